@@ -1,0 +1,3 @@
+from .products import ProductCategory, ProtectedProduct
+
+__all__ = ["ProductCategory", "ProtectedProduct"]

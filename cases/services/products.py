@@ -1,0 +1,59 @@
+"""Writes on protected products."""
+
+from django.db import transaction
+
+from audit.services import audit_record
+from organizations.models import Region
+
+from ..models import ProtectedProduct
+from ..pinyin import pinyin_search_key
+
+
+@transaction.atomic
+def product_import_protected(
+    *,
+    actor,
+    name: str,
+    category: str,
+    province: Region,
+    area: list[Region],
+    name_en: str = "",
+    announcement_number: str = "",
+    announcement_year: int | None = None,
+    authority: str = "",
+    standard: str = "",
+    quality_summary: str = "",
+) -> tuple[ProtectedProduct, bool]:
+    """Record a product protected before Terroir (from the published announcements).
+
+    Idempotent by name: an existing product is updated, and only a new one is audited.
+    """
+    if province.level != Region.Level.PROVINCE:
+        raise ValueError(f"{province} is not a province")
+    outside = [region.code for region in area if not region.code.startswith(province.prefix)]
+    if outside:
+        raise ValueError(f"protected area regions outside {province.name}: {', '.join(outside)}")
+    product, created = ProtectedProduct.objects.select_for_update().update_or_create(
+        name=name,
+        defaults={
+            "name_en": name_en,
+            "name_pinyin": pinyin_search_key(name),
+            "category": category,
+            "province": province,
+            "announcement_number": announcement_number or "",
+            "announcement_year": announcement_year,
+            "authority": authority or "",
+            "standard": standard or "",
+            "quality_summary": quality_summary or "",
+        },
+    )
+    product.protected_area.set(area)
+    if created:
+        audit_record(
+            actor=actor,
+            action="product.import",
+            target=product,
+            to_state=product.status,
+            data={"announcement": product.announcement_number, "area": [r.code for r in area]},
+        )
+    return product, created

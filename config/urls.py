@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from accounts import views as account_views
+from workflows.site import site
+
+urlpatterns = [
+    path("", include("register.urls")),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/landing/", account_views.landing, name="landing"),
+    path("language/", account_views.set_language, name="set_language"),
+    path("portal/", include("cases.portal_urls")),
+    path("admin/", admin.site.urls),
+    path("staff/", site.urls),
+]

@@ -1,0 +1,27 @@
+import pytest
+
+
+@pytest.fixture
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, never a downloaded browser; flags for a root sandbox with no network."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Regions and departments for transactional tests (a flush after another such test empties them)."""
+    from organizations.reference_data import ensure_reference_data
+
+    ensure_reference_data()

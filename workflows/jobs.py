@@ -1,0 +1,56 @@
+"""Periodic jobs run by the worker (run_worker, or Celery beat in larger deployments)."""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.mail import mail_admins
+from django.db import transaction
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from .models import ErrorTaskAlert
+
+logger = logging.getLogger("terroir.worker")
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    run: Callable[[], int]
+    every_seconds: float
+
+
+def report_error_tasks(batch: int = 100) -> int:
+    """Tell the administrators about tasks in ERROR: the timer dispatcher is otherwise silent."""
+    with transaction.atomic():
+        new_errors = list(
+            Task.objects.filter(status=STATUS.ERROR)
+            .exclude(pk__in=ErrorTaskAlert.objects.values("task_id"))
+            .select_related("process")
+            .select_for_update(skip_locked=True, of=("self",))
+            .order_by("pk")[:batch]
+        )
+        if not new_errors:
+            return 0
+        ErrorTaskAlert.objects.bulk_create(
+            [ErrorTaskAlert(task=task) for task in new_errors], ignore_conflicts=True
+        )
+        lines = [
+            f"task {task.pk} ({task.flow_task}) of process {task.process_id}: {task.data.get('error', '') if isinstance(task.data, dict) else ''}"
+            for task in new_errors
+        ]
+        for line in lines:
+            logger.error("viewflow task in ERROR: %s", line)
+        # Sent after commit: an alert row rolled back must not leave a sent mail behind.
+        transaction.on_commit(
+            lambda: mail_admins(
+                f"Terroir: {len(lines)} workflow task(s) in ERROR", "\n".join(lines), fail_silently=True
+            )
+        )
+        return len(new_errors)
+
+
+JOBS: list[Job] = [
+    Job("report_error_tasks", report_error_tasks, every_seconds=60),
+]

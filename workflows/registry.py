@@ -1,0 +1,3 @@
+"""The flows shown in the staff frontend. Each workflow package appends its viewset here."""
+
+FLOW_VIEWSETS: list = []
