@@ -24,8 +24,9 @@ class PreferredLanguageMiddleware:
 
     def __call__(self, request):
         language = preferred_language(request)
-        translation.activate(language)
-        request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
+        # override() restores the previous language afterwards, so nothing leaks to the next request.
+        with translation.override(language):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response

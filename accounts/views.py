@@ -1,8 +1,7 @@
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -23,6 +22,7 @@ def landing(request: HttpRequest) -> HttpResponse:
     return redirect(LANDING_URL_NAMES[persona_of(request.user)])
 
 
+@login_not_required
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
     """Switch the interface language; remembered in a cookie and on the user."""
@@ -46,5 +46,3 @@ def set_language(request: HttpRequest) -> HttpResponse:
         httponly=False,
     )
     return response
-
-

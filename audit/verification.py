@@ -98,8 +98,7 @@ def verify_audit_chain(chunk_size: int = 5000) -> ChainReport:
             ChainProblem(
                 checked + 1,
                 None,
-                f"missing (deleted?); the chain head records {head.last_sequence} events, "
-                f"the table ends at #{checked}",
+                f"missing (deleted?); the chain head records {head.last_sequence} events, the table ends at #{checked}",
             ),
         )
     return ChainReport(checked, None)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from organizations.models import Role
 
-DEMO_PASSWORD = "terroir-demo-2026"
+DEMO_PASSWORD = "terroir-demo-2026"  # noqa: S105 (printed demo password, never used in production)
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,9 @@ STAFF = [
     # 浙江省 ⊃ 杭州市 ⊃ 西湖区
     StaffPersona("zj_province_staff", "浙江省局 褚文", "AMR-330000", (Role.STAFF, Role.INSPECTOR), "浙江省 staff"),
     StaffPersona("zj_province_lead", "浙江省局负责人 卫东", "AMR-330000", (Role.LEAD,), "浙江省 lead"),
-    StaffPersona("zj_stats", "浙江省局统计员 蒋丽", "AMR-330000", (Role.STATISTICS_OFFICER,), "浙江省 statistics officer"),
+    StaffPersona(
+        "zj_stats", "浙江省局统计员 蒋丽", "AMR-330000", (Role.STATISTICS_OFFICER,), "浙江省 statistics officer"
+    ),
     StaffPersona("hz_city_staff", "杭州市局 沈涛", "AMR-330100", (Role.STAFF, Role.INSPECTOR), "杭州市 staff"),
     StaffPersona("hz_city_lead", "杭州市局负责人 韩梅", "AMR-330100", (Role.LEAD,), "杭州市 lead"),
     StaffPersona("xh_county_staff", "西湖区局 杨帆", "AMR-330106", (Role.STAFF, Role.INSPECTOR), "西湖区 staff"),

@@ -27,8 +27,7 @@ def validate_credit_code(value: str) -> None:
     code = normalize_credit_code(value)
     if len(code) != LENGTH:
         raise ValidationError(
-            _("A unified social credit code has 18 characters; this one has %(count)d.")
-            % {"count": len(code)},
+            _("A unified social credit code has 18 characters; this one has %(count)d.") % {"count": len(code)},
             code="credit_code_length",
         )
     for position, char in enumerate(code, start=1):

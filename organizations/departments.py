@@ -16,6 +16,7 @@ NATIONAL_DEPARTMENTS = [
     ("PPB", Department.Kind.EXTERNAL, "中国品牌建设促进会", "China Brand Construction Promotion Association"),
 ]
 
+
 def bureau_code(region_code: str) -> str:
     return f"AMR-{region_code}"
 

@@ -130,9 +130,7 @@ class Membership(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="memberships", verbose_name=_("user")
     )
-    department = models.ForeignKey(
-        Department, models.PROTECT, related_name="memberships", verbose_name=_("department")
-    )
+    department = models.ForeignKey(Department, models.PROTECT, related_name="memberships", verbose_name=_("department"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
@@ -140,9 +138,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "department", "role"], name="unique_membership_role")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "department", "role"], name="unique_membership_role")]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.department} · {self.get_role_display()}"
@@ -199,3 +195,6 @@ class EnterpriseAccount(models.Model):
         verbose_name = _("enterprise account")
         verbose_name_plural = _("enterprise accounts")
         constraints = [models.UniqueConstraint(fields=["user", "enterprise"], name="unique_enterprise_account")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.enterprise}"

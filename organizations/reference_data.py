@@ -9,7 +9,7 @@ from .regions import english_name, iter_regions
 BUREAU_KINDS = {1: "provincial", 2: "city", 3: "county"}
 
 
-def load_regions_and_departments(Region, Department) -> None:  # noqa: N803 (model classes)
+def load_regions_and_departments(Region, Department) -> None:
     rows = list(iter_regions())
     Region.objects.bulk_create(
         [
@@ -25,7 +25,10 @@ def load_regions_and_departments(Region, Department) -> None:  # noqa: N803 (mod
     Region.objects.bulk_update([regions[r.code] for r in rows if r.parent_code], ["parent"], batch_size=500)
 
     Department.objects.bulk_create(
-        [Department(code=code, kind=kind, name=name, name_en=name_en) for code, kind, name, name_en in NATIONAL_DEPARTMENTS]
+        [
+            Department(code=code, kind=kind, name=name, name_en=name_en)
+            for code, kind, name, name_en in NATIONAL_DEPARTMENTS
+        ]
     )
     bureaus = []
     for r in rows:

@@ -85,7 +85,9 @@ def enterprise_register(
     enterprise.credit_code = enterprise.credit_code.strip().upper()
     enterprise.full_clean()
     enterprise.save()
-    audit_record(actor=actor, action="enterprise.register", target=enterprise, data={"credit_code": enterprise.credit_code})
+    audit_record(
+        actor=actor, action="enterprise.register", target=enterprise, data={"credit_code": enterprise.credit_code}
+    )
     return enterprise
 
 

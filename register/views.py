@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,6 +10,7 @@ from .forms import ProductSearchForm
 PAGE_SIZE = 25
 
 
+@login_not_required
 def home(request: HttpRequest) -> HttpResponse:
     """The public register of protected GI products."""
     form = ProductSearchForm(request.GET or None)

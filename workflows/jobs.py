@@ -33,13 +33,8 @@ def report_error_tasks(batch: int = 100) -> int:
         )
         if not new_errors:
             return 0
-        ErrorTaskAlert.objects.bulk_create(
-            [ErrorTaskAlert(task=task) for task in new_errors], ignore_conflicts=True
-        )
-        lines = [
-            f"task {task.pk} ({task.flow_task}) of process {task.process_id}: {task.data.get('error', '') if isinstance(task.data, dict) else ''}"
-            for task in new_errors
-        ]
+        ErrorTaskAlert.objects.bulk_create([ErrorTaskAlert(task=task) for task in new_errors], ignore_conflicts=True)
+        lines = [f"task {task.pk} ({task.flow_task}) of process {task.process_id}" for task in new_errors]
         for line in lines:
             logger.error("viewflow task in ERROR: %s", line)
         # Sent after commit: an alert row rolled back must not leave a sent mail behind.

@@ -11,3 +11,6 @@ class ErrorTaskAlert(models.Model):
     class Meta:
         verbose_name = _("error task alert")
         verbose_name_plural = _("error task alerts")
+
+    def __str__(self) -> str:
+        return f"task {self.task_id}"

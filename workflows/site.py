@@ -1,14 +1,32 @@
 """viewflow's Material frontend for staff: one inbox, queue and archive over every flow."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from viewflow.urls import Site
-from viewflow.workflow.flow.viewset import WorkflowAppViewset
+from viewflow.workflow.flow.viewset import NestedFlowsApp, WorkflowAppViewset
 
 from organizations.selectors import is_staff_member
 
 from .registry import FLOW_VIEWSETS
+
+
+class FirstFlowRedirectView(RedirectView):
+    """The first flow the user may see; the inbox when there is none (viewflow raises there)."""
+
+    viewset = None
+
+    def get_redirect_url(self, *args, **kwargs):
+        for flow_class in self.viewset.parent.flow_classes:
+            if flow_class.instance.has_view_permission(self.request.user):
+                return flow_class.instance.reverse("index")
+        return reverse("workflow:inbox")
+
+
+class StaffFlowsApp(NestedFlowsApp):
+    @property
+    def index_path(self):
+        return path("", FirstFlowRedirectView.as_view(viewset=self), name="index")
 
 
 class StaffWorkflowApp(WorkflowAppViewset):
@@ -16,6 +34,12 @@ class StaffWorkflowApp(WorkflowAppViewset):
 
     title = _("Casework")
     icon = "inbox"
+
+    def __init__(self, flow_viewsets, **kwargs):
+        # WorkflowAppViewset.__init__ with our StaffFlowsApp in place of NestedFlowsApp.
+        self.flow_classes = [viewset._flow_class for viewset in flow_viewsets]
+        kwargs["viewsets"] = [*kwargs.get("viewsets", []), StaffFlowsApp(viewsets=flow_viewsets)]
+        super(WorkflowAppViewset, self).__init__(**kwargs)
 
     def has_view_permission(self, user, obj=None):
         return user.is_authenticated and is_staff_member(user)

@@ -4,9 +4,7 @@ from ..models import ProtectedProduct
 from ..pinyin import normalize_query
 
 
-def products_public(
-    *, query: str = "", province_code: str = "", category: str = ""
-) -> QuerySet[ProtectedProduct]:
+def products_public(*, query: str = "", province_code: str = "", category: str = "") -> QuerySet[ProtectedProduct]:
     """Protected products as the public sees them, searchable by Chinese name, pinyin or initials."""
     products = ProtectedProduct.objects.select_related("province")
     if query:

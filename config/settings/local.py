@@ -6,4 +6,4 @@ from .base import env
 DEBUG = env.bool("DEBUG", default=True)
 
 # runserver serves static files itself in development.
-MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]

@@ -12,9 +12,7 @@ DEBUG = False
 try:
     SECRET_KEY = env("SECRET_KEY")
 except ImproperlyConfigured as exc:
-    raise ImproperlyConfigured(
-        "SECRET_KEY must be set in the environment for production settings."
-    ) from exc
+    raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production settings.") from exc
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or "insecure" in SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be a random value of at least 50 characters.")
 

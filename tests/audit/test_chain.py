@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
@@ -32,7 +34,7 @@ def test_events_chain_and_verify():
     record_events(5, actor=actor)
     events = list(AuditEvent.objects.order_by("sequence"))
     assert [event.sequence for event in events] == [1, 2, 3, 4, 5]
-    for before, after in zip(events, events[1:], strict=False):
+    for before, after in itertools.pairwise(events):
         assert after.previous_hash == before.hash
     assert events[0].actor == actor and events[0].actor_label == str(actor)
     report = verify_audit_chain()
@@ -86,7 +88,9 @@ def test_edited_state_is_caught_even_with_rehash_of_that_row():
     record_events(4)
     target = AuditEvent.objects.get(sequence=2)
     # A forger who rewrites the row's own hash still breaks the link to the next event.
-    _sql(f"UPDATE {AuditEvent._meta.db_table} SET to_state = 'approved', hash = %s WHERE id = %s", ["f" * 64, target.pk])
+    _sql(
+        f"UPDATE {AuditEvent._meta.db_table} SET to_state = 'approved', hash = %s WHERE id = %s", ["f" * 64, target.pk]
+    )
     report = verify_audit_chain()
     assert not report.ok and report.problem.sequence == 2
 

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -37,14 +38,27 @@ def test_wrong_check_character_names_position_and_expected_value():
     ],
 )
 def test_malformed_codes_say_what_is_wrong(code, expected):
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         validate_credit_code(code)
     assert expected in error.value.messages[0]
 
 
-@given(st.text(alphabet=ALPHABET, min_size=2, max_size=2), st.text(alphabet="0123456789", min_size=6, max_size=6),
-       st.text(alphabet=ALPHABET, min_size=9, max_size=9), st.integers(min_value=0, max_value=16),
-       st.sampled_from(ALPHABET))
+def test_messages_are_in_chinese_by_default():
+    with pytest.raises(ValidationError) as error:
+        validate_credit_code("914403001922038217")
+    assert error.value.messages[0] == "第18位校验码“7”错误：按前17位计算应为“6”。请检查代码是否输入有误。"
+    with pytest.raises(ValidationError) as error:
+        validate_credit_code("9144030019220382I6")
+    assert error.value.messages[0].startswith("第17位字符“I”不符合统一社会信用代码规则")
+
+
+@given(
+    st.text(alphabet=ALPHABET, min_size=2, max_size=2),
+    st.text(alphabet="0123456789", min_size=6, max_size=6),
+    st.text(alphabet=ALPHABET, min_size=9, max_size=9),
+    st.integers(min_value=0, max_value=16),
+    st.sampled_from(ALPHABET),
+)
 def test_any_single_substitution_is_caught(prefix, division, org, position, replacement):
     stem = prefix + division + org
     code = stem + credit_code_check_character(stem)
@@ -60,7 +74,7 @@ def test_model_validation_refuses_wrong_code():
     enterprise = Enterprise(
         name="错误代码公司", credit_code="914403001922038217", kind="producer", region=Region.objects.get(code="440300")
     )
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         enterprise.full_clean()
     assert "credit_code" in error.value.message_dict
     assert "Character 18" in error.value.message_dict["credit_code"][0]
@@ -76,8 +90,9 @@ def test_form_refuses_wrong_code_with_message_and_creates_nothing():
             "region": Region.objects.get(code="440300").pk,
         }
     )
-    assert not form.is_valid()
-    assert "Character 18" in form.errors["credit_code"][0]
+    with translation.override("en"):
+        assert not form.is_valid()
+        assert "Character 18" in form.errors["credit_code"][0]
     assert not Enterprise.objects.exists()
 
 

@@ -52,14 +52,19 @@ def test_revoke_removes_the_grant_and_is_audited():
 def test_only_the_lead_or_an_administrator_manages_members():
     outsider = make_member("FGS", Role.LEAD)
     with pytest.raises(PermissionDenied):
-        membership_grant(actor=outsider, user=UserFactory(), department=Department.objects.get(code="KJS"), role="staff")
+        membership_grant(
+            actor=outsider, user=UserFactory(), department=Department.objects.get(code="KJS"), role="staff"
+        )
     assert not Membership.objects.filter(department__code="KJS").exists()
 
 
 def test_enterprise_register_refuses_bad_code_and_creates_nothing():
     with pytest.raises(ValidationError):
         enterprise_register(
-            actor=None, name="坏代码", credit_code="914403001922038217", kind="producer",
+            actor=None,
+            name="坏代码",
+            credit_code="914403001922038217",
+            kind="producer",
             region=Region.objects.get(code="440300"),
         )
     assert not Enterprise.objects.exists()

@@ -43,7 +43,10 @@ def test_jurisdiction_of_regional_and_national_staff():
     assert jurisdiction_prefixes(national) == [""]
     assert jurisdiction_prefixes(UserFactory()) == []
     regions = Region.objects.filter(code__in=["330106", "330102", "350524"])
-    assert set(regions.filter(region_code_filter(province, "code")).values_list("code", flat=True)) == {"330106", "330102"}
+    assert set(regions.filter(region_code_filter(province, "code")).values_list("code", flat=True)) == {
+        "330106",
+        "330102",
+    }
     assert set(regions.filter(region_code_filter(county, "code")).values_list("code", flat=True)) == {"330106"}
     assert regions.filter(region_code_filter(national, "code")).count() == 3
     assert not regions.filter(region_code_filter(UserFactory(), "code")).exists()

@@ -1,0 +1,90 @@
+import json
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from audit.models import AuditEvent
+from audit.verification import verify_audit_chain
+from cases.models import ProductCategory, ProtectedProduct
+from demo.management.commands.seed_demo import PRODUCTS_FILE
+from demo.personas import DEMO_PASSWORD, ENTERPRISES, STAFF
+from organizations.credit_code import validate_credit_code
+from organizations.models import Enterprise, Membership, Region
+from organizations.selectors import persona_of
+
+pytestmark = pytest.mark.django_db
+
+
+def seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return (
+        get_user_model().objects.count(),
+        Membership.objects.count(),
+        Enterprise.objects.count(),
+        ProtectedProduct.objects.count(),
+        AuditEvent.objects.count(),
+    )
+
+
+def test_seed_demo_is_idempotent_and_keeps_the_chain_valid():
+    seed()
+    first = counts()
+    output = seed()
+    assert counts() == first
+    assert "0 new products" in output
+    assert verify_audit_chain().ok
+
+
+def test_every_persona_exists_and_can_log_in():
+    output = seed()
+    User = get_user_model()
+    for persona in STAFF:
+        user = User.objects.get(username=persona.username)
+        assert user.check_password(DEMO_PASSWORD)
+        assert persona_of(user) == "staff"
+        assert persona.username in output
+    for persona in ENTERPRISES:
+        user = User.objects.get(username=persona.username)
+        assert persona_of(user) == "portal"
+        validate_credit_code(user.enterprises.get().credit_code)
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == {"staff", "lead", "inspector", "expert", "statistics_officer"}
+    assert Membership.objects.filter(department__code="EXPERTS", role="expert").count() >= 3
+    assert DEMO_PASSWORD in output
+
+
+def test_three_provinces_have_province_city_and_county_staff():
+    seed()
+    for province in ("33", "35", "23"):
+        levels = set(
+            Membership.objects.filter(department__region__code__startswith=province).values_list(
+                "department__region__level", flat=True
+            )
+        )
+        assert levels == {1, 2, 3}, province
+
+
+def test_products_are_real_and_complete():
+    seed()
+    data = json.loads(PRODUCTS_FILE.read_text(encoding="utf-8"))
+    assert len(data) >= 20
+    assert ProtectedProduct.objects.count() == len(data)
+    names = set(ProtectedProduct.objects.values_list("name", flat=True))
+    assert {"西湖龙井", "库尔勒香梨", "安溪铁观音", "五常大米"} <= names
+    assert any(name.startswith("绍兴") for name in names)
+    for product in ProtectedProduct.objects.prefetch_related("protected_area").select_related("province"):
+        assert product.category in ProductCategory.values
+        assert product.province.level == Region.Level.PROVINCE
+        area = list(product.protected_area.all())
+        assert area and all(region.code.startswith(product.province.prefix) for region in area)
+        assert product.name_pinyin
+    longjing = ProtectedProduct.objects.get(name="西湖龙井")
+    assert longjing.province.code == "330000"
+    assert longjing.name_pinyin.startswith("xihulongjing")
