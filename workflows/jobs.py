@@ -49,3 +49,10 @@ def report_error_tasks(batch: int = 100) -> int:
 JOBS: list[Job] = [
     Job("report_error_tasks", report_error_tasks, every_seconds=60),
 ]
+
+
+def job_named(name: str) -> Job:
+    for job in JOBS:
+        if job.name == name:
+            return job
+    raise KeyError(f"no job named {name!r}")

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "accounts",
     "organizations",
     "audit",
+    "deadlines",
     "notifications",
     "cases",
     "workflows",
@@ -154,3 +155,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Celery (optional, for deployments with Redis); the embedded worker needs none of it.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or "cache+memory://")
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = TIME_ZONE
