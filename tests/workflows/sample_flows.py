@@ -1,9 +1,34 @@
-"""A minimal real flow for tests of the worker's machinery."""
+"""Minimal real flows for tests of the engine's machinery."""
 
 from viewflow import this
 from viewflow.workflow import flow
+from viewflow.workflow.flow.views import UpdateProcessView
+
+from organizations.models import Department
+from workflows.base import TerroirFlow
 
 
-class SampleFlow(flow.Flow):
+class SampleFlow(TerroirFlow):
     start = flow.StartHandle().Next(this.end)
     end = flow.End()
+
+
+def responsible_bureau(process) -> Department:
+    return Department.objects.get(pk=process.data["department_id"])
+
+
+class RoutedFlow(TerroirFlow):
+    """One human task offered to the staff of the bureau named in the process."""
+
+    start = flow.StartHandle(this.start_for).Next(this.review)
+    review = (
+        flow.View(UpdateProcessView.as_view(fields=[]))
+        .Permission("organizations.work_as_staff", obj=responsible_bureau)
+        .Next(this.end)
+    )
+    end = flow.End()
+
+    def start_for(self, activation, department):
+        activation.process.data = {"department_id": department.pk}
+        activation.process.save()
+        return activation.process
