@@ -1,3 +1,12 @@
+from .declarations import Declaration, DeclarationAttachment
 from .products import ProductCategory, ProtectedProduct
+from .sequences import ReferenceSequence, next_in_sequence
 
-__all__ = ["ProductCategory", "ProtectedProduct"]
+__all__ = [
+    "Declaration",
+    "DeclarationAttachment",
+    "ProductCategory",
+    "ProtectedProduct",
+    "ReferenceSequence",
+    "next_in_sequence",
+]

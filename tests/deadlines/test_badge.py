@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def test_badge_shows_rule_due_date_and_marks_provisional_dates():
     case = Department.objects.get(code="KJS")
-    provisional = deadline_start(actor=None, rule_code="enforcement.review", target=case, start=datetime.date(2026, 12, 28))
+    provisional = deadline_start(
+        actor=None, rule_code="enforcement.review", target=case, start=datetime.date(2026, 12, 28)
+    )
     settled = deadline_start(actor=None, rule_code="enforcement.review", target=case, start=datetime.date(2026, 3, 2))
     with translation.override("en"):
         html = render_to_string("deadlines/deadline_badge.html", {"deadline": provisional})

@@ -1,0 +1,170 @@
+"""Writes on self-declarations. Each: one transaction, row lock, permission check, FSM transition,
+one audit event, notifications in the outbox."""
+
+import hashlib
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import audit_record
+from organizations.models import Enterprise, Region
+from organizations.selectors import enterprises_of
+
+from ..models import Declaration, DeclarationAttachment, ProtectedProduct, next_in_sequence
+from ..uploads import validate_upload
+
+EDITABLE_STATES = (Declaration.Status.DRAFT, Declaration.Status.CORRECTION_REQUESTED)
+
+
+def _ensure_acts_for(actor, enterprise: Enterprise) -> None:
+    if not enterprises_of(actor).filter(pk=enterprise.pk).exists():
+        raise PermissionDenied(_("You do not act for this enterprise."))
+
+
+def _locked(declaration: Declaration) -> Declaration:
+    return Declaration.objects.select_for_update().select_related("enterprise", "product").get(pk=declaration.pk)
+
+
+def validate_production_region(product: ProtectedProduct, region: Region) -> None:
+    """The production site must lie inside the product's protected area."""
+    area = list(product.protected_area.all())
+    if not any(area_region.contains(region) for area_region in area):
+        raise ValidationError(
+            {
+                "production_region": _(
+                    "%(region)s is outside the protected area of %(product)s (%(area)s); "
+                    "only producers inside the area may declare."
+                )
+                % {
+                    "region": region.name,
+                    "product": product.name,
+                    "area": "、".join(r.name for r in area),
+                }
+            }
+        )
+
+
+@transaction.atomic
+def declaration_create_draft(
+    *,
+    actor,
+    enterprise: Enterprise,
+    product: ProtectedProduct,
+    production_region: Region,
+    production_address: str,
+    annual_output: Decimal,
+    output_unit: str,
+    label_text: str,
+) -> Declaration:
+    _ensure_acts_for(actor, enterprise)
+    if product.status != ProtectedProduct.Status.PROTECTED:
+        raise ValidationError({"product": _("%(product)s is no longer protected.") % {"product": product.name}})
+    validate_production_region(product, production_region)
+    declaration = Declaration(
+        enterprise=enterprise,
+        product=product,
+        production_region=production_region,
+        production_address=production_address,
+        annual_output=annual_output,
+        output_unit=output_unit,
+        label_text=label_text,
+        created_by=actor,
+    )
+    declaration.full_clean(exclude=["reference", "status"])  # status is FSM-protected
+    declaration.save()
+    audit_record(actor=actor, action="declaration.create", target=declaration, to_state=declaration.status)
+    return declaration
+
+
+@transaction.atomic
+def declaration_attach(*, actor, declaration: Declaration, kind: str, uploaded_file) -> DeclarationAttachment:
+    declaration = _locked(declaration)
+    _ensure_acts_for(actor, declaration.enterprise)
+    if declaration.status not in EDITABLE_STATES:
+        raise ValidationError(_("Files can only be added to a draft or a declaration being corrected."))
+    if kind not in DeclarationAttachment.Kind.values:
+        raise ValidationError(_("Unknown kind of attachment."))
+    file_type = validate_upload(uploaded_file)
+    digest = hashlib.sha256()
+    uploaded_file.seek(0)
+    for chunk in uploaded_file.chunks():
+        digest.update(chunk)
+    uploaded_file.seek(0)
+    attachment = DeclarationAttachment.objects.create(
+        declaration=declaration,
+        kind=kind,
+        file=uploaded_file,
+        original_name=uploaded_file.name[:200],
+        file_type=file_type.label,
+        size=uploaded_file.size,
+        sha256=digest.hexdigest(),
+        uploaded_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action="declaration.attach",
+        target=declaration,
+        data={"kind": kind, "file": attachment.original_name, "sha256": attachment.sha256},
+    )
+    return attachment
+
+
+def _next_reference(declaration: Declaration) -> str:
+    """SB-<region>-<year>-<serial>: readable and unique; serial per production region and year."""
+    scope = f"SB-{declaration.production_region.code}-{timezone.localdate().year}"
+    return f"{scope}-{next_in_sequence(scope):05d}"
+
+
+@transaction.atomic
+def declaration_submit(*, actor, declaration: Declaration, commitment_accepted: bool) -> Declaration:
+    """Declare and publish at once: from this moment the producer may use the mark."""
+    declaration = _locked(declaration)
+    _ensure_acts_for(actor, declaration.enterprise)
+    if not commitment_accepted:
+        raise ValidationError({"commitment_accepted": _("You must accept the commitment statement to declare.")})
+    missing = set(DeclarationAttachment.REQUIRED_KINDS) - set(declaration.attachments.values_list("kind", flat=True))
+    if missing:
+        labels = "、".join(
+            str(DeclarationAttachment.Kind(kind).label)
+            for kind in DeclarationAttachment.REQUIRED_KINDS
+            if kind in missing
+        )
+        raise ValidationError(_("Attach these documents before declaring: %(missing)s.") % {"missing": labels})
+    before = declaration.status
+    declaration.declare()
+    declaration.commitment_accepted = True
+    declaration.declared_at = timezone.now()
+    declaration.reference = _next_reference(declaration)
+    declaration.save()
+    audit_record(
+        actor=actor,
+        action="declaration.submit",
+        target=declaration,
+        from_state=before,
+        to_state=declaration.status,
+        data={"reference": declaration.reference},
+    )
+    return declaration
+
+
+@transaction.atomic
+def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -> Declaration:
+    declaration = _locked(declaration)
+    _ensure_acts_for(actor, declaration.enterprise)
+    before = declaration.status
+    declaration.withdraw()
+    declaration.closed_at = timezone.now()
+    declaration.closing_reason = reason
+    declaration.save()
+    audit_record(
+        actor=actor,
+        action="declaration.withdraw",
+        target=declaration,
+        from_state=before,
+        to_state=declaration.status,
+        comment=reason,
+    )
+    return declaration
