@@ -280,3 +280,12 @@ def deadlines_recompute(*, actor, year: int) -> int:
                 data={"from": old_due, "to": deadline.due_on, "provisional": deadline.provisional},
             )
     return changed
+
+
+def deadlines_meet_for_task(*, actor, task) -> int:
+    """The task was completed: its open clocks are met (late if overdue). Paused ones stay paused."""
+    met = 0
+    for deadline in Deadline.objects.filter(task=task, state__in=[Deadline.State.RUNNING, Deadline.State.OVERDUE]):
+        deadline_meet(actor=actor, deadline=deadline)
+        met += 1
+    return met

@@ -25,3 +25,11 @@ def reference_data(transactional_db):
     from organizations.reference_data import ensure_reference_data
 
     ensure_reference_data()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _staff_site_urls_loaded():
+    """viewflow flows learn their URL namespaces when the URLconf is built: build it first."""
+    from django.urls import get_resolver
+
+    assert get_resolver().url_patterns

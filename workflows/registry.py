@@ -1,3 +1,9 @@
-"""The flows shown in the staff frontend. Each workflow package appends its viewset here."""
+"""The flows shown in the staff frontend."""
 
-FLOW_VIEWSETS: list = []
+from viewflow.workflow.flow import FlowViewset
+
+from .declarations.flows import DeclarationFlow
+
+FLOW_VIEWSETS: list = [
+    FlowViewset(DeclarationFlow, icon="verified"),
+]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
-from organizations.models import Enterprise, Region
+from organizations.models import Department, Enterprise, Region
 from organizations.selectors import enterprises_of
 
 from ..models import Declaration, DeclarationAttachment, ProtectedProduct, next_in_sequence
@@ -166,5 +166,84 @@ def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -
         from_state=before,
         to_state=declaration.status,
         comment=reason,
+    )
+    return declaration
+
+
+def checking_bureau(declaration: Declaration):
+    """The county (or city) bureau of the production region does the in-process check."""
+    return Department.objects.get(region=declaration.production_region)
+
+
+def _ensure_role(actor, role_permission: str, department) -> None:
+    if not (actor.is_superuser or actor.has_perm(f"organizations.{role_permission}", department)):
+        raise PermissionDenied(_("This step belongs to %(department)s.") % {"department": department.name})
+
+
+class InProcessOutcome:
+    NOTHING_TO_CORRECT = "ok"
+    CORRECTION = "correction"
+    PROPOSE_SUSPENSION = "propose_suspension"
+
+
+@transaction.atomic
+def declaration_check_in_process(*, actor, declaration: Declaration, outcome: str, comment: str = "") -> Declaration:
+    """The bureau looked over a new declaration: fine, ask for a correction, or propose suspension."""
+    declaration = _locked(declaration)
+    _ensure_role(actor, "work_as_staff", checking_bureau(declaration))
+    if outcome in (InProcessOutcome.CORRECTION, InProcessOutcome.PROPOSE_SUSPENSION) and not comment.strip():
+        raise ValidationError({"comment": _("Say what must be corrected or why suspension is proposed.")})
+    before = declaration.status
+    if outcome == InProcessOutcome.CORRECTION:
+        declaration.request_correction()
+        declaration.save()
+    elif outcome not in (InProcessOutcome.NOTHING_TO_CORRECT, InProcessOutcome.PROPOSE_SUSPENSION):
+        raise ValidationError(_("Unknown outcome."))
+    audit_record(
+        actor=actor,
+        action=f"declaration.in_process_check.{outcome}",
+        target=declaration,
+        from_state=before,
+        to_state=declaration.status,
+        comment=comment,
+    )
+    return declaration
+
+
+@transaction.atomic
+def declaration_resubmit(*, actor, declaration: Declaration, comment: str = "") -> Declaration:
+    """The producer corrected what the bureau asked for."""
+    declaration = _locked(declaration)
+    _ensure_acts_for(actor, declaration.enterprise)
+    before = declaration.status
+    declaration.resubmit()
+    declaration.save()
+    audit_record(
+        actor=actor,
+        action="declaration.resubmit",
+        target=declaration,
+        from_state=before,
+        to_state=declaration.status,
+        comment=comment,
+    )
+    return declaration
+
+
+@transaction.atomic
+def declaration_decide_suspension(*, actor, declaration: Declaration, approve: bool, comment: str = "") -> Declaration:
+    """The bureau's lead approves or rejects the proposed suspension."""
+    declaration = _locked(declaration)
+    _ensure_role(actor, "work_as_lead", checking_bureau(declaration))
+    before = declaration.status
+    if approve:
+        declaration.suspend()
+        declaration.save()
+    audit_record(
+        actor=actor,
+        action="declaration.suspension." + ("approve" if approve else "reject"),
+        target=declaration,
+        from_state=before,
+        to_state=declaration.status,
+        comment=comment,
     )
     return declaration

@@ -1,0 +1,87 @@
+"""A self-declaration's life after publication: the in-process check (事中) by the bureau."""
+
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import flow
+
+from cases.models import Declaration
+from cases.services.declarations import checking_bureau, declaration_resubmit, declaration_submit
+from deadlines.services import deadline_start
+
+from ..base import TerroirFlow
+from .views import InProcessCheckView, SuspensionDecisionView
+
+
+def _declaration(process) -> Declaration:
+    # Read fresh: the services lock and re-read the row, so process.artifact may hold a stale copy.
+    return Declaration.objects.select_related("production_region").get(pk=process.artifact_object_id)
+
+
+def _bureau(process):
+    return checking_bureau(_declaration(process))
+
+
+def _awaits_correction(activation) -> bool:
+    return _declaration(activation.process).status == Declaration.Status.CORRECTION_REQUESTED
+
+
+def _suspension_proposed(activation) -> bool:
+    return bool((activation.process.data or {}).get("suspension_proposed"))
+
+
+class DeclarationFlow(TerroirFlow):
+    """Self-declaration
+
+    Published at once; the bureau of the production region then looks it over.
+    """
+
+    process_title = _("Self-declaration")
+
+    start = flow.StartHandle(this.publish).Next(this.in_process_check)
+
+    in_process_check = (
+        flow.View(InProcessCheckView.as_view())
+        .Annotation(title=_("In-process check"))
+        .Permission("organizations.work_as_staff", obj=_bureau)
+        .onCreate(this.start_check_clock)
+        .Next(this.route_check)
+    )
+
+    route_check = (
+        flow.Switch()
+        .Case(this.await_correction, _awaits_correction)
+        .Case(this.decide_suspension, _suspension_proposed)
+        .Default(this.end)
+    )
+
+    await_correction = (
+        flow.Handle(this.receive_correction)
+        .Annotation(title=_("Correction by the producer"))
+        .Next(this.in_process_check)
+    )
+
+    decide_suspension = (
+        flow.View(SuspensionDecisionView.as_view())
+        .Annotation(title=_("Decide on suspension"))
+        .Permission("organizations.work_as_lead", obj=_bureau)
+        .Next(this.end)
+    )
+
+    end = flow.End()
+
+    def publish(self, activation, *, actor, declaration, commitment_accepted):
+        declaration = declaration_submit(actor=actor, declaration=declaration, commitment_accepted=commitment_accepted)
+        activation.process.artifact = declaration
+        return declaration
+
+    def start_check_clock(self, activation):
+        deadline_start(
+            actor=None,
+            rule_code="declaration.in_process_check",
+            target=_declaration(activation.process),
+            task=activation.task,
+            department=_bureau(activation.process),
+        )
+
+    def receive_correction(self, activation, *, actor, comment=""):
+        return declaration_resubmit(actor=actor, declaration=_declaration(activation.process), comment=comment)

@@ -1,0 +1,75 @@
+"""Task views of the declaration flow: thin; the services decide, the activation completes."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.views import generic
+from viewflow.views import FormLayoutMixin
+from viewflow.workflow.flow.views import mixins
+
+from cases.services.declarations import (
+    InProcessOutcome,
+    declaration_check_in_process,
+    declaration_decide_suspension,
+)
+from deadlines.services import deadlines_meet_for_task
+
+from .forms import InProcessCheckForm, SuspensionDecisionForm
+
+
+class DeclarationTaskView(
+    FormLayoutMixin,
+    mixins.SuccessMessageMixin,
+    mixins.TaskSuccessUrlMixin,
+    mixins.TaskViewTemplateNames,
+    generic.FormView,
+):
+    template_filename = "task.html"
+    template_name = "workflows/declarations/task.html"
+
+    @property
+    def declaration(self):
+        return self.request.activation.process.artifact
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(declaration=self.declaration, **kwargs)
+
+    def decide(self, form) -> None:
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.decide(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        deadlines_meet_for_task(actor=self.request.user, task=self.request.activation.task)
+        self.request.activation.execute()
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class InProcessCheckView(DeclarationTaskView):
+    form_class = InProcessCheckForm
+
+    def decide(self, form) -> None:
+        outcome = form.cleaned_data["outcome"]
+        declaration_check_in_process(
+            actor=self.request.user,
+            declaration=self.declaration,
+            outcome=outcome,
+            comment=form.cleaned_data["comment"],
+        )
+        process = self.request.activation.process
+        process.data = {**(process.data or {}), "suspension_proposed": outcome == InProcessOutcome.PROPOSE_SUSPENSION}
+        process.save(update_fields=["data"])
+
+
+class SuspensionDecisionView(DeclarationTaskView):
+    form_class = SuspensionDecisionForm
+
+    def decide(self, form) -> None:
+        declaration_decide_suspension(
+            actor=self.request.user,
+            declaration=self.declaration,
+            approve=form.cleaned_data["approve"],
+            comment=form.cleaned_data["comment"],
+        )
