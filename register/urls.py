@@ -6,4 +6,5 @@ app_name = "register"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("verify/<str:token>/", views.verify, name="verify"),
 ]

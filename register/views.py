@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from cases.selectors.declarations import declaration_by_verification_token
 from cases.selectors.products import products_public
 
 from .forms import ProductSearchForm
@@ -24,3 +25,16 @@ def home(request: HttpRequest) -> HttpResponse:
         }
     page = Paginator(products_public(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "register/home.html", {"form": form, "page": page})
+
+
+@login_not_required
+def verify(request: HttpRequest, token: str) -> HttpResponse:
+    """The QR code's target: may this enterprise use the GI mark on this product today?
+
+    An unknown token says "not found" and nothing else.
+    """
+    declaration = declaration_by_verification_token(token)
+    response = render(request, "register/verify.html", {"declaration": declaration}, status=200 if declaration else 404)
+    # Always current: the answer changes the moment a declaration is revoked.
+    response["Cache-Control"] = "no-store"
+    return response
