@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/landing/", account_views.landing, name="landing"),
     path("language/", account_views.set_language, name="set_language"),
     path("portal/", include("cases.portal_urls")),
+    path("portal/declarations/", include("workflows.declarations.portal_urls")),
     path("admin/", admin.site.urls),
     path("staff/", site.urls),
 ]

@@ -1,12 +1,21 @@
 """The portal of producers and applicant bodies."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from organizations.selectors import enterprises_of
 
+from ..selectors.declarations import declarations_of_producer
 
-@login_required
+
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html", {"enterprises": enterprises_of(request.user)})
+    enterprises = enterprises_of(request.user)
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "enterprises": enterprises,
+            "declarations": declarations_of_producer(request.user)[:50],
+            "is_producer": any(enterprise.kind == "producer" for enterprise in enterprises),
+        },
+    )

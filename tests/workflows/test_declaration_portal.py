@@ -1,0 +1,128 @@
+"""The producer's side: declare with files, see it, correct it, withdraw it — through the pages."""
+
+import pytest
+from django.utils import translation
+
+from cases.models import Declaration, DeclarationAttachment
+from organizations.models import Role
+from tests.factories import make_member
+from tests.factories.cases import longjing, pdf_file, png_file, producer_with_enterprise
+from viewflow.workflow.models import Task
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    client.cookies["terroir_language"] = "en"
+    with translation.override("en"):
+        yield
+
+
+def form_data(enterprise, **overrides):
+    data = {
+        "enterprise": enterprise.pk,
+        "product": longjing().pk,
+        "production_region": "330106",
+        "production_address": "杭州市西湖区龙井路1号",
+        "annual_output": "1200",
+        "output_unit": "kg",
+        "label_text": "西湖龙井 地理标志保护产品",
+        "business_licence": pdf_file(),
+        "inspection_report": pdf_file("report.pdf"),
+        "label_proof": png_file(),
+        "commitment_accepted": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def test_producer_declares_and_sees_the_published_declaration(client):
+    producer, enterprise = producer_with_enterprise()
+    client.force_login(producer)
+    assert client.get("/portal/declarations/new/").status_code == 200
+    response = client.post("/portal/declarations/new/", form_data(enterprise))
+    declaration = Declaration.objects.get()
+    assert response["Location"] == f"/portal/declarations/{declaration.pk}/"
+    assert declaration.status == "published" and declaration.attachments.count() == 3
+    page = client.get(response["Location"]).content.decode()
+    assert declaration.reference in page and "You may use the GI mark." in page
+    assert f"/verify/{declaration.verification_token}/" in page
+    assert declaration.reference in client.get("/portal/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"production_region": "330102"}, "production_region", "outside the protected area"),
+        ({"business_licence": pdf_file("x.pdf").__class__("x.pdf", b"MZ\x90\x00")}, None, "not a real PDF"),
+        ({"commitment_accepted": None}, "commitment_accepted", "accept the commitment"),
+        ({"label_proof": png_file().__class__("setup.exe", b"MZ")}, None, "only PDF、JPEG、PNG"),
+    ],
+    ids=["outside-area", "exe-renamed-pdf", "no-commitment", "exe"],
+)
+def test_bad_input_is_refused_and_creates_nothing(client, overrides, field, message, tmp_path):
+    producer, enterprise = producer_with_enterprise()
+    client.force_login(producer)
+    response = client.post("/portal/declarations/new/", form_data(enterprise, **overrides))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    flat = " ".join(str(e) for errs in errors.values() for e in errs)
+    assert message in flat
+    if field:
+        assert field in errors
+    assert not Declaration.objects.exists() and not DeclarationAttachment.objects.exists()
+    assert not Task.objects.exists()
+    assert not any(path.is_file() for path in tmp_path.rglob("*")), "no orphan files in storage"
+
+
+def test_eleven_megabyte_file_is_refused(client):
+    producer, enterprise = producer_with_enterprise()
+    client.force_login(producer)
+    big = pdf_file().__class__("big.pdf", b"%PDF-" + b"0" * (11 * 1024 * 1024))
+    response = client.post("/portal/declarations/new/", form_data(enterprise, inspection_report=big))
+    assert "the limit is 10 MB" in " ".join(response.context["form"].non_field_errors())
+    assert not Declaration.objects.exists()
+
+
+def test_another_producer_gets_404(client):
+    producer, enterprise = producer_with_enterprise()
+    client.force_login(producer)
+    client.post("/portal/declarations/new/", form_data(enterprise))
+    declaration = Declaration.objects.get()
+    other, _ = producer_with_enterprise()
+    client.force_login(other)
+    assert client.get(f"/portal/declarations/{declaration.pk}/").status_code == 404
+    assert client.post(f"/portal/declarations/{declaration.pk}/withdraw/", {"reason": "x"}).status_code == 404
+    assert Declaration.objects.get().status == "published"
+
+
+def test_correction_through_the_portal_and_withdrawal_cancels_the_bureaus_task(client):
+    producer, enterprise = producer_with_enterprise()
+    client.force_login(producer)
+    client.post("/portal/declarations/new/", form_data(enterprise))
+    declaration = Declaration.objects.get()
+    staff = make_member("AMR-330106", Role.STAFF)
+    task = Task.objects.get(flow_task_type="HUMAN", status="NEW")
+    client.force_login(staff)
+    client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
+    client.post(
+        task.flow_task.reverse("execute", args=[task.process_id, task.pk]),
+        {"outcome": "correction", "comment": "请补充标签样张"},
+    )
+    client.force_login(producer)
+    page = client.get(f"/portal/declarations/{declaration.pk}/").content.decode()
+    assert "Send your correction" in page
+    client.post(
+        f"/portal/declarations/{declaration.pk}/resubmit/", {"comment": "已补充", "correction": png_file("new.png")}
+    )
+    assert Declaration.objects.get().status == "published"
+    assert Task.objects.filter(flow_task_type="HUMAN", status="NEW").count() == 1  # a new check for the bureau
+    client.post(f"/portal/declarations/{declaration.pk}/withdraw/", {"reason": "停产"})
+    assert Declaration.objects.get().status == "withdrawn"
+    assert not Task.objects.filter(flow_task_type="HUMAN", status__in=["NEW", "ASSIGNED"]).exists()

@@ -1,0 +1,50 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Declaration, ProtectedProduct
+from organizations.models import Enterprise, Region
+
+COMMITMENT_TEXT = _(
+    "We declare that our production site lies inside the protected area of the product, that we "
+    "produce to the product's standard, and that we will use the GI mark correctly. We accept "
+    "post-event supervision, and know that a false declaration leads to revocation and may be punished."
+)
+
+
+class DeclarationForm(forms.Form):
+    enterprise = forms.ModelChoiceField(label=_("Enterprise"), queryset=Enterprise.objects.none())
+    product = forms.ModelChoiceField(
+        label=_("GI product"),
+        queryset=ProtectedProduct.objects.filter(status=ProtectedProduct.Status.PROTECTED).order_by("name"),
+    )
+    production_region = forms.ModelChoiceField(
+        label=_("Production region (county)"),
+        queryset=Region.objects.filter(level=Region.Level.COUNTY).order_by("code"),
+        to_field_name="code",
+    )
+    production_address = forms.CharField(label=_("Production address"), max_length=300)
+    annual_output = forms.DecimalField(label=_("Declared annual output"), min_value=0, max_digits=14, decimal_places=2)
+    output_unit = forms.ChoiceField(label=_("Unit"), choices=Declaration.OutputUnit.choices)
+    label_text = forms.CharField(label=_("Label as printed"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    business_licence = forms.FileField(label=_("Business licence (PDF, JPEG or PNG, ≤ 10 MB)"))
+    inspection_report = forms.FileField(label=_("Product inspection report (PDF, JPEG or PNG, ≤ 10 MB)"))
+    label_proof = forms.FileField(label=_("Label proof (PDF, JPEG or PNG, ≤ 10 MB)"))
+    commitment_accepted = forms.BooleanField(label=COMMITMENT_TEXT, required=False)
+
+    def __init__(self, *args, enterprises, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = enterprises
+        if enterprises.count() == 1:
+            enterprise = enterprises.first()
+            self.fields["enterprise"].initial = enterprise
+            if enterprise.region.level == Region.Level.COUNTY:
+                self.fields["production_region"].initial = enterprise.region.code
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000)
+
+
+class ResubmitForm(forms.Form):
+    comment = forms.CharField(label=_("What you corrected"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    correction = forms.FileField(label=_("Corrected document (optional)"), required=False)

@@ -1,0 +1,114 @@
+"""Producer portal pages for self-declarations. Thin: forms in, one entry point, redirect out."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_fsm import TransitionNotAllowed
+
+from audit.selectors import audit_events_for
+from cases.models import Declaration
+from cases.selectors.declarations import declaration_for_producer
+from deadlines.selectors import deadlines_for
+from organizations.models import Enterprise
+from organizations.selectors import enterprises_of
+
+from . import portal
+from .portal_forms import DeclarationForm, ResubmitForm, WithdrawForm
+
+
+def _own_declaration(request: HttpRequest, pk: int) -> Declaration:
+    try:
+        return declaration_for_producer(request.user, pk)
+    except Declaration.DoesNotExist:
+        raise Http404 from None
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, field_errors)
+    else:
+        form.add_error(None, error)
+
+
+def declaration_new(request: HttpRequest) -> HttpResponse:
+    producers = enterprises_of(request.user).filter(kind=Enterprise.Kind.PRODUCER)
+    if not producers.exists():
+        raise PermissionDenied
+    form = DeclarationForm(request.POST or None, request.FILES or None, enterprises=producers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            declaration = portal.declare(actor=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Declaration %(reference)s is published: you may use the GI mark from now on.")
+                % {"reference": declaration.reference},
+            )
+            return redirect("portal_declarations:detail", pk=declaration.pk)
+    return render(request, "workflows/declarations/portal_new.html", {"form": form})
+
+
+def declaration_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    declaration = _own_declaration(request, pk)
+    return render(
+        request,
+        "workflows/declarations/portal_detail.html",
+        {
+            "declaration": declaration,
+            "history": audit_events_for(declaration).select_related("actor"),
+            "deadlines": deadlines_for(declaration),
+            "attachments": declaration.attachments.all(),
+            "verification_url": request.build_absolute_uri(f"/verify/{declaration.verification_token}/"),
+            "withdraw_form": WithdrawForm(),
+            "resubmit_form": ResubmitForm(),
+        },
+    )
+
+
+@require_POST
+def declaration_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    declaration = _own_declaration(request, pk)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason to withdraw."))
+        return redirect("portal_declarations:detail", pk=pk)
+    try:
+        portal.withdraw(actor=request.user, declaration=declaration, reason=form.cleaned_data["reason"])
+    except (ValidationError, TransitionNotAllowed) as error:
+        messages.error(request, _describe(error))
+    else:
+        messages.success(request, _("The declaration is withdrawn; the GI mark may no longer be used."))
+    return redirect("portal_declarations:detail", pk=pk)
+
+
+@require_POST
+def declaration_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
+    declaration = _own_declaration(request, pk)
+    form = ResubmitForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Say what you corrected."))
+        return redirect("portal_declarations:detail", pk=pk)
+    try:
+        portal.resubmit(
+            actor=request.user,
+            declaration=declaration,
+            comment=form.cleaned_data["comment"],
+            correction=form.cleaned_data["correction"],
+        )
+    except (ValidationError, TransitionNotAllowed) as error:
+        messages.error(request, _describe(error))
+    else:
+        messages.success(request, _("Your correction was sent to the bureau."))
+    return redirect("portal_declarations:detail", pk=pk)
+
+
+def _describe(error) -> str:
+    if isinstance(error, TransitionNotAllowed):
+        return _("This is not possible in the declaration's current state.")
+    return " ".join(error.messages)
