@@ -2,12 +2,12 @@
 
 import pytest
 from django.utils import translation
+from viewflow.workflow.models import Task
 
 from cases.models import Declaration, DeclarationAttachment
 from organizations.models import Role
 from tests.factories import make_member
 from tests.factories.cases import longjing, pdf_file, png_file, producer_with_enterprise
-from viewflow.workflow.models import Task
 
 pytestmark = pytest.mark.django_db
 
