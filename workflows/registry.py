@@ -3,7 +3,9 @@
 from viewflow.workflow.flow import FlowViewset
 
 from .declarations.flows import DeclarationFlow
+from .supervision.flows import SupervisionCheckFlow
 
 FLOW_VIEWSETS: list = [
     FlowViewset(DeclarationFlow, icon="verified"),
+    FlowViewset(SupervisionCheckFlow, icon="fact_check"),
 ]

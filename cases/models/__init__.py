@@ -1,12 +1,17 @@
 from .declarations import Declaration, DeclarationAttachment
 from .products import ProductCategory, ProtectedProduct
 from .sequences import ReferenceSequence, next_in_sequence
+from .supervision import CheckEvidence, ConflictOfInterest, SupervisionCampaign, SupervisionCheck
 
 __all__ = [
+    "CheckEvidence",
+    "ConflictOfInterest",
     "Declaration",
     "DeclarationAttachment",
     "ProductCategory",
     "ProtectedProduct",
     "ReferenceSequence",
+    "SupervisionCampaign",
+    "SupervisionCheck",
     "next_in_sequence",
 ]

@@ -1,0 +1,335 @@
+"""Writes on supervision campaigns and checks (双随机、一公开)."""
+
+import datetime
+import hashlib
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from guardian.shortcuts import assign_perm
+
+from audit.services import audit_record
+from deadlines.calendar import WorkingCalendar
+from organizations.models import Department, Membership, Region, Role
+
+from ..models import (
+    CheckEvidence,
+    ConflictOfInterest,
+    Declaration,
+    SupervisionCampaign,
+    SupervisionCheck,
+    next_in_sequence,
+)
+from ..supervision_draw import Candidate, DrawImpossible, draw, sample_count
+from ..uploads import validate_upload
+
+RECTIFICATION_DAYS = 30
+
+
+def _ensure_lead(actor, department: Department) -> None:
+    if not (actor.is_superuser or actor.has_perm("organizations.work_as_lead", department)):
+        raise PermissionDenied(_("Only the lead of %(department)s may do this.") % {"department": department.name})
+
+
+@transaction.atomic
+def conflict_declare(*, actor, enterprise, reason: str) -> ConflictOfInterest:
+    """An inspector declares a conflict of interest with an enterprise; the draw will skip them."""
+    conflict, created = ConflictOfInterest.objects.get_or_create(
+        inspector=actor, enterprise=enterprise, defaults={"reason": reason}
+    )
+    if created:
+        audit_record(actor=actor, action="conflict.declare", target=conflict, comment=reason)
+    return conflict
+
+
+@transaction.atomic
+def campaign_create(
+    *,
+    actor,
+    title: str,
+    organiser: Department,
+    regions: list[Region],
+    products: list,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    inspectors: list,
+    sample_size: int | None = None,
+    sample_percent: int | None = None,
+) -> SupervisionCampaign:
+    """A provincial or 科技司 lead plans a campaign."""
+    _ensure_lead(actor, organiser)
+    errors = {}
+    if organiser.kind not in (Department.Kind.PROVINCIAL_BUREAU, Department.Kind.NATIONAL):
+        errors["organiser"] = _("Campaigns are organised by a provincial bureau or a national department.")
+    if (sample_size is None) == (sample_percent is None):
+        errors["sample_size"] = _("Give either a number of declarations or a share, not both.")
+    elif sample_percent is not None and not 1 <= sample_percent <= 100:
+        errors["sample_percent"] = _("The share must be between 1 and 100 %.")
+    if period_end < period_start:
+        errors["period_end"] = _("The period ends before it starts.")
+    if not regions:
+        errors["regions"] = _("Choose at least one region.")
+    elif organiser.region_id and not all(organiser.region.contains(region) for region in regions):
+        errors["regions"] = _("A bureau can only check inside its own region.")
+    inspector_ids = {user.pk for user in inspectors}
+    qualified = set(
+        Membership.objects.filter(user_id__in=inspector_ids, role=Role.INSPECTOR, is_active=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    if len(qualified) < 2 or qualified != inspector_ids:
+        errors["inspectors"] = _("Choose at least two inspectors, each holding the inspector role.")
+    if errors:
+        raise ValidationError(errors)
+    year = timezone.localdate().year
+    scope = f"CC-{organiser.code}-{year}"
+    campaign = SupervisionCampaign.objects.create(
+        reference=f"{scope}-{next_in_sequence(scope):03d}",
+        title=title,
+        organiser=organiser,
+        period_start=period_start,
+        period_end=period_end,
+        sample_size=sample_size,
+        sample_percent=sample_percent,
+        created_by=actor,
+    )
+    campaign.regions.set(regions)
+    campaign.products.set(products)
+    campaign.inspectors.set(inspectors)
+    audit_record(actor=actor, action="campaign.create", target=campaign, to_state=campaign.status)
+    return campaign
+
+
+def campaign_candidates(campaign: SupervisionCampaign):
+    """Published declarations in the campaign's regions, products and period, not already being checked."""
+    in_regions = Q()
+    for region in campaign.regions.all():
+        in_regions |= Q(production_region__code__startswith=region.prefix)
+    declarations = Declaration.objects.filter(
+        in_regions,
+        status=Declaration.Status.PUBLISHED,
+        declared_at__date__lte=campaign.period_end,
+    )
+    products = list(campaign.products.all())
+    if products:
+        declarations = declarations.filter(product__in=products)
+    return declarations
+
+
+@transaction.atomic
+def campaign_draw(*, actor, campaign: SupervisionCampaign, seed: str | None = None) -> list[SupervisionCheck]:
+    """Draw the declarations and their inspectors; the result is recorded and published."""
+    campaign = SupervisionCampaign.objects.select_for_update().get(pk=campaign.pk)
+    _ensure_lead(actor, campaign.organiser)
+    seed = seed or secrets.token_hex(16)
+    candidates = [
+        Candidate(declaration_id=pk, enterprise_id=enterprise_id)
+        for pk, enterprise_id in campaign_candidates(campaign).values_list("pk", "enterprise_id")
+    ]
+    inspector_ids = list(campaign.inspectors.values_list("pk", flat=True))
+    conflicts = set(
+        ConflictOfInterest.objects.filter(inspector_id__in=inspector_ids).values_list("inspector_id", "enterprise_id")
+    )
+    count = sample_count(len(candidates), size=campaign.sample_size, percent=campaign.sample_percent)
+    try:
+        drawn = draw(candidates=candidates, inspectors=inspector_ids, conflicts=conflicts, count=count, seed=seed)
+    except DrawImpossible as impossible:
+        declaration = Declaration.objects.get(pk=impossible.declaration_id)
+        raise ValidationError(
+            _("Fewer than two eligible inspectors are free of conflicts with %(enterprise)s; add inspectors.")
+            % {"enterprise": declaration.enterprise.name}
+        ) from None
+    before = campaign.status
+    campaign.mark_drawn()
+    campaign.seed = seed
+    campaign.drawn_at = timezone.now()
+    campaign.save()
+    declarations = Declaration.objects.select_for_update().in_bulk([d.declaration_id for d in drawn])
+    User = get_user_model()
+    users = User.objects.in_bulk(inspector_ids)
+    checks = []
+    for item in drawn:
+        declaration = declarations[item.declaration_id]
+        check = SupervisionCheck.objects.create(
+            campaign=campaign,
+            declaration=declaration,
+            inspector_a=users[item.inspector_a],
+            inspector_b=users[item.inspector_b],
+            draw_position=item.position,
+        )
+        for inspector in (check.inspector_a, check.inspector_b):
+            assign_perm("cases.perform_check", inspector, check)
+        declaration_before = declaration.status
+        declaration.start_check()
+        declaration.save()
+        audit_record(
+            actor=actor,
+            action="declaration.start_check",
+            target=declaration,
+            from_state=declaration_before,
+            to_state=declaration.status,
+            data={"campaign": campaign.reference},
+        )
+        checks.append(check)
+    audit_record(
+        actor=actor,
+        action="campaign.draw",
+        target=campaign,
+        from_state=before,
+        to_state=campaign.status,
+        data={
+            "seed": seed,
+            "candidates": len(candidates),
+            "drawn": [[c.draw_position, c.declaration_id, c.inspector_a_id, c.inspector_b_id] for c in checks],
+        },
+    )
+    return checks
+
+
+def _rectification_due(days: int) -> datetime.date:
+    """Same rule as the rectification deadline: calendar days, moved off a day off."""
+    return WorkingCalendar().add_calendar_days(timezone.localdate(), days).date
+
+
+class CheckOutcome:
+    COMPLIANT = "compliant"
+    RECTIFICATION = "rectification"
+    REVOCATION = "revocation"
+
+
+def _ensure_inspector(actor, check: SupervisionCheck) -> None:
+    if actor.pk not in (check.inspector_a_id, check.inspector_b_id):
+        raise PermissionDenied(_("Only the two inspectors drawn for this check may record it."))
+
+
+def _store_evidence(actor, check, files) -> list[dict]:
+    stored = []
+    for uploaded in files:
+        file_type = validate_upload(uploaded)
+        digest = hashlib.sha256()
+        for chunk in uploaded.chunks():
+            digest.update(chunk)
+        uploaded.seek(0)
+        evidence = CheckEvidence.objects.create(
+            check_record=check,
+            file=uploaded,
+            original_name=uploaded.name[:200],
+            file_type=file_type.label,
+            size=uploaded.size,
+            sha256=digest.hexdigest(),
+            uploaded_by=actor,
+        )
+        stored.append({"file": evidence.original_name, "sha256": evidence.sha256})
+    return stored
+
+
+@transaction.atomic
+def check_record_result(
+    *,
+    actor,
+    check: SupervisionCheck,
+    outcome: str,
+    document_review: str,
+    onsite_visit: str,
+    label_check: str,
+    sample_test: str,
+    findings: str,
+    refer_to_enforcement: bool = False,
+    referral_reason: str = "",
+    evidence=(),
+    rectification_days: int = RECTIFICATION_DAYS,
+) -> SupervisionCheck:
+    """The inspectors record what they found and propose an outcome."""
+    check = SupervisionCheck.objects.select_for_update().select_related("declaration").get(pk=check.pk)
+    _ensure_inspector(actor, check)
+    if outcome != CheckOutcome.COMPLIANT and not findings.strip():
+        raise ValidationError({"findings": _("Describe the findings behind this outcome.")})
+    if refer_to_enforcement and not referral_reason.strip():
+        raise ValidationError({"referral_reason": _("Say why the case is referred to enforcement.")})
+    declaration = Declaration.objects.select_for_update().get(pk=check.declaration_id)
+    check_before, declaration_before = check.status, declaration.status
+    if outcome == CheckOutcome.COMPLIANT:
+        check.find_compliant()
+        declaration.find_compliant()
+        check.closed_at = timezone.now()
+    elif outcome == CheckOutcome.RECTIFICATION:
+        check.order_rectification()
+        declaration.order_rectification()
+        check.rectification_due = _rectification_due(rectification_days)
+    elif outcome == CheckOutcome.REVOCATION:
+        check.propose_revocation()
+    else:
+        raise ValidationError(_("Unknown outcome."))
+    check.document_review, check.onsite_visit = document_review, onsite_visit
+    check.label_check, check.sample_test = label_check, sample_test
+    check.findings = findings
+    check.refer_to_enforcement = check.refer_to_enforcement or refer_to_enforcement
+    if refer_to_enforcement:
+        check.referral_reason = referral_reason
+    check.save()
+    declaration.save()
+    stored = _store_evidence(actor, check, evidence)
+    audit_record(
+        actor=actor,
+        action=f"check.{outcome}",
+        target=check,
+        from_state=check_before,
+        to_state=check.status,
+        comment=findings,
+        data={"evidence": stored, "referred": check.refer_to_enforcement},
+    )
+    if declaration.status != declaration_before:
+        audit_record(
+            actor=actor,
+            action=f"declaration.check_{outcome}",
+            target=declaration,
+            from_state=declaration_before,
+            to_state=declaration.status,
+            data={"campaign": check.campaign.reference},
+        )
+    return check
+
+
+@transaction.atomic
+def check_decide_revocation(*, actor, check: SupervisionCheck, approve: bool, comment: str) -> SupervisionCheck:
+    """The organiser's lead approves the revocation, or sends the producer to rectification instead."""
+    check = SupervisionCheck.objects.select_for_update().select_related("campaign__organiser").get(pk=check.pk)
+    _ensure_lead(actor, check.campaign.organiser)
+    if not comment.strip():
+        raise ValidationError({"comment": _("Give the reason; the producer is told why.")})
+    declaration = Declaration.objects.select_for_update().get(pk=check.declaration_id)
+    check_before, declaration_before = check.status, declaration.status
+    if approve:
+        check.confirm_revocation()
+        declaration.revoke()
+        declaration.closed_at = check.closed_at = timezone.now()
+        declaration.closing_reason = comment
+    else:
+        check.order_rectification()
+        check.rectification_due = _rectification_due(RECTIFICATION_DAYS)
+        if declaration.status == Declaration.Status.UNDER_CHECK:
+            declaration.order_rectification()
+    check.save()
+    declaration.save()
+    audit_record(
+        actor=actor,
+        action="check.revocation_" + ("approve" if approve else "reject"),
+        target=check,
+        from_state=check_before,
+        to_state=check.status,
+        comment=comment,
+    )
+    if declaration.status != declaration_before:
+        audit_record(
+            actor=actor,
+            action="declaration.revoke" if approve else "declaration.check_rectification",
+            target=declaration,
+            from_state=declaration_before,
+            to_state=declaration.status,
+            comment=comment,
+        )
+    return check

@@ -1,0 +1,37 @@
+import datetime
+
+from cases.models import Declaration
+from cases.services.declarations import declaration_submit
+from cases.services.supervision import campaign_create
+from organizations.models import Department, Region, Role
+
+from .cases import draft_declaration, longjing
+from .organizations import make_member
+
+
+def published_declarations(count: int) -> list[Declaration]:
+    product = longjing()
+    declarations = []
+    for _ in range(count):
+        producer, declaration = draft_declaration(product=product)
+        declarations.append(declaration_submit(actor=producer, declaration=declaration, commitment_accepted=True))
+    return declarations
+
+
+def provincial_campaign(inspector_count: int = 4, sample_size: int | None = 2, sample_percent: int | None = None):
+    lead = make_member("AMR-330000", Role.LEAD)
+    inspectors = [make_member("AMR-330000", Role.INSPECTOR) for _ in range(inspector_count)]
+    today = datetime.date.today()
+    campaign = campaign_create(
+        actor=lead,
+        title="2026年西湖龙井专用标志专项检查",
+        organiser=Department.objects.get(code="AMR-330000"),
+        regions=[Region.objects.get(code="330100")],
+        products=[],
+        period_start=today - datetime.timedelta(days=365),
+        period_end=today,
+        inspectors=inspectors,
+        sample_size=sample_size,
+        sample_percent=sample_percent,
+    )
+    return lead, inspectors, campaign

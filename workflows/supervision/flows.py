@@ -1,0 +1,101 @@
+"""A drawn supervision check: inspect, then compliant, rectification and re-inspection, or revocation."""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import flow
+
+from cases.models import SupervisionCheck
+from cases.services.supervision import campaign_draw
+from deadlines.services import deadline_start
+
+from ..base import TerroirFlow
+from .views import CheckResultView, RevocationDecisionView
+
+
+def _check(process) -> SupervisionCheck:
+    return SupervisionCheck.objects.select_related("campaign__organiser", "declaration").get(
+        pk=process.artifact_object_id
+    )
+
+
+def _status_is(status):
+    return lambda activation: _check(activation.process).status == status
+
+
+class SupervisionCheckFlow(TerroirFlow):
+    """Supervision check
+
+    A declaration drawn at random, checked by two inspectors drawn at random.
+    """
+
+    process_title = _("Supervision check")
+
+    start = flow.StartHandle(this.begin).Next(this.inspect)
+
+    inspect = (
+        flow.View(CheckResultView.as_view())
+        .Annotation(title=_("Check the declaration"))
+        .Permission("cases.perform_check", obj=_check)
+        .onCreate(this.start_check_clock)
+        .Next(this.route)
+    )
+
+    route = (
+        flow.Switch()
+        .Case(this.reinspect, _status_is(SupervisionCheck.Status.RECTIFICATION))
+        .Case(this.decide_revocation, _status_is(SupervisionCheck.Status.REVOCATION_PROPOSED))
+        .Default(this.end)
+    )
+
+    reinspect = (
+        flow.View(CheckResultView.as_view())
+        .Annotation(title=_("Re-inspect after rectification"))
+        .Permission("cases.perform_check", obj=_check)
+        .onCreate(this.start_rectification_clock)
+        .Next(this.route)
+    )
+
+    decide_revocation = (
+        flow.View(RevocationDecisionView.as_view())
+        .Annotation(title=_("Decide on revocation"))
+        .Permission("organizations.work_as_lead", obj=lambda process: _check(process).campaign.organiser)
+        .Next(this.route)
+    )
+
+    end = flow.End()
+
+    def begin(self, activation, *, check):
+        activation.process.artifact = check
+        return check
+
+    def start_check_clock(self, activation):
+        check = _check(activation.process)
+        deadline_start(
+            actor=None,
+            rule_code="declaration.supervision_check",
+            target=check.declaration,
+            task=activation.task,
+            department=check.campaign.organiser,
+            queue_role="inspector",
+        )
+
+    def start_rectification_clock(self, activation):
+        check = _check(activation.process)
+        deadline_start(
+            actor=None,
+            rule_code="declaration.rectification",
+            target=check.declaration,
+            task=activation.task,
+            department=check.campaign.organiser,
+            queue_role="inspector",
+        )
+
+
+@transaction.atomic
+def draw_campaign(*, actor, campaign, seed: str | None = None) -> list[SupervisionCheck]:
+    """Draw, then open one check process per drawn declaration, in the same transaction."""
+    checks = campaign_draw(actor=actor, campaign=campaign, seed=seed)
+    for check in checks:
+        SupervisionCheckFlow.start.run(check=check)
+    return checks

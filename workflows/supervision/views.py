@@ -1,0 +1,82 @@
+"""Task views of the supervision check flow."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.views import generic
+from viewflow.views import FormLayoutMixin
+from viewflow.workflow.flow.views import mixins
+
+from cases.models import SupervisionCheck
+from cases.services.supervision import check_decide_revocation, check_record_result
+from deadlines.services import deadlines_meet_for_task
+
+from .forms import CheckResultForm, RevocationDecisionForm
+
+
+class CheckTaskView(
+    FormLayoutMixin,
+    mixins.SuccessMessageMixin,
+    mixins.TaskSuccessUrlMixin,
+    mixins.TaskViewTemplateNames,
+    generic.FormView,
+):
+    template_filename = "task.html"
+    template_name = "workflows/supervision/task.html"
+
+    @property
+    def check_record(self) -> SupervisionCheck:
+        return SupervisionCheck.objects.select_related(
+            "declaration__enterprise", "declaration__product", "campaign"
+        ).get(pk=self.request.activation.process.artifact_object_id)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(check_record=self.check_record, **kwargs)
+
+    def decide(self, form) -> None:
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.decide(form)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+            return self.form_invalid(form)
+        deadlines_meet_for_task(actor=self.request.user, task=self.request.activation.task)
+        self.request.activation.execute()
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class CheckResultView(CheckTaskView):
+    form_class = CheckResultForm
+
+    def decide(self, form) -> None:
+        data = form.cleaned_data
+        check_record_result(
+            actor=self.request.user,
+            check=self.check_record,
+            outcome=data["outcome"],
+            document_review=data["document_review"],
+            onsite_visit=data["onsite_visit"],
+            label_check=data["label_check"],
+            sample_test=data["sample_test"],
+            findings=data["findings"],
+            refer_to_enforcement=data["refer_to_enforcement"],
+            referral_reason=data["referral_reason"],
+            evidence=[data["evidence"]] if data["evidence"] else [],
+        )
+
+
+class RevocationDecisionView(CheckTaskView):
+    form_class = RevocationDecisionForm
+
+    def decide(self, form) -> None:
+        check_decide_revocation(
+            actor=self.request.user,
+            check=self.check_record,
+            approve=form.cleaned_data["approve"],
+            comment=form.cleaned_data["comment"],
+        )
