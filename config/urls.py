@@ -13,6 +13,7 @@ urlpatterns = [
     path("language/", account_views.set_language, name="set_language"),
     path("portal/", include("cases.portal_urls")),
     path("portal/declarations/", include("workflows.declarations.portal_urls")),
+    path("supervision/", include("workflows.supervision.urls")),
     path("admin/", admin.site.urls),
     path("staff/", site.urls),
 ]

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from cases.selectors.declarations import declaration_by_verification_token
 from cases.selectors.products import products_public
+from cases.selectors.supervision import campaigns_published
 
 from .forms import ProductSearchForm
 
@@ -38,3 +39,13 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
     # Always current: the answer changes the moment a declaration is revoked.
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_not_required
+def supervision_results(request: HttpRequest) -> HttpResponse:
+    """一公开: each drawn campaign, the enterprises checked and the outcome; never the inspectors."""
+    campaigns = campaigns_published().prefetch_related(
+        "checks__declaration__enterprise", "checks__declaration__product"
+    )
+    page = Paginator(campaigns, 10).get_page(request.GET.get("page"))
+    return render(request, "register/supervision.html", {"page": page})

@@ -1,0 +1,82 @@
+import datetime
+
+import pytest
+from django.utils import translation
+
+from cases.models import SupervisionCampaign, SupervisionCheck
+from organizations.models import Role
+from tests.factories import make_member
+from tests.factories.supervision import published_declarations
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    client.cookies["terroir_language"] = "en"
+    with translation.override("en"):
+        yield
+
+
+def test_provincial_lead_plans_and_draws_and_the_public_sees_the_result_without_inspectors(client):
+    published_declarations(3)
+    lead = make_member("AMR-330000", Role.LEAD)
+    inspectors = [make_member("AMR-330100", Role.INSPECTOR, full_name=f"检查员{i}") for i in range(3)]
+    client.force_login(lead)
+    today = datetime.date.today()
+    response = client.post(
+        "/supervision/new/",
+        {
+            "title": "西湖龙井专项检查",
+            "organiser": lead.memberships.get().department_id,
+            "regions": ["330100"],
+            "period_start": (today - datetime.timedelta(days=30)).isoformat(),
+            "period_end": today.isoformat(),
+            "sample_size": 2,
+            "inspectors": [i.pk for i in inspectors],
+        },
+    )
+    campaign = SupervisionCampaign.objects.get()
+    assert response["Location"] == f"/supervision/{campaign.pk}/"
+    client.post(f"/supervision/{campaign.pk}/draw/")
+    assert SupervisionCheck.objects.count() == 2
+    assert client.post(f"/supervision/{campaign.pk}/draw/").status_code == 302  # a second draw is refused politely
+    assert SupervisionCheck.objects.count() == 2
+    client.logout()
+    public = client.get("/supervision/").content.decode()
+    check = SupervisionCheck.objects.first()
+    assert campaign.reference in public and check.declaration.enterprise.name in public
+    assert not any(inspector.full_name in public for inspector in inspectors)
+
+
+def test_sample_size_and_share_together_are_refused(client):
+    lead = make_member("AMR-330000", Role.LEAD)
+    inspectors = [make_member("AMR-330100", Role.INSPECTOR) for _ in range(2)]
+    client.force_login(lead)
+    response = client.post(
+        "/supervision/new/",
+        {
+            "title": "x",
+            "organiser": lead.memberships.get().department_id,
+            "regions": ["330100"],
+            "period_start": "2026-01-01",
+            "period_end": "2026-06-30",
+            "sample_size": 2,
+            "sample_percent": 10,
+            "inspectors": [i.pk for i in inspectors],
+        },
+    )
+    assert response.status_code == 200 and "either a number" in response.content.decode()
+    assert not SupervisionCampaign.objects.exists()
+
+
+def test_staff_without_a_lead_role_cannot_plan(client):
+    client.force_login(make_member("AMR-330000", Role.STAFF))
+    assert client.get("/supervision/new/").status_code == 403
+    client.force_login(make_member("AMR-330106", Role.LEAD))  # a county lead: campaigns are provincial
+    assert client.get("/supervision/new/").status_code == 403

@@ -1,0 +1,74 @@
+"""Campaign pages for leads: plan, draw, follow. The public sees the published draw in the register."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_fsm import TransitionNotAllowed
+
+from cases.selectors.supervision import campaign_visible_to, campaigns_visible_to
+from cases.services.supervision import campaign_create
+from organizations.selectors import is_staff_member
+
+from .campaign_forms import CampaignForm
+from .flows import draw_campaign
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not is_staff_member(request.user):
+        raise PermissionDenied
+
+
+def campaign_list(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    return render(
+        request, "workflows/supervision/campaign_list.html", {"campaigns": campaigns_visible_to(request.user)}
+    )
+
+
+def campaign_new(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    form = CampaignForm(request.POST or None, user=request.user)
+    if not form.fields["organiser"].queryset.exists():
+        raise PermissionDenied
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = campaign_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            return redirect("supervision:detail", pk=campaign.pk)
+    return render(request, "workflows/supervision/campaign_new.html", {"form": form})
+
+
+def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _staff_only(request)
+    campaign = campaign_visible_to(request.user, pk)
+    if campaign is None:
+        raise Http404
+    checks = campaign.checks.select_related(
+        "declaration__enterprise", "declaration__product", "inspector_a", "inspector_b"
+    )
+    return render(request, "workflows/supervision/campaign_detail.html", {"campaign": campaign, "checks": checks})
+
+
+@require_POST
+def campaign_draw(request: HttpRequest, pk: int) -> HttpResponse:
+    _staff_only(request)
+    campaign = campaign_visible_to(request.user, pk)
+    if campaign is None:
+        raise Http404
+    try:
+        checks = draw_campaign(actor=request.user, campaign=campaign)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    except TransitionNotAllowed:
+        messages.error(request, _("This campaign was already drawn."))
+    else:
+        messages.success(
+            request, _("%(count)d declarations drawn; the inspectors have their tasks.") % {"count": len(checks)}
+        )
+    return redirect("supervision:detail", pk=pk)
