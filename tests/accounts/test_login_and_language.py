@@ -57,9 +57,9 @@ def test_processes_menu_goes_to_the_first_flow_or_the_inbox(client, monkeypatch)
     client.force_login(make_member("KJS", Role.STAFF))
     assert client.get("/staff/workflow/flows/")["Location"] == "/staff/workflow/flows/declaration/"
     # With no flow the user may see, the inbox (viewflow itself would raise and answer 500).
-    from workflows.declarations.flows import DeclarationFlow
+    from workflows.base import TerroirFlow
 
-    monkeypatch.setattr(DeclarationFlow, "has_view_permission", lambda self, user, obj=None: False)
+    monkeypatch.setattr(TerroirFlow, "has_view_permission", lambda self, user, obj=None: False)
     assert client.get("/staff/workflow/flows/")["Location"] == "/staff/workflow/inbox/"
 
 
