@@ -6,14 +6,12 @@ from organizations.models import Role
 from organizations.selectors import departments_of, is_staff_member
 
 
+# Flows lock their process row while a task runs: a lost race fails, it never completes twice.
+# Which tasks a person gets is decided per node with guardian permissions on the responsible
+# Department (`.Permission("organizations.work_as_staff", obj=…)`); the flow itself is visible
+# to every member of a body. (A comment, not a docstring: viewflow shows a flow's docstring
+# to users as its description, and subclasses would inherit this one.)
 class TerroirFlow(flow.Flow):
-    """Flows lock their process row while a task runs: a lost race fails, it never completes twice.
-
-    Which tasks a person gets is decided per node with guardian permissions on the
-    responsible Department (`.Permission("organizations.work_as_staff", obj=…)`); the
-    flow itself is visible to every member of a body.
-    """
-
     lock_impl = lock.select_for_update_lock
 
     def has_view_permission(self, user, obj=None) -> bool:

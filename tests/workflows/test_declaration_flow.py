@@ -70,6 +70,7 @@ def test_publish_opens_the_in_process_check_for_the_production_bureau(bureau_sta
     assert task.owner_permission == "organizations.work_as_staff"
     assert list(Task.objects.queue([DeclarationFlow], bureau_staff)) == [task]
     assert list(Task.objects.queue([DeclarationFlow], make_member("AMR-330102", Role.STAFF))) == []
+    assert task.process.brief.startswith(declaration.reference)  # what the inbox and queue show
     clock = Deadline.objects.get(task=task)
     assert clock.rule_code == "declaration.in_process_check" and clock.department.code == "AMR-330106"
 

@@ -36,6 +36,8 @@ class DeclarationFlow(TerroirFlow):
     """
 
     process_title = _("Self-declaration")
+    # Read from process.data, written at the start: the inbox must not load each declaration.
+    process_summary_template = "{{ process.data.reference }} {{ process.data.enterprise }} · {{ process.data.product }}"
 
     start = flow.StartHandle(this.publish).Next(this.in_process_check)
 
@@ -72,6 +74,11 @@ class DeclarationFlow(TerroirFlow):
     def publish(self, activation, *, actor, declaration, commitment_accepted):
         declaration = declaration_submit(actor=actor, declaration=declaration, commitment_accepted=commitment_accepted)
         activation.process.artifact = declaration
+        activation.process.data = {
+            "reference": declaration.reference,
+            "enterprise": declaration.enterprise.name,
+            "product": declaration.product.name,
+        }
         return declaration
 
     def start_check_clock(self, activation):

@@ -30,6 +30,9 @@ class SupervisionCheckFlow(TerroirFlow):
     """
 
     process_title = _("Supervision check")
+    process_summary_template = (
+        "{{ process.data.campaign }} · {{ process.data.enterprise }} · {{ process.data.product }}"
+    )
 
     start = flow.StartHandle(this.begin).Next(this.inspect)
 
@@ -67,6 +70,11 @@ class SupervisionCheckFlow(TerroirFlow):
 
     def begin(self, activation, *, check):
         activation.process.artifact = check
+        activation.process.data = {
+            "campaign": check.campaign.reference,
+            "enterprise": check.declaration.enterprise.name,
+            "product": check.declaration.product.name,
+        }
         return check
 
     def start_check_clock(self, activation):
