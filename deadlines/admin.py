@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from config.admin_base import ReadOnlyModelAdmin
+
 from .forms import CalendarYearForm
 from .models import CalendarDay, CalendarYear, Deadline
 from .services import calendar_year_enter
@@ -70,17 +72,8 @@ class CalendarYearAdmin(admin.ModelAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(admin.ModelAdmin):
+class DeadlineAdmin(ReadOnlyModelAdmin):
     list_display = ("rule_code", "target_label", "department", "due_on", "provisional", "state")
     list_filter = ("state", "rule_code", "provisional")
     search_fields = ("target_label",)
     list_select_related = ("department",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -56,7 +56,7 @@ def send_reminders(today, batch: int = 500) -> int:
     with transaction.atomic():
         horizon = calendar.add_working_days(today, 10).date
         candidates = (
-            Deadline.objects.select_for_update(skip_locked=True)
+            Deadline.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(state=Deadline.State.RUNNING, due_on__gte=today, due_on__lte=horizon)
             .select_related("task", "assignee", "department")
             .order_by("due_on")[:batch]

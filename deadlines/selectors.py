@@ -1,10 +1,10 @@
 """Reads on deadlines: who must be reminded, who is escalated to, what a case's clocks show."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
 from organizations.models import Role
+from organizations.selectors import members_of
 
 from .models import Deadline
 
@@ -15,29 +15,14 @@ def deadlines_for(target) -> QuerySet[Deadline]:
     )
 
 
-def _members(deadline: Deadline, role: str):
-    if deadline.department_id is None:
-        return get_user_model().objects.none()
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__department_id=deadline.department_id,
-            memberships__role=role,
-            memberships__is_active=True,
-        )
-        .distinct()
-    )
-
-
 def reminder_recipients(deadline: Deadline):
     """The assignee, else the task's owner, else every member of the queue."""
     if deadline.assignee_id:
         return [deadline.assignee]
     if deadline.task_id and deadline.task.owner_id:
         return [deadline.task.owner]
-    return list(_members(deadline, deadline.queue_role))
+    return list(members_of(deadline.department_id, deadline.queue_role))
 
 
 def escalation_recipients(deadline: Deadline):
-    return list(_members(deadline, Role.LEAD))
+    return list(members_of(deadline.department_id, Role.LEAD))

@@ -4,28 +4,21 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from config.admin_base import ReadOnlyModelAdmin
+
 from .forms import EnterpriseForm
 from .models import Department, Enterprise, EnterpriseAccount, Membership, Region
 from .services import enterprise_account_link, enterprise_register, membership_grant, membership_revoke
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(ReadOnlyModelAdmin):
     """Reference data from GB/T 2260: read-only."""
 
     list_display = ("code", "name", "name_en", "kind", "level", "parent")
     list_filter = ("level",)
     search_fields = ("code", "name", "name_en")
     list_select_related = ("parent",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Department)

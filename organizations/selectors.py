@@ -2,6 +2,7 @@
 
 from typing import Literal
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from .models import Department, Enterprise, Membership, Region, Role
@@ -35,6 +36,19 @@ def departments_of(user, role: Role | str | None = None) -> QuerySet[Department]
     if role is not None:
         memberships = memberships.filter(role=role)
     return Department.objects.filter(pk__in=memberships.values("department_id")).select_related("region")
+
+
+def members_of(department_id: int | None, role: Role | str):
+    """Active users holding a role in a department (the queue of a task, the leads to escalate to)."""
+    User = get_user_model()
+    if department_id is None:
+        return User.objects.none()
+    return User.objects.filter(
+        is_active=True,
+        memberships__department_id=department_id,
+        memberships__role=role,
+        memberships__is_active=True,
+    ).distinct()
 
 
 def jurisdiction_prefixes(user) -> list[str]:

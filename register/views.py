@@ -3,11 +3,15 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from cases.selectors.declarations import declaration_by_verification_token
+from cases.selectors.declarations import (
+    authorised_users_public,
+    declaration_by_verification_token,
+    revocations_public,
+)
 from cases.selectors.products import products_public
 from cases.selectors.supervision import campaigns_published
 
-from .forms import ProductSearchForm
+from .forms import AuthorisedUserSearchForm, ProductSearchForm
 
 PAGE_SIZE = 25
 
@@ -49,3 +53,26 @@ def supervision_results(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(campaigns, 10).get_page(request.GET.get("page"))
     return render(request, "register/supervision.html", {"page": page})
+
+
+@login_not_required
+def authorised_users(request: HttpRequest) -> HttpResponse:
+    """The public list of enterprises that may use the GI special mark, by self-declaration."""
+    form = AuthorisedUserSearchForm(request.GET or None)
+    filters = {}
+    if form.is_valid():
+        province = form.cleaned_data["province"]
+        filters = {
+            "query": form.cleaned_data["q"],
+            "product_query": form.cleaned_data["product"],
+            "province_code": province.code if province else "",
+        }
+    page = Paginator(authorised_users_public(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "register/authorised_users.html", {"form": form, "page": page})
+
+
+@login_not_required
+def revocations(request: HttpRequest) -> HttpResponse:
+    """Published revocations of the right to use the mark, with the date and the reason."""
+    page = Paginator(revocations_public(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "register/revocations.html", {"page": page})

@@ -1,4 +1,9 @@
+import os
+
 import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM is still used synchronously.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")

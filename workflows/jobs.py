@@ -8,6 +8,11 @@ from django.core.mail import mail_admins
 from django.db import transaction
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
+from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
+
+from deadlines.jobs import check_deadlines
+from documents.jobs import sweep_orphan_documents
+from notifications.jobs import deliver_notifications
 
 from .models import ErrorTaskAlert
 
@@ -46,8 +51,18 @@ def report_error_tasks(batch: int = 100) -> int:
         return len(new_errors)
 
 
+def fire_workflow_timers() -> int:
+    """Fire due flow.Timer tasks and armed conditions; each is re-checked under its flow lock."""
+    return fire_due_timers() + fire_due_conditions()
+
+
 JOBS: list[Job] = [
+    Job("fire_workflow_timers", fire_workflow_timers, every_seconds=30),
+    Job("deliver_notifications", deliver_notifications, every_seconds=5),
+    # Reminders count in whole working days: checking every ten minutes is more than enough.
+    Job("check_deadlines", check_deadlines, every_seconds=600),
     Job("report_error_tasks", report_error_tasks, every_seconds=60),
+    Job("sweep_orphan_documents", sweep_orphan_documents, every_seconds=3600),
 ]
 
 

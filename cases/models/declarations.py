@@ -12,9 +12,15 @@ from organizations.models import Enterprise, Region
 from ..uploads import RandomUploadPath
 from .products import ProtectedProduct
 
+# Letters and digits only, without look-alikes (0/O, 1/l/I): the token is printed on receipts and
+# labels, may be typed from paper, and must not break at a hyphen when a line wraps. 26 of 55
+# symbols carry about 150 bits: unguessable.
+TOKEN_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"  # noqa: S105 (not a secret)
+TOKEN_LENGTH = 26
+
 
 def new_verification_token() -> str:
-    return secrets.token_urlsafe(18)
+    return "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
 
 
 class Declaration(ConcurrentTransitionMixin, models.Model):

@@ -1,10 +1,11 @@
 """Reads on self-declarations."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from organizations.selectors import enterprises_of
 
 from ..models import Declaration
+from ..pinyin import normalize_query
 
 
 def declarations_of_producer(user) -> QuerySet[Declaration]:
@@ -30,4 +31,36 @@ def declaration_by_verification_token(token: str) -> Declaration | None:
         .exclude(status=Declaration.Status.DRAFT)
         .filter(verification_token=token)
         .first()
+    )
+
+
+def authorised_users_public(
+    *, query: str = "", province_code: str = "", product_query: str = ""
+) -> QuerySet[Declaration]:
+    """合法使用人名录: declarations under which the mark may be used today, newest first."""
+    declarations = Declaration.objects.filter(status__in=Declaration.AUTHORISED_STATES).select_related(
+        "enterprise", "product", "production_region"
+    )
+    query = query.strip()
+    if query:
+        # A full credit code finds one enterprise exactly; anything else searches names.
+        declarations = declarations.filter(
+            Q(enterprise__name__icontains=query) | Q(enterprise__credit_code=query.upper())
+        )
+    if province_code:
+        declarations = declarations.filter(production_region__code__startswith=province_code[:2])
+    product_query = product_query.strip()
+    if product_query:
+        declarations = declarations.filter(
+            Q(product__name__icontains=product_query) | Q(product__name_pinyin__contains=normalize_query(product_query))
+        )
+    return declarations.order_by("-declared_at", "-pk")
+
+
+def revocations_public() -> QuerySet[Declaration]:
+    """Published revocations: who lost the right to the mark, when and why."""
+    return (
+        Declaration.objects.filter(status=Declaration.Status.REVOKED)
+        .select_related("enterprise", "product", "production_region")
+        .order_by("-closed_at", "-pk")
     )

@@ -14,17 +14,19 @@ from organizations.models import Department, Enterprise, Region
 from organizations.selectors import enterprises_of
 
 from ..models import Declaration, DeclarationAttachment, ProtectedProduct, next_in_sequence
+from ..notices import tell_producer
+from ..receipts import receipt_issue
 from ..uploads import validate_upload
 
 EDITABLE_STATES = (Declaration.Status.DRAFT, Declaration.Status.CORRECTION_REQUESTED)
 
 
-def _ensure_acts_for(actor, enterprise: Enterprise) -> None:
+def ensure_acts_for(actor, enterprise: Enterprise) -> None:
     if not enterprises_of(actor).filter(pk=enterprise.pk).exists():
         raise PermissionDenied(_("You do not act for this enterprise."))
 
 
-def _locked(declaration: Declaration) -> Declaration:
+def lock_declaration(declaration: Declaration) -> Declaration:
     return Declaration.objects.select_for_update().select_related("enterprise", "product").get(pk=declaration.pk)
 
 
@@ -59,7 +61,7 @@ def declaration_create_draft(
     output_unit: str,
     label_text: str,
 ) -> Declaration:
-    _ensure_acts_for(actor, enterprise)
+    ensure_acts_for(actor, enterprise)
     if product.status != ProtectedProduct.Status.PROTECTED:
         raise ValidationError({"product": _("%(product)s is no longer protected.") % {"product": product.name}})
     validate_production_region(product, production_region)
@@ -81,8 +83,8 @@ def declaration_create_draft(
 
 @transaction.atomic
 def declaration_attach(*, actor, declaration: Declaration, kind: str, uploaded_file) -> DeclarationAttachment:
-    declaration = _locked(declaration)
-    _ensure_acts_for(actor, declaration.enterprise)
+    declaration = lock_declaration(declaration)
+    ensure_acts_for(actor, declaration.enterprise)
     if declaration.status not in EDITABLE_STATES:
         raise ValidationError(_("Files can only be added to a draft or a declaration being corrected."))
     if kind not in DeclarationAttachment.Kind.values:
@@ -121,8 +123,8 @@ def _next_reference(declaration: Declaration) -> str:
 @transaction.atomic
 def declaration_submit(*, actor, declaration: Declaration, commitment_accepted: bool) -> Declaration:
     """Declare and publish at once: from this moment the producer may use the mark."""
-    declaration = _locked(declaration)
-    _ensure_acts_for(actor, declaration.enterprise)
+    declaration = lock_declaration(declaration)
+    ensure_acts_for(actor, declaration.enterprise)
     if not commitment_accepted:
         raise ValidationError({"commitment_accepted": _("You must accept the commitment statement to declare.")})
     missing = set(DeclarationAttachment.REQUIRED_KINDS) - set(declaration.attachments.values_list("kind", flat=True))
@@ -147,13 +149,15 @@ def declaration_submit(*, actor, declaration: Declaration, commitment_accepted: 
         to_state=declaration.status,
         data={"reference": declaration.reference},
     )
+    receipt_issue(actor=actor, declaration=declaration)
+    tell_producer(declaration, "published")
     return declaration
 
 
 @transaction.atomic
 def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -> Declaration:
-    declaration = _locked(declaration)
-    _ensure_acts_for(actor, declaration.enterprise)
+    declaration = lock_declaration(declaration)
+    ensure_acts_for(actor, declaration.enterprise)
     before = declaration.status
     declaration.withdraw()
     declaration.closed_at = timezone.now()
@@ -167,6 +171,7 @@ def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -
         to_state=declaration.status,
         comment=reason,
     )
+    tell_producer(declaration, "withdrawn", reason=reason)
     return declaration
 
 
@@ -189,7 +194,7 @@ class InProcessOutcome:
 @transaction.atomic
 def declaration_check_in_process(*, actor, declaration: Declaration, outcome: str, comment: str = "") -> Declaration:
     """The bureau looked over a new declaration: fine, ask for a correction, or propose suspension."""
-    declaration = _locked(declaration)
+    declaration = lock_declaration(declaration)
     _ensure_role(actor, "work_as_staff", checking_bureau(declaration))
     if outcome in (InProcessOutcome.CORRECTION, InProcessOutcome.PROPOSE_SUSPENSION) and not comment.strip():
         raise ValidationError({"comment": _("Say what must be corrected or why suspension is proposed.")})
@@ -207,14 +212,16 @@ def declaration_check_in_process(*, actor, declaration: Declaration, outcome: st
         to_state=declaration.status,
         comment=comment,
     )
+    if outcome == InProcessOutcome.CORRECTION:
+        tell_producer(declaration, "correction_requested", reason=comment)
     return declaration
 
 
 @transaction.atomic
 def declaration_resubmit(*, actor, declaration: Declaration, comment: str = "") -> Declaration:
     """The producer corrected what the bureau asked for."""
-    declaration = _locked(declaration)
-    _ensure_acts_for(actor, declaration.enterprise)
+    declaration = lock_declaration(declaration)
+    ensure_acts_for(actor, declaration.enterprise)
     before = declaration.status
     declaration.resubmit()
     declaration.save()
@@ -226,13 +233,14 @@ def declaration_resubmit(*, actor, declaration: Declaration, comment: str = "") 
         to_state=declaration.status,
         comment=comment,
     )
+    tell_producer(declaration, "resubmitted")
     return declaration
 
 
 @transaction.atomic
 def declaration_decide_suspension(*, actor, declaration: Declaration, approve: bool, comment: str = "") -> Declaration:
     """The bureau's lead approves or rejects the proposed suspension."""
-    declaration = _locked(declaration)
+    declaration = lock_declaration(declaration)
     _ensure_role(actor, "work_as_lead", checking_bureau(declaration))
     before = declaration.status
     if approve:
@@ -246,4 +254,6 @@ def declaration_decide_suspension(*, actor, declaration: Declaration, approve: b
         to_state=declaration.status,
         comment=comment,
     )
+    if approve:
+        tell_producer(declaration, "suspended", reason=comment)
     return declaration

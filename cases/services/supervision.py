@@ -15,6 +15,7 @@ from guardian.shortcuts import assign_perm
 from audit.services import audit_record
 from deadlines.calendar import WorkingCalendar
 from organizations.models import Department, Membership, Region, Role
+from organizations.selectors import members_of
 
 from ..models import (
     CheckEvidence,
@@ -24,6 +25,7 @@ from ..models import (
     SupervisionCheck,
     next_in_sequence,
 )
+from ..notices import tell_producer, tell_staff
 from ..supervision_draw import Candidate, DrawImpossible, draw, sample_count
 from ..uploads import validate_upload
 
@@ -174,6 +176,8 @@ def campaign_draw(*, actor, campaign: SupervisionCampaign, seed: str | None = No
             to_state=declaration.status,
             data={"campaign": campaign.reference},
         )
+        tell_producer(declaration, "selected_for_check", campaign=campaign.title)
+        tell_staff([check.inspector_a, check.inspector_b], check, "check_assigned")
         checks.append(check)
     audit_record(
         actor=actor,
@@ -291,6 +295,12 @@ def check_record_result(
             to_state=declaration.status,
             data={"campaign": check.campaign.reference},
         )
+    if outcome == CheckOutcome.COMPLIANT:
+        tell_producer(declaration, "compliant")
+    elif outcome == CheckOutcome.RECTIFICATION:
+        tell_producer(declaration, "rectification_ordered", reason=findings, due_on=check.rectification_due)
+    else:
+        tell_staff(members_of(check.campaign.organiser_id, Role.LEAD), check, "revocation_proposed")
     return check
 
 
@@ -332,4 +342,8 @@ def check_decide_revocation(*, actor, check: SupervisionCheck, approve: bool, co
             to_state=declaration.status,
             comment=comment,
         )
+    if approve:
+        tell_producer(declaration, "revoked", reason=comment)
+    else:
+        tell_producer(declaration, "rectification_ordered", reason=comment, due_on=check.rectification_due)
     return check

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "audit",
     "deadlines",
     "notifications",
+    "documents",
     "cases",
     "workflows",
     "register",
@@ -71,6 +72,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -142,6 +144,10 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Terroir <noreply@terroir.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# The public address of this installation: links in e-mails and the QR codes printed on
+# receipts point here, so it must be the address people outside can reach.
+TERROIR_SITE_URL = env("TERROIR_SITE_URL", default="http://127.0.0.1:8000")
+
 REDIS_URL = env("REDIS_URL", default="")
 
 VIEWFLOW = {}
@@ -153,7 +159,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step at INFO; its warnings (a refused resource) stay.
+        "weasyprint.progress": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+    },
 }
 
 # Celery (optional, for deployments with Redis); the embedded worker needs none of it.

@@ -17,6 +17,10 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or "insecure
     raise ImproperlyConfigured("SECRET_KEY must be a random value of at least 50 characters.")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+# Printed in QR codes and e-mails: a wrong default would send people to the wrong place.
+TERROIR_SITE_URL = env("TERROIR_SITE_URL", default="")
+if not TERROIR_SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured("TERROIR_SITE_URL must be set to the public https:// address of this installation.")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -44,7 +44,8 @@ def test_submit_publishes_at_once_with_a_reference():
             "action", flat=True
         )
     )
-    assert actions == ["declaration.create"] + ["declaration.attach"] * 3 + ["declaration.submit"]
+    # The receipt is issued in the same transaction, recorded against the declaration.
+    assert actions == ["declaration.create"] + ["declaration.attach"] * 3 + ["declaration.submit", "document.issue"]
 
 
 def test_references_count_up_per_region_and_year():

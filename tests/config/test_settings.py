@@ -13,7 +13,13 @@ def run_manage(*args, **env_overrides):
         for k, v in os.environ.items()
         if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
-    env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", "ALLOWED_HOSTS": "gi.example.org"})
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "ALLOWED_HOSTS": "gi.example.org",
+            "TERROIR_SITE_URL": "https://gi.example.org",
+        }
+    )
     env.update(env_overrides)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
 
@@ -28,6 +34,12 @@ def test_production_refuses_a_weak_secret_key():
     result = run_manage("check", SECRET_KEY="short")
     assert result.returncode != 0
     assert "at least 50 characters" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    result = run_manage("check", SECRET_KEY=secrets.token_urlsafe(64), TERROIR_SITE_URL="")
+    assert result.returncode != 0
+    assert "TERROIR_SITE_URL must be set" in result.stderr
 
 
 def test_production_passes_deploy_checks():

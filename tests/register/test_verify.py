@@ -48,3 +48,12 @@ def test_verification_page_is_chinese_by_default(client):
     with translation.override("zh-hans"):
         authorised = translation.gettext("Authorised")
     assert authorised != "Authorised" and authorised in body
+
+
+def test_tokens_are_long_random_and_printable_without_ambiguity():
+    from cases.models.declarations import TOKEN_ALPHABET, new_verification_token
+
+    tokens = {new_verification_token() for _ in range(200)}
+    assert len(tokens) == 200
+    assert all(len(token) == 26 and set(token) <= set(TOKEN_ALPHABET) for token in tokens)
+    assert not set("0O1lI-_") & set(TOKEN_ALPHABET)

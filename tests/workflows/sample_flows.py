@@ -1,5 +1,7 @@
 """Minimal real flows for tests of the engine's machinery."""
 
+import datetime
+
 from viewflow import this
 from viewflow.workflow import flow
 from viewflow.workflow.flow.views import UpdateProcessView
@@ -32,3 +34,11 @@ class RoutedFlow(TerroirFlow):
         activation.process.data = {"department_id": department.pk}
         activation.process.save()
         return activation.process
+
+
+class TimerFlow(TerroirFlow):
+    """Waits on a database timer that is due at once: the worker's timer job fires it."""
+
+    start = flow.StartHandle().Next(this.wait)
+    wait = flow.Timer(datetime.timedelta(0)).Next(this.end)
+    end = flow.End()

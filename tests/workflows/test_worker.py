@@ -11,7 +11,7 @@ from django.core.management import call_command
 from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import STATUS
 
-from tests.workflows.sample_flows import SampleFlow
+from tests.workflows.sample_flows import SampleFlow, TimerFlow
 from workflows.jobs import report_error_tasks
 from workflows.models import ErrorTaskAlert
 
@@ -40,8 +40,12 @@ def test_error_tasks_are_reported_to_administrators_once(settings):
 def test_worker_once_runs_every_job(settings):
     settings.ADMINS = [("Ops", "ops@example.org")]
     make_task(STATUS.ERROR)
+    waiting = TimerFlow.start.run()
     call_command("run_worker", "--once")
     assert ErrorTaskAlert.objects.count() == 1
+    waiting.refresh_from_db()
+    assert waiting.status == STATUS.DONE
+    assert waiting.task_set.get(flow_task=TimerFlow.wait).status == STATUS.DONE
 
 
 def test_worker_stops_cleanly_on_sigterm(tmp_path):

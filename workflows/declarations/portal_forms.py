@@ -48,3 +48,40 @@ class WithdrawForm(forms.Form):
 class ResubmitForm(forms.Form):
     comment = forms.CharField(label=_("What you corrected"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
     correction = forms.FileField(label=_("Corrected document (optional)"), required=False)
+
+
+class UsageReportForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+    output_quantity = forms.DecimalField(label=_("Actual output"), min_value=0, max_digits=14, decimal_places=2)
+    marked_quantity = forms.DecimalField(
+        label=_("Quantity sold with the mark"), min_value=0, max_digits=14, decimal_places=2
+    )
+    labels_printed = forms.IntegerField(label=_("Labels with the mark printed"), min_value=0, max_value=2_000_000_000)
+    sales_value = forms.DecimalField(
+        label=_("Sales of marked products (10,000 yuan)"),
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        required=False,
+    )
+    changes = forms.CharField(
+        label=_("Changes during the year"),
+        help_text=_("Changes of production site, process, label or quality controls; leave empty if none."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+
+    def __init__(self, *args, years: list[int], unit_label: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+        if unit_label:
+            for name in ("output_quantity", "marked_quantity"):
+                self.fields[name].label = f"{self.fields[name].label} ({unit_label})"
+
+    def clean(self):
+        data = super().clean()
+        output, marked = data.get("output_quantity"), data.get("marked_quantity")
+        if output is not None and marked is not None and marked > output:
+            self.add_error("marked_quantity", _("The quantity sold with the mark cannot exceed the actual output."))
+        return data

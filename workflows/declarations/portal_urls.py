@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", portal_views.declaration_detail, name="detail"),
     path("<int:pk>/withdraw/", portal_views.declaration_withdraw, name="withdraw"),
     path("<int:pk>/resubmit/", portal_views.declaration_resubmit, name="resubmit"),
+    path("<int:pk>/usage-report/", portal_views.usage_report_new, name="usage_report"),
 ]

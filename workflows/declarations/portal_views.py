@@ -5,18 +5,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
-from django_fsm import TransitionNotAllowed
+from django.views.decorators.http import require_http_methods, require_POST
+from django_fsm import TransitionNotAllowed, can_proceed
 
-from audit.selectors import audit_events_for
 from cases.models import Declaration
+from cases.receipts import receipt_of
+from cases.selectors.declaration_history import producer_history
 from cases.selectors.declarations import declaration_for_producer
+from cases.services.usage_reports import reportable_years, usage_report_submit
 from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise
 from organizations.selectors import enterprises_of
 
 from . import portal
-from .portal_forms import DeclarationForm, ResubmitForm, WithdrawForm
+from .portal_forms import DeclarationForm, ResubmitForm, UsageReportForm, WithdrawForm
 
 
 def _own_declaration(request: HttpRequest, pk: int) -> Declaration:
@@ -61,12 +63,16 @@ def declaration_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "workflows/declarations/portal_detail.html",
         {
             "declaration": declaration,
-            "history": audit_events_for(declaration).select_related("actor"),
+            "history": producer_history(declaration),
+            "can_withdraw": can_proceed(declaration.withdraw),
+            "receipt": receipt_of(declaration),
             "deadlines": deadlines_for(declaration),
             "attachments": declaration.attachments.all(),
             "verification_url": request.build_absolute_uri(f"/verify/{declaration.verification_token}/"),
             "withdraw_form": WithdrawForm(),
             "resubmit_form": ResubmitForm(),
+            "usage_reports": declaration.usage_reports.all(),
+            "reportable_years": reportable_years(declaration),
         },
     )
 
@@ -106,6 +112,33 @@ def declaration_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Your correction was sent to the bureau."))
     return redirect("portal_declarations:detail", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def usage_report_new(request: HttpRequest, pk: int) -> HttpResponse:
+    declaration = _own_declaration(request, pk)
+    years = reportable_years(declaration)
+    form = UsageReportForm(
+        request.POST if request.method == "POST" else None,
+        years=years,
+        unit_label=declaration.get_output_unit_display(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            usage_report_submit(actor=request.user, declaration=declaration, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Your usage report for %(year)s was submitted.") % {"year": form.cleaned_data["year"]},
+            )
+            return redirect("portal_declarations:detail", pk=pk)
+    return render(
+        request,
+        "workflows/declarations/portal_usage_report.html",
+        {"declaration": declaration, "form": form, "years": years},
+    )
 
 
 def _describe(error) -> str:
