@@ -14,6 +14,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,13 +61,20 @@ def context(with_qr: bool) -> dict:
     return data
 
 
+def poppler(tool: str) -> str:
+    path = shutil.which(tool)
+    if not path:
+        sys.exit(f"{tool} is missing: install poppler-utils (scripts/bootstrap.sh does)")
+    return path
+
+
 def check_pdf(pdf: bytes) -> None:
     """One page, and a CJK font embedded (poppler's pdfinfo and pdffonts read the PDF)."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
         file.write(pdf)
         file.flush()
-        info = subprocess.run(["pdfinfo", file.name], capture_output=True, text=True, check=True).stdout
-        fonts = subprocess.run(["pdffonts", file.name], capture_output=True, text=True, check=True).stdout
+        info = subprocess.run([poppler("pdfinfo"), file.name], capture_output=True, text=True, check=True).stdout
+        fonts = subprocess.run([poppler("pdffonts"), file.name], capture_output=True, text=True, check=True).stdout
     pages = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
     if not pages or pages.group(1) != "1":
         sys.exit(f"expected a one-page notice:\n{info}")
@@ -109,9 +117,7 @@ def main() -> None:
     print(f"one-page Chinese notice, {args.repeat} renders each, WeasyPrint {weasyprint.__version__}")
     print(f"{'variant':<16}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'bytes':>9}")
     for name, figures in variants.items():
-        print(
-            f"{name:<16}{figures['p50_ms']:>9}{figures['p95_ms']:>9}{figures['max_ms']:>9}{figures['bytes']:>9}"
-        )
+        print(f"{name:<16}{figures['p50_ms']:>9}{figures['p95_ms']:>9}{figures['max_ms']:>9}{figures['bytes']:>9}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(
         json.dumps(

@@ -132,7 +132,7 @@ def _run_workers(workers: int, batch: int, tmp: Path) -> dict:
     go = tmp / "go"
     ready = [tmp / f"ready-{n}" for n in range(workers)]
     processes = [
-        subprocess.Popen(  # noqa: S603 - our own script, fixed arguments
+        subprocess.Popen(
             [sys.executable, __file__, "--worker", str(flag), str(go), "--batch", str(batch)],
             cwd=ROOT,
             stdout=subprocess.PIPE,
