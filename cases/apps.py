@@ -7,7 +7,9 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from . import notices, receipts
+        from . import announcements, application_notices, notices, receipts
 
         notices.register_kinds()
         receipts.register_kinds()
+        application_notices.register_kinds()
+        announcements.register_kinds()

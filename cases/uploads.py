@@ -1,5 +1,6 @@
 """Uploaded evidence: content checked by magic bytes, size limited, stored under random names."""
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 
@@ -75,3 +76,20 @@ class RandomUploadPath:
 
     def __eq__(self, other) -> bool:
         return isinstance(other, RandomUploadPath) and other.prefix == self.prefix
+
+
+def checked_upload_fields(uploaded, allowed: tuple[FileType, ...] = EVIDENCE_TYPES) -> dict:
+    """Validate an upload and return the fields every stored file row keeps (see StoredFile)."""
+    file_type = validate_upload(uploaded, allowed)
+    digest = hashlib.sha256()
+    uploaded.seek(0)
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
+    return {
+        "file": uploaded,
+        "original_name": uploaded.name[:200],
+        "file_type": file_type.label,
+        "size": uploaded.size,
+        "sha256": digest.hexdigest(),
+    }

@@ -13,6 +13,8 @@ urlpatterns = [
     path("language/", account_views.set_language, name="set_language"),
     path("portal/", include("cases.portal_urls")),
     path("portal/declarations/", include("workflows.declarations.portal_urls")),
+    path("portal/applications/", include("workflows.applications.portal_urls")),
+    path("applications/", include("workflows.applications.staff_urls")),
     path("supervision/", include("workflows.supervision.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),

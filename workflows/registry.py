@@ -2,10 +2,12 @@
 
 from viewflow.workflow.flow import FlowViewset
 
+from .applications.flows import ApplicationFlow
 from .declarations.flows import DeclarationFlow
 from .supervision.flows import SupervisionCheckFlow
 
 FLOW_VIEWSETS: list = [
+    FlowViewset(ApplicationFlow, icon="assignment"),
     FlowViewset(DeclarationFlow, icon="verified"),
     FlowViewset(SupervisionCheckFlow, icon="fact_check"),
 ]

@@ -1,14 +1,10 @@
 """The history of a declaration as its producer sees it: plain labels, no internal steps or notes."""
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from audit.selectors import audit_events_for
-
 from ..models import Declaration
+from .history import HistoryEntry, visible_history
 
 # action → (label, whether its comment is meant for the producer). Actions not listed —
 # a proposal of suspension, a rejected proposal — are the bureau's internal business.
@@ -29,26 +25,5 @@ PRODUCER_VISIBLE_ACTIONS: dict[str, tuple[Promise, bool]] = {
 }
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    occurred_at: datetime
-    label: Promise
-    status: str
-    comment: str
-
-
 def producer_history(declaration: Declaration) -> list[HistoryEntry]:
-    events = audit_events_for(declaration).filter(action__in=PRODUCER_VISIBLE_ACTIONS)
-    statuses = dict(Declaration.Status.choices)
-    entries = []
-    for event in events:
-        label, comment_is_public = PRODUCER_VISIBLE_ACTIONS[event.action]
-        entries.append(
-            HistoryEntry(
-                occurred_at=event.occurred_at,
-                label=label,
-                status=statuses.get(event.to_state, ""),
-                comment=event.comment if comment_is_public else "",
-            )
-        )
-    return entries
+    return visible_history(declaration, PRODUCER_VISIBLE_ACTIONS, Declaration.Status.choices)

@@ -1,0 +1,73 @@
+"""What applicants and staff are told when a protection application or an objection changes.
+
+Called by the services inside their transaction, so a refused change tells no one.
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from notifications.kinds import register_kind
+from notifications.services import notify
+
+from .models import Application
+
+APPLICANT_EVENTS = {
+    "submitted": _("Application submitted"),
+    "resubmitted": _("Supplemented application received"),
+    "forwarded": _("Application forwarded to the national examination"),
+    "supplement_requested": _("Supplement to an application requested"),
+    "defect_notice": _("Defect notice on an application"),
+    "accepted": _("Application accepted after formal examination"),
+    "announced": _("Application announced; objection window open"),
+    "objection_received": _("An objection to your application needs your reply"),
+    "objections_rejected": _("Objections handled; the application proceeds"),
+    "rejected": _("Application rejected"),
+    "withdrawn": _("Application withdrawn"),
+    "protected": _("Product protected and entered in the register"),
+}
+STAFF_EVENTS = {
+    "rejection_proposed": _("A rejection awaits your decision"),
+    "defect_notice": _("Defect notice to pass on to the applicant"),
+    "objection_filed": _("New objection to an application"),
+    "objections_to_handle": _("Objection window closed with objections to handle"),
+    "review_convened": _("You are convened to a technical review"),
+}
+
+
+def register_kinds() -> None:
+    for events, audience in ((APPLICANT_EVENTS, "applicant"), (STAFF_EVENTS, "staff")):
+        for event, label in events.items():
+            register_kind(
+                f"application.{audience}.{event}",
+                label=label,
+                subject_template="notifications/application/subject.txt",
+                body_template="notifications/application/body.txt",
+            )
+
+
+def applicant_accounts(application: Application):
+    return [account.user for account in application.applicant.accounts.filter(is_active=True).select_related("user")]
+
+
+def tell_applicant(application: Application, event: str, *, reason: str = "", **context) -> None:
+    if event not in APPLICANT_EVENTS:
+        raise ValueError(f"unknown application event {event!r}")
+    notify(
+        recipients=applicant_accounts(application),
+        kind=f"application.applicant.{event}",
+        target=application,
+        link=reverse("portal_applications:detail", args=[application.pk]),
+        context={"event": event, "application": application, "reason": reason, **context},
+    )
+
+
+def tell_staff(recipients, application: Application, event: str, **context) -> None:
+    if event not in STAFF_EVENTS:
+        raise ValueError(f"unknown application staff event {event!r}")
+    notify(
+        recipients=recipients,
+        kind=f"application.staff.{event}",
+        target=application,
+        link=reverse("applications:detail", args=[application.pk]),
+        context={"event": event, "application": application, **context},
+    )

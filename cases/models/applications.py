@@ -1,0 +1,374 @@
+"""Product protection applications (地理标志产品保护申请), their objections and expert opinions."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transition
+
+from organizations.models import Department, Enterprise, Region
+
+from ..uploads import RandomUploadPath
+from .declarations import new_verification_token
+from .products import ProductCategory, ProtectedProduct
+from .stored_files import StoredFile
+
+
+class Regime(models.TextChoices):
+    # 2005 AQSIQ regulation: acceptance announcement, objections, then the technical review.
+    AQSIQ_2005 = "2005", _("2005 regulation (objections before the technical review)")
+    # 2023 CNIPA measures (in force 2024-02-01): technical review, preliminary recognition, objections.
+    CNIPA_2023 = "2023", _("2023 measures (technical review before the objection window)")
+
+
+class Application(ConcurrentTransitionMixin, models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PRELIMINARY_EXAMINATION = "preliminary_examination", _("preliminary examination")
+        SUPPLEMENT_REQUESTED = "supplement_requested", _("supplement requested")
+        FORMAL_EXAMINATION = "formal_examination", _("formal examination")
+        DEFECT_NOTICE = "defect_notice", _("defect notice issued")
+        ANNOUNCEMENT_PENDING = "announcement_pending", _("announcement awaiting approval")
+        OBJECTION_WINDOW = "objection_window", _("objection window open")
+        OBJECTION_HANDLING = "objection_handling", _("objections being handled")
+        TECHNICAL_REVIEW = "technical_review", _("technical review")
+        APPROVAL_PENDING = "approval_pending", _("approval awaiting the lead")
+        REJECTION_PROPOSED = "rejection_proposed", _("rejection proposed")
+        PROTECTED = "protected", _("protected")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    OPEN_STATES = (
+        Status.PRELIMINARY_EXAMINATION,
+        Status.SUPPLEMENT_REQUESTED,
+        Status.FORMAL_EXAMINATION,
+        Status.DEFECT_NOTICE,
+        Status.ANNOUNCEMENT_PENDING,
+        Status.OBJECTION_WINDOW,
+        Status.OBJECTION_HANDLING,
+        Status.TECHNICAL_REVIEW,
+        Status.APPROVAL_PENDING,
+        Status.REJECTION_PROPOSED,
+    )
+    # The applicant may edit the application's content only while it is in its hands.
+    EDITABLE_STATES = (Status.DRAFT, Status.SUPPLEMENT_REQUESTED, Status.DEFECT_NOTICE)
+    # Stages from which staff may propose a rejection, which their lead then decides.
+    REJECTABLE_STATES = (Status.PRELIMINARY_EXAMINATION, Status.FORMAL_EXAMINATION, Status.TECHNICAL_REVIEW)
+
+    reference = models.CharField(_("reference"), max_length=40, unique=True, null=True, blank=True)
+    public_token = models.CharField(max_length=32, unique=True, default=new_verification_token, editable=False)
+    regime = models.CharField(_("procedure"), max_length=4, choices=Regime.choices, default=Regime.CNIPA_2023)
+    applicant = models.ForeignKey(
+        Enterprise, models.PROTECT, related_name="applications", verbose_name=_("applicant body")
+    )
+    product_name = models.CharField(_("product name"), max_length=100)
+    category = models.CharField(_("category"), max_length=20, choices=ProductCategory.choices)
+    province = models.ForeignKey(
+        Region,
+        models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": Region.Level.PROVINCE},
+        verbose_name=_("province"),
+    )
+    proposed_area = models.ManyToManyField(Region, related_name="+", verbose_name=_("proposed protected area"))
+    quality_characteristics = models.TextField(_("quality characteristics"))
+    area_link = models.TextField(_("link between quality and the area (natural and human factors)"))
+    production_specification = models.TextField(_("production specification"))
+    reputation_history = models.TextField(_("reputation and history"))
+    proposed_standard = models.CharField(_("proposed product standard"), max_length=200)
+    status = FSMField(_("status"), default=Status.DRAFT, choices=Status.choices, protected=True)
+    supplement_rounds = models.PositiveSmallIntegerField(_("supplement rounds"), default=0)
+    rejection_stage = models.CharField(max_length=30, blank=True)
+    rejection_department = models.ForeignKey(
+        Department, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("proposed by")
+    )
+    pending_request = models.TextField(_("what the applicant is asked for"), blank=True)
+    objection_window_opens = models.DateField(_("objection window opens"), null=True, blank=True)
+    objection_window_closes = models.DateField(_("objection window closes"), null=True, blank=True)
+    review_chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("chair of the expert review"),
+    )
+    review_conclusion = models.TextField(_("conclusion of the expert review"), blank=True)
+    product = models.OneToOneField(
+        ProtectedProduct,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="application",
+        verbose_name=_("protected product"),
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closing_reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("protection application")
+        verbose_name_plural = _("protection applications")
+        indexes = [
+            models.Index(fields=["status", "province"], name="application_status_prov_idx"),
+            models.Index(fields=["applicant", "status"], name="application_applicant_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference or _('draft')} {self.product_name}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATES
+
+    # Transitions: the only place status changes; the services call them in a transaction.
+
+    @transition(field=status, source=Status.DRAFT, target=Status.PRELIMINARY_EXAMINATION)
+    def submit(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.PRELIMINARY_EXAMINATION, target=Status.SUPPLEMENT_REQUESTED)
+    def request_supplement(self) -> None:
+        pass
+
+    @transition(
+        field=status, source=[Status.SUPPLEMENT_REQUESTED, Status.DEFECT_NOTICE], target=Status.PRELIMINARY_EXAMINATION
+    )
+    def resubmit(self) -> None:
+        """A supplement or the answer to a defect notice goes back through the province."""
+
+    @transition(field=status, source=Status.PRELIMINARY_EXAMINATION, target=Status.FORMAL_EXAMINATION)
+    def forward_to_formal_examination(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.FORMAL_EXAMINATION, target=Status.DEFECT_NOTICE)
+    def issue_defect_notice(self) -> None:
+        pass
+
+    @transition(
+        field=status,
+        source=Status.FORMAL_EXAMINATION,
+        target=Status.ANNOUNCEMENT_PENDING,
+        conditions=[lambda application: application.regime == Regime.AQSIQ_2005],
+    )
+    def accept_for_announcement(self) -> None:
+        pass
+
+    @transition(
+        field=status,
+        source=Status.FORMAL_EXAMINATION,
+        target=Status.TECHNICAL_REVIEW,
+        conditions=[lambda application: application.regime == Regime.CNIPA_2023],
+    )
+    def accept_for_review(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.ANNOUNCEMENT_PENDING, target=Status.OBJECTION_WINDOW)
+    def open_objection_window(self) -> None:
+        pass
+
+    @transition(
+        field=status,
+        source=Status.ANNOUNCEMENT_PENDING,
+        target=GET_STATE(
+            lambda application: (
+                Application.Status.FORMAL_EXAMINATION
+                if application.regime == Regime.AQSIQ_2005
+                else Application.Status.TECHNICAL_REVIEW
+            ),
+            states=[Status.FORMAL_EXAMINATION, Status.TECHNICAL_REVIEW],
+        ),
+    )
+    def return_announcement(self) -> None:
+        """The lead does not approve the announcement: back to the stage that prepared it."""
+
+    @transition(field=status, source=Status.OBJECTION_WINDOW, target=Status.OBJECTION_HANDLING)
+    def close_window_with_objections(self) -> None:
+        pass
+
+    @transition(
+        field=status,
+        source=[Status.OBJECTION_WINDOW, Status.OBJECTION_HANDLING],
+        target=Status.TECHNICAL_REVIEW,
+        conditions=[lambda application: application.regime == Regime.AQSIQ_2005],
+    )
+    def proceed_to_review(self) -> None:
+        pass
+
+    @transition(
+        field=status,
+        source=[Status.OBJECTION_WINDOW, Status.OBJECTION_HANDLING],
+        target=Status.APPROVAL_PENDING,
+        conditions=[lambda application: application.regime == Regime.CNIPA_2023],
+    )
+    def proceed_to_approval(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.OBJECTION_HANDLING, target=Status.SUPPLEMENT_REQUESTED)
+    def return_after_objection(self) -> None:
+        """A sustained objection the applicant can cure: back to the applicant."""
+
+    @transition(
+        field=status,
+        source=Status.TECHNICAL_REVIEW,
+        target=Status.APPROVAL_PENDING,
+        conditions=[lambda application: application.regime == Regime.AQSIQ_2005],
+    )
+    def pass_review_for_approval(self) -> None:
+        pass
+
+    @transition(
+        field=status,
+        source=Status.TECHNICAL_REVIEW,
+        target=Status.ANNOUNCEMENT_PENDING,
+        conditions=[lambda application: application.regime == Regime.CNIPA_2023],
+    )
+    def pass_review_for_recognition(self) -> None:
+        """2023: the preliminary recognition announcement opens the objection window."""
+
+    @transition(field=status, source=Status.APPROVAL_PENDING, target=Status.PROTECTED)
+    def approve(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.APPROVAL_PENDING, target=Status.TECHNICAL_REVIEW)
+    def return_approval(self) -> None:
+        pass
+
+    @transition(field=status, source=REJECTABLE_STATES, target=Status.REJECTION_PROPOSED)
+    def propose_rejection(self) -> None:
+        pass
+
+    @transition(field=status, source=[Status.REJECTION_PROPOSED, Status.OBJECTION_HANDLING], target=Status.REJECTED)
+    def reject(self) -> None:
+        pass
+
+    @transition(
+        field=status,
+        source=Status.REJECTION_PROPOSED,
+        target=GET_STATE(lambda application: application.rejection_stage, states=REJECTABLE_STATES),
+    )
+    def refuse_rejection(self) -> None:
+        """The lead does not confirm the rejection: the case returns to the stage that proposed it."""
+
+    @transition(field=status, source=[Status.DRAFT, *OPEN_STATES], target=Status.WITHDRAWN)
+    def withdraw(self) -> None:
+        pass
+
+
+class ApplicationAttachment(StoredFile):
+    class Kind(models.TextChoices):
+        AREA_MAP = "area_map", _("map of the proposed area")
+        GOVERNMENT_LETTER = "government_letter", _("government letter")
+        SPECIFICATION = "specification", _("production specification or standard draft")
+        EVIDENCE = "evidence", _("evidence of reputation and history")
+        SUPPLEMENT = "supplement", _("supplement")
+
+    REQUIRED_KINDS = (Kind.AREA_MAP, Kind.GOVERNMENT_LETTER)
+
+    application = models.ForeignKey(Application, models.PROTECT, related_name="attachments")
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to=RandomUploadPath("applications"), max_length=200)
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("application attachment")
+        verbose_name_plural = _("application attachments")
+
+
+class Objection(ConcurrentTransitionMixin, models.Model):
+    """An objection (异议) filed by anyone while the window is open; 法规司 handles it."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("received")
+        INADMISSIBLE = "inadmissible", _("inadmissible")
+        AWAITING_REPLY = "awaiting_reply", _("awaiting the applicant's reply")
+        REPLIED = "replied", _("replied")
+        REJECTED = "rejected", _("rejected")
+        SUSTAINED = "sustained", _("sustained")
+
+    DECIDED_STATES = (Status.INADMISSIBLE, Status.REJECTED, Status.SUSTAINED)
+
+    application = models.ForeignKey(Application, models.PROTECT, related_name="objections")
+    reference = models.CharField(_("reference"), max_length=40, unique=True)
+    objector_name = models.CharField(_("name or organisation"), max_length=200)
+    objector_id_code = models.CharField(_("identity number or credit code"), max_length=18)
+    contact = models.CharField(_("contact (telephone or e-mail)"), max_length=100)
+    grounds = models.TextField(_("grounds"))
+    status = FSMField(_("status"), default=Status.RECEIVED, choices=Status.choices, protected=True)
+    applicant_reply = models.TextField(_("applicant's reply"), blank=True)
+    decision_reason = models.TextField(_("reasons of the decision"), blank=True)
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+        verbose_name = _("objection")
+        verbose_name_plural = _("objections")
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in self.DECIDED_STATES
+
+    @transition(field=status, source=Status.RECEIVED, target=Status.AWAITING_REPLY)
+    def admit(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.RECEIVED, target=Status.INADMISSIBLE)
+    def refuse_as_inadmissible(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.AWAITING_REPLY, target=Status.REPLIED)
+    def reply(self) -> None:
+        pass
+
+    @transition(field=status, source=[Status.AWAITING_REPLY, Status.REPLIED], target=Status.REJECTED)
+    def reject(self) -> None:
+        """Decided without the reply when the applicant lets the time pass."""
+
+    @transition(field=status, source=[Status.AWAITING_REPLY, Status.REPLIED], target=Status.SUSTAINED)
+    def sustain(self) -> None:
+        pass
+
+
+class ObjectionEvidence(StoredFile):
+    objection = models.ForeignKey(Objection, models.PROTECT, related_name="evidence")
+    file = models.FileField(_("file"), upload_to=RandomUploadPath("objections"), max_length=200)
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("objection evidence")
+        verbose_name_plural = _("objection evidence")
+
+
+class ExpertOpinion(models.Model):
+    """One expert's written opinion and vote in an application's technical review."""
+
+    class Vote(models.TextChoices):
+        APPROVE = "approve", _("approve")
+        REVISE = "revise", _("approve after revision")
+        REJECT = "reject", _("reject")
+
+    application = models.ForeignKey(Application, models.PROTECT, related_name="expert_opinions")
+    expert = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="expert_opinions")
+    review_round = models.PositiveSmallIntegerField(default=1)
+    opinion = models.TextField(_("opinion"), blank=True)
+    vote = models.CharField(_("vote"), max_length=10, choices=Vote.choices, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["application", "review_round", "pk"]
+        verbose_name = _("expert opinion")
+        verbose_name_plural = _("expert opinions")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "review_round", "expert"], name="one_opinion_per_expert")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.expert}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None

@@ -1,0 +1,74 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import ApplicationAttachment, ProductCategory, Regime
+from organizations.models import Enterprise, Region
+
+
+def _text(label, rows=4, max_length=8000):
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), max_length=max_length)
+
+
+class ApplicationForm(forms.Form):
+    applicant = forms.ModelChoiceField(label=_("Applicant body"), queryset=Enterprise.objects.none())
+    regime = forms.ChoiceField(label=_("Procedure"), choices=Regime.choices, initial=Regime.CNIPA_2023)
+    product_name = forms.CharField(label=_("Product name"), max_length=100)
+    category = forms.ChoiceField(label=_("Category"), choices=ProductCategory.choices)
+    province = forms.ModelChoiceField(
+        label=_("Province"),
+        queryset=Region.objects.filter(level=Region.Level.PROVINCE).order_by("code"),
+        to_field_name="code",
+    )
+    proposed_area = forms.CharField(
+        label=_("Proposed protected area (GB/T 2260 codes)"),
+        max_length=2000,
+        help_text=_("Division codes separated by spaces or commas, e.g. 330106 330110."),
+    )
+    quality_characteristics = _text(_("Quality characteristics"))
+    area_link = _text(_("Link between quality and the area (natural and human factors)"))
+    production_specification = _text(_("Production specification"))
+    reputation_history = _text(_("Reputation and history"))
+    proposed_standard = forms.CharField(label=_("Proposed product standard"), max_length=200)
+    area_map = forms.FileField(label=_("Map of the proposed area (PDF, JPEG or PNG, ≤ 10 MB)"))
+    government_letter = forms.FileField(label=_("Government letter (PDF, JPEG or PNG, ≤ 10 MB)"))
+    evidence = forms.FileField(label=_("Evidence of reputation and history (optional)"), required=False)
+
+    def __init__(self, *args, applicants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applicant"].queryset = applicants
+        if applicants.count() == 1:
+            applicant = applicants.first()
+            self.fields["applicant"].initial = applicant
+            province = applicant.region.code[:2] + "0000"
+            self.fields["province"].initial = province
+            self.fields["proposed_area"].initial = applicant.region.code
+
+    def clean_proposed_area(self) -> list[Region]:
+        codes = list(dict.fromkeys(self.cleaned_data["proposed_area"].replace(",", " ").replace("，", " ").split()))
+        regions = {region.code: region for region in Region.objects.filter(code__in=codes)}
+        unknown = [code for code in codes if code not in regions]
+        if unknown:
+            raise ValidationError(_("Unknown division codes: %(codes)s.") % {"codes": ", ".join(unknown)})
+        return [regions[code] for code in codes]
+
+    def files_by_kind(self) -> dict[str, object]:
+        kinds = {
+            "area_map": ApplicationAttachment.Kind.AREA_MAP,
+            "government_letter": ApplicationAttachment.Kind.GOVERNMENT_LETTER,
+            "evidence": ApplicationAttachment.Kind.EVIDENCE,
+        }
+        return {kind: self.cleaned_data[field] for field, kind in kinds.items() if self.cleaned_data.get(field)}
+
+
+class SupplementForm(forms.Form):
+    comment = _text(_("What you supplemented or corrected"), rows=3, max_length=4000)
+    document = forms.FileField(label=_("Supplementary document (optional)"), required=False)
+
+
+class WithdrawForm(forms.Form):
+    reason = _text(_("Reason"), rows=3, max_length=1000)
+
+
+class ObjectionReplyForm(forms.Form):
+    reply = _text(_("Your reply"), rows=4, max_length=8000)

@@ -1,0 +1,145 @@
+"""Applicant portal pages for protection applications. Thin: forms in, one entry point, redirect out."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_fsm import TransitionNotAllowed, can_proceed
+
+from cases.announcements import announcements_of
+from cases.models import Application, Objection
+from cases.selectors.applications import applicant_history, application_for_applicant
+from cases.services.objections import objection_reply
+from deadlines.selectors import deadlines_for
+from organizations.models import Enterprise
+from organizations.selectors import enterprises_of
+
+from ..task_views import add_validation_error
+from . import portal
+from .portal_forms import ApplicationForm, ObjectionReplyForm, SupplementForm, WithdrawForm
+
+
+def _own(request: HttpRequest, pk: int) -> Application:
+    try:
+        return application_for_applicant(request.user, pk)
+    except Application.DoesNotExist:
+        raise Http404 from None
+
+
+def _describe(error) -> str:
+    if isinstance(error, TransitionNotAllowed):
+        return _("This is not possible in the application's current state.")
+    return " ".join(error.messages)
+
+
+@require_http_methods(["GET", "POST"])
+def application_new(request: HttpRequest) -> HttpResponse:
+    applicants = enterprises_of(request.user).filter(kind=Enterprise.Kind.APPLICANT_BODY)
+    if not applicants.exists():
+        raise PermissionDenied
+    form = ApplicationForm(request.POST or None, request.FILES or None, applicants=applicants)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = portal.draft(actor=request.user, data=form.cleaned_data, files=form.files_by_kind())
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The draft is saved. Check it, then submit it to the provincial bureau."))
+            return redirect("portal_applications:detail", pk=application.pk)
+    return render(request, "workflows/applications/portal_new.html", {"form": form})
+
+
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own(request, pk)
+    return render(
+        request,
+        "workflows/applications/portal_detail.html",
+        {
+            "application": application,
+            "area": application.proposed_area.order_by("code"),
+            "attachments": application.attachments.all(),
+            "history": applicant_history(application),
+            "deadlines": deadlines_for(application),
+            "announcements": announcements_of(application),
+            "objections": application.objections.exclude(status=Objection.Status.RECEIVED),
+            "can_withdraw": can_proceed(application.withdraw),
+            "supplement_form": SupplementForm(),
+            "withdraw_form": WithdrawForm(),
+            "reply_form": ObjectionReplyForm(),
+        },
+    )
+
+
+@require_POST
+def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own(request, pk)
+    try:
+        application = portal.submit(actor=request.user, application=application)
+    except (ValidationError, TransitionNotAllowed) as error:
+        messages.error(request, _describe(error))
+    else:
+        messages.success(
+            request,
+            _("Application %(reference)s is submitted to the provincial bureau.")
+            % {"reference": application.reference},
+        )
+    return redirect("portal_applications:detail", pk=pk)
+
+
+@require_POST
+def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own(request, pk)
+    form = SupplementForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Say what you supplemented or corrected."))
+        return redirect("portal_applications:detail", pk=pk)
+    document = form.cleaned_data["document"]
+    try:
+        portal.resubmit(
+            actor=request.user,
+            application=application,
+            comment=form.cleaned_data["comment"],
+            files=[document] if document else [],
+        )
+    except (ValidationError, TransitionNotAllowed) as error:
+        messages.error(request, _describe(error))
+    else:
+        messages.success(request, _("Your supplement was sent to the provincial bureau."))
+    return redirect("portal_applications:detail", pk=pk)
+
+
+@require_POST
+def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _own(request, pk)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason to withdraw."))
+        return redirect("portal_applications:detail", pk=pk)
+    try:
+        portal.withdraw(actor=request.user, application=application, reason=form.cleaned_data["reason"])
+    except (ValidationError, TransitionNotAllowed) as error:
+        messages.error(request, _describe(error))
+    else:
+        messages.success(request, _("The application is withdrawn."))
+    return redirect("portal_applications:detail", pk=pk)
+
+
+@require_POST
+def objection_reply_view(request: HttpRequest, pk: int, objection_pk: int) -> HttpResponse:
+    application = _own(request, pk)
+    objection = application.objections.filter(pk=objection_pk).first()
+    if objection is None:
+        raise Http404
+    form = ObjectionReplyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write your reply to the objection."))
+        return redirect("portal_applications:detail", pk=pk)
+    try:
+        objection_reply(actor=request.user, objection=objection, reply=form.cleaned_data["reply"])
+    except (ValidationError, TransitionNotAllowed) as error:
+        messages.error(request, _describe(error))
+    else:
+        messages.success(request, _("Your reply to objection %(reference)s was sent.") % {"reference": objection})
+    return redirect("portal_applications:detail", pk=pk)

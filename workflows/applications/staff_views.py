@@ -1,0 +1,144 @@
+"""Staff pages around the application flow: the case file, objection decisions, expert opinions."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_fsm import TransitionNotAllowed
+
+from audit.selectors import audit_events_for
+from cases.announcements import announcements_of
+from cases.models import Application, ExpertOpinion
+from cases.selectors.applications import applications_visible_to, review_opinions_of
+from cases.services.applications import expert_opinion_submit
+from cases.services.objections import objection_decide, objection_decide_admissibility
+from deadlines.selectors import deadlines_for
+from organizations.selectors import is_staff_member
+
+from ..task_views import add_validation_error
+from .staff_forms import AdmissibilityForm, ExpertOpinionForm, ObjectionDecisionForm
+
+PAGE_SIZE = 25
+
+
+def _ensure_staff(request: HttpRequest) -> None:
+    if not is_staff_member(request.user):
+        raise PermissionDenied
+
+
+def _visible(request: HttpRequest, pk: int) -> Application:
+    _ensure_staff(request)
+    application = applications_visible_to(request.user).filter(pk=pk).first()
+    if application is None:
+        raise Http404
+    return application
+
+
+def application_list(request: HttpRequest) -> HttpResponse:
+    _ensure_staff(request)
+    page = Paginator(applications_visible_to(request.user).order_by("-submitted_at", "-pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "workflows/applications/staff_list.html", {"page": page})
+
+
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _visible(request, pk)
+    return render(
+        request,
+        "workflows/applications/staff_detail.html",
+        {
+            "application": application,
+            "area": application.proposed_area.order_by("code"),
+            "attachments": application.attachments.all(),
+            "objections": application.objections.prefetch_related("evidence"),
+            "opinions": application.expert_opinions.select_related("expert"),
+            "announcements": announcements_of(application),
+            "deadlines": deadlines_for(application),
+            "events": audit_events_for(application),
+            "admissibility_form": AdmissibilityForm(),
+            "decision_form": ObjectionDecisionForm(),
+        },
+    )
+
+
+def _objection_action(request: HttpRequest, pk: int, objection_pk: int, form_class, act) -> HttpResponse:
+    application = _visible(request, pk)
+    objection = application.objections.filter(pk=objection_pk).first()
+    if objection is None:
+        raise Http404
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(" ".join(errors) for errors in form.errors.values()))
+        return redirect("applications:detail", pk=pk)
+    try:
+        act(objection, form.cleaned_data)
+    except TransitionNotAllowed:
+        messages.error(request, _("This is not possible in the objection's current state."))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("Objection %(reference)s: decision recorded.") % {"reference": objection})
+    return redirect("applications:detail", pk=pk)
+
+
+@require_POST
+def objection_admissibility(request: HttpRequest, pk: int, objection_pk: int) -> HttpResponse:
+    return _objection_action(
+        request,
+        pk,
+        objection_pk,
+        AdmissibilityForm,
+        lambda objection, data: objection_decide_admissibility(actor=request.user, objection=objection, **data),
+    )
+
+
+@require_POST
+def objection_decision(request: HttpRequest, pk: int, objection_pk: int) -> HttpResponse:
+    return _objection_action(
+        request,
+        pk,
+        objection_pk,
+        ObjectionDecisionForm,
+        lambda objection, data: objection_decide(actor=request.user, objection=objection, **data),
+    )
+
+
+def review_list(request: HttpRequest) -> HttpResponse:
+    _ensure_staff(request)
+    return render(request, "workflows/applications/review_list.html", {"opinions": review_opinions_of(request.user)})
+
+
+@require_http_methods(["GET", "POST"])
+def review_opinion(request: HttpRequest, opinion_pk: int) -> HttpResponse:
+    _ensure_staff(request)
+    opinion = review_opinions_of(request.user).filter(pk=opinion_pk).first()
+    if opinion is None:
+        raise Http404
+    form = ExpertOpinionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            expert_opinion_submit(
+                actor=request.user, opinion=opinion, text=form.cleaned_data["opinion"], vote=form.cleaned_data["vote"]
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Your opinion is recorded."))
+            return redirect("applications:reviews")
+    application: Application = opinion.application
+    return render(
+        request,
+        "workflows/applications/review_opinion.html",
+        {
+            "opinion": opinion,
+            "application": application,
+            "area": application.proposed_area.order_by("code"),
+            "form": form,
+            "is_open": not opinion.is_submitted and application.status == Application.Status.TECHNICAL_REVIEW,
+            "votes": ExpertOpinion.Vote,
+        },
+    )
