@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.services.applications import ObjectionOutcome, Outcome, ReviewOutcome, eligible_experts
 
-
 COMMENT = _("Comment")
 
 
