@@ -10,4 +10,7 @@ urlpatterns = [
     path("authorised-users/", views.authorised_users, name="authorised_users"),
     path("revocations/", views.revocations, name="revocations"),
     path("supervision/", views.supervision_results, name="supervision"),
+    path("announcements/", views.announcements, name="announcements"),
+    path("announcements/<int:pk>/pdf/", views.announcement_pdf, name="announcement_pdf"),
+    path("objections/<str:token>/", views.objection_new, name="objection_new"),
 ]

@@ -1,8 +1,16 @@
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
 
+from cases.selectors.applications import (
+    announcement_public,
+    announcements_public,
+    application_open_to_objections,
+    applications_by_pk,
+)
 from cases.selectors.declarations import (
     authorised_users_public,
     declaration_by_verification_token,
@@ -10,8 +18,11 @@ from cases.selectors.declarations import (
 )
 from cases.selectors.products import products_public
 from cases.selectors.supervision import campaigns_published
+from cases.services.objections import objection_file, objection_window_state
+from workflows.task_views import add_validation_error
 
 from .forms import AuthorisedUserSearchForm, ProductSearchForm
+from .objection_forms import ObjectionForm
 
 PAGE_SIZE = 25
 
@@ -76,3 +87,47 @@ def revocations(request: HttpRequest) -> HttpResponse:
     """Published revocations of the right to use the mark, with the date and the reason."""
     page = Paginator(revocations_public(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "register/revocations.html", {"page": page})
+
+
+@login_not_required
+def announcements(request: HttpRequest) -> HttpResponse:
+    """Announcements of protection applications: acceptance, preliminary recognition, approval."""
+    page = Paginator(announcements_public(), PAGE_SIZE).get_page(request.GET.get("page"))
+    by_pk = applications_by_pk(document.target_id for document in page)
+    rows = [(document, by_pk.get(document.target_id)) for document in page]
+    return render(request, "register/announcements.html", {"page": page, "rows": rows})
+
+
+@login_not_required
+@require_GET
+def announcement_pdf(request: HttpRequest, pk: int) -> FileResponse:
+    document = announcement_public(pk)
+    if document is None:
+        raise Http404
+    response = FileResponse(document.file.open("rb"), filename=f"{document.number}.pdf", content_type="application/pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def objection_new(request: HttpRequest, token: str) -> HttpResponse:
+    """Anyone may object to an announced application while its window is open."""
+    application = application_open_to_objections(token)
+    if application is None:
+        raise Http404
+    form = ObjectionForm(request.POST or None, request.FILES or None)
+    window = objection_window_state(application)
+    if request.method == "POST" and form.is_valid():
+        try:
+            objection = objection_file(
+                application=application,
+                evidence=form.cleaned_data.pop("evidence"),
+                actor=request.user if request.user.is_authenticated else None,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            return render(request, "register/objection_received.html", {"objection": objection})
+    return render(request, "register/objection_new.html", {"application": application, "form": form, "window": window})

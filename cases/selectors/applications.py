@@ -65,3 +65,20 @@ APPLICANT_VISIBLE_ACTIONS = {
 
 def applicant_history(application: Application) -> list[HistoryEntry]:
     return visible_history(application, APPLICANT_VISIBLE_ACTIONS, Application.Status.choices)
+
+
+def announcements_public():
+    """Every published announcement of an application, newest first, with its application."""
+    from documents.models import Document
+
+    from ..announcements import PUBLIC_KINDS
+
+    return Document.objects.filter(kind__in=PUBLIC_KINDS).order_by("-created_at", "-pk")
+
+
+def announcement_public(pk: int):
+    return announcements_public().filter(pk=pk).first()
+
+
+def applications_by_pk(pks) -> dict[int, Application]:
+    return Application.objects.select_related("applicant", "province").in_bulk(list(pks))

@@ -96,7 +96,7 @@ def _validate_area(province: Region, area: list[Region]) -> None:
         raise ValidationError({"province": _("Choose a province.")})
     if not area:
         raise ValidationError({"proposed_area": _("Name at least one region of the proposed protected area.")})
-    outside = [region.name for region in area if not province.contains(region)]
+    outside = [f"{region.name}（{region.code}）" for region in area if not province.contains(region)]
     if outside:
         raise ValidationError(
             {

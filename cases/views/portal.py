@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from organizations.selectors import enterprises_of
 
+from ..selectors.applications import applications_of_applicant
 from ..selectors.declarations import declarations_of_producer
 
 
@@ -17,5 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "enterprises": enterprises,
             "declarations": declarations_of_producer(request.user)[:50],
             "is_producer": any(enterprise.kind == "producer" for enterprise in enterprises),
+            "is_applicant": any(enterprise.kind == "applicant" for enterprise in enterprises),
+            "applications": applications_of_applicant(request.user)[:50],
         },
     )

@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.services.objections import MAX_EVIDENCE_FILES
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(file, initial) for file in files]
+
+
+class ObjectionForm(forms.Form):
+    objector_name = forms.CharField(label=_("Your name or organisation"), max_length=200)
+    objector_id_code = forms.CharField(
+        label=_("Identity number or unified social credit code"), min_length=15, max_length=18
+    )
+    contact = forms.CharField(label=_("Contact (telephone or e-mail)"), max_length=100)
+    grounds = forms.CharField(
+        label=_("Grounds of the objection"), widget=forms.Textarea(attrs={"rows": 6}), max_length=8000
+    )
+    evidence = MultipleFileField(
+        label=_("Evidence (PDF, JPEG or PNG, ≤ 10 MB each, at most %(count)d files)") % {"count": MAX_EVIDENCE_FILES},
+        required=False,
+    )
