@@ -1,8 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.services.objections import MAX_EVIDENCE_FILES
-
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -28,6 +26,7 @@ class ObjectionForm(forms.Form):
         label=_("Grounds of the objection"), widget=forms.Textarea(attrs={"rows": 6}), max_length=8000
     )
     evidence = MultipleFileField(
-        label=_("Evidence (PDF, JPEG or PNG, ≤ 10 MB each, at most %(count)d files)") % {"count": MAX_EVIDENCE_FILES},
+        # The count is spelled out: a lazy label cannot be %-formatted at import time.
+        label=_("Evidence (PDF, JPEG or PNG, ≤ 10 MB each, at most 5 files)"),
         required=False,
     )

@@ -217,3 +217,10 @@ def test_fewer_than_three_experts_cannot_be_convened(cast):
     with pytest.raises(ValidationError):
         convene(actor=cast.kjs_staff, application=application, experts=[*cast.experts[:2], outsider], chair=outsider)
     assert not ExpertOpinion.objects.exists()
+
+
+def test_the_evidence_label_names_the_limit_the_service_enforces():
+    from cases.services.objections import MAX_EVIDENCE_FILES
+    from register.objection_forms import ObjectionForm
+
+    assert f"at most {MAX_EVIDENCE_FILES} files" in str(ObjectionForm().fields["evidence"].label)
