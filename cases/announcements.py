@@ -12,12 +12,16 @@ from .models import Application, Regime
 ACCEPTANCE = "application.acceptance_announcement"
 RECOGNITION = "application.recognition_announcement"
 APPROVAL = "application.approval_announcement"
-PUBLIC_KINDS = (ACCEPTANCE, RECOGNITION, APPROVAL)
+AMENDMENT = "application.amendment_announcement"
+REVOCATION = "product.revocation_announcement"
+PUBLIC_KINDS = (ACCEPTANCE, RECOGNITION, APPROVAL, AMENDMENT, REVOCATION)
 
 TITLES = {
     ACCEPTANCE: _("Announcement of the acceptance of an application for GI product protection"),
     RECOGNITION: _("Announcement of the preliminary recognition of a GI product"),
     APPROVAL: _("Announcement of the approval of GI product protection"),
+    AMENDMENT: _("Announcement of the approval of an amendment of a GI product"),
+    REVOCATION: _("Announcement of the revocation of GI product protection"),
 }
 
 
@@ -48,6 +52,20 @@ def register_kinds() -> None:
         number_format="地理标志产品保护批准公告〔{year}〕第{serial}号",
         can_view=_public,
     )
+    register_kind(
+        AMENDMENT,
+        label=_("Amendment announcement"),
+        template="documents/application_announcement.html",
+        number_format="地理标志产品变更批准公告〔{year}〕第{serial}号",
+        can_view=_public,
+    )
+    register_kind(
+        REVOCATION,
+        label=_("Revocation announcement"),
+        template="documents/revocation_announcement.html",
+        number_format="地理标志产品撤销保护公告〔{year}〕第{serial}号",
+        can_view=_public,
+    )
 
 
 def opening_announcement_kind(application: Application) -> str:
@@ -67,7 +85,7 @@ def announcement_issue(*, actor, application: Application, kind: str):
             "kind": kind,
             "application": application,
             "area": list(application.proposed_area.order_by("code")),
-            "objection_window": kind != APPROVAL,
+            "objection_window": kind in (ACCEPTANCE, RECOGNITION),
         },
     )
 

@@ -24,6 +24,7 @@ APPLICANT_EVENTS = {
     "rejected": _("Application rejected"),
     "withdrawn": _("Application withdrawn"),
     "protected": _("Product protected and entered in the register"),
+    "amended": _("Amendment approved and entered in the register"),
 }
 STAFF_EVENTS = {
     "rejection_proposed": _("A rejection awaits your decision"),
@@ -31,6 +32,9 @@ STAFF_EVENTS = {
     "objection_filed": _("New objection to an application"),
     "objections_to_handle": _("Objection window closed with objections to handle"),
     "review_convened": _("You are convened to a technical review"),
+}
+PRODUCT_EVENTS = {
+    "revocation_proposed": _("A revocation of protection awaits your decision"),
 }
 
 
@@ -43,6 +47,13 @@ def register_kinds() -> None:
                 subject_template="notifications/application/subject.txt",
                 body_template="notifications/application/body.txt",
             )
+    for event, label in PRODUCT_EVENTS.items():
+        register_kind(
+            f"product.staff.{event}",
+            label=label,
+            subject_template="notifications/product/subject.txt",
+            body_template="notifications/product/body.txt",
+        )
 
 
 def applicant_accounts(application: Application):
@@ -70,4 +81,16 @@ def tell_staff(recipients, application: Application, event: str, **context) -> N
         target=application,
         link=reverse("applications:detail", args=[application.pk]),
         context={"event": event, "application": application, **context},
+    )
+
+
+def tell_staff_about_product(recipients, product, event: str, **context) -> None:
+    if event not in PRODUCT_EVENTS:
+        raise ValueError(f"unknown product event {event!r}")
+    notify(
+        recipients=recipients,
+        kind=f"product.staff.{event}",
+        target=product,
+        link=reverse("applications:product", args=[product.pk]),
+        context={"event": event, "product": product, **context},
     )

@@ -4,10 +4,12 @@ from viewflow.workflow.flow import FlowViewset
 
 from .applications.flows import ApplicationFlow
 from .declarations.flows import DeclarationFlow
+from .products.flows import ProductRevocationFlow
 from .supervision.flows import SupervisionCheckFlow
 
 FLOW_VIEWSETS: list = [
     FlowViewset(ApplicationFlow, icon="assignment"),
     FlowViewset(DeclarationFlow, icon="verified"),
     FlowViewset(SupervisionCheckFlow, icon="fact_check"),
+    FlowViewset(ProductRevocationFlow, icon="block"),
 ]

@@ -1,5 +1,14 @@
-from .applications import Application, ApplicationAttachment, ExpertOpinion, Objection, ObjectionEvidence, Regime
+from .applications import (
+    Application,
+    ApplicationAttachment,
+    ExpertOpinion,
+    Objection,
+    ObjectionEvidence,
+    Purpose,
+    Regime,
+)
 from .declarations import Declaration, DeclarationAttachment
+from .product_revocations import ProductRevocation
 from .products import ProductCategory, ProtectedProduct
 from .sequences import ReferenceSequence, next_in_sequence
 from .supervision import CheckEvidence, ConflictOfInterest, SupervisionCampaign, SupervisionCheck
@@ -16,7 +25,9 @@ __all__ = [
     "Objection",
     "ObjectionEvidence",
     "ProductCategory",
+    "ProductRevocation",
     "ProtectedProduct",
+    "Purpose",
     "ReferenceSequence",
     "Regime",
     "SupervisionCampaign",

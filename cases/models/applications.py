@@ -20,6 +20,26 @@ class Regime(models.TextChoices):
     CNIPA_2023 = "2023", _("2023 measures (technical review before the objection window)")
 
 
+class Purpose(models.TextChoices):
+    PROTECTION = "protection", _("protection of a new product")
+    # Name, area, quality characteristics: examined and announced like a new application.
+    MAIN_AMENDMENT = "main_amendment", _("amendment of main content")
+    # Contacts, standard references and the like: provincial and 科技司 review, then the lead.
+    MINOR_AMENDMENT = "minor_amendment", _("amendment of non-main content")
+
+
+def _is_new_protection(application) -> bool:
+    return application.purpose == Purpose.PROTECTION
+
+
+def _is_announced(application) -> bool:
+    return application.purpose != Purpose.MINOR_AMENDMENT
+
+
+def _under(regime):
+    return lambda application: application.regime == regime and _is_announced(application)
+
+
 class Application(ConcurrentTransitionMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -34,6 +54,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         APPROVAL_PENDING = "approval_pending", _("approval awaiting the lead")
         REJECTION_PROPOSED = "rejection_proposed", _("rejection proposed")
         PROTECTED = "protected", _("protected")
+        AMENDED = "amended", _("amendment approved")
         REJECTED = "rejected", _("rejected")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
@@ -57,6 +78,15 @@ class Application(ConcurrentTransitionMixin, models.Model):
     reference = models.CharField(_("reference"), max_length=40, unique=True, null=True, blank=True)
     public_token = models.CharField(max_length=32, unique=True, default=new_verification_token, editable=False)
     regime = models.CharField(_("procedure"), max_length=4, choices=Regime.choices, default=Regime.CNIPA_2023)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices, default=Purpose.PROTECTION)
+    amends = models.ForeignKey(
+        ProtectedProduct,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="amendments",
+        verbose_name=_("amended product"),
+    )
     applicant = models.ForeignKey(
         Enterprise, models.PROTECT, related_name="applications", verbose_name=_("applicant body")
     )
@@ -151,7 +181,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         field=status,
         source=Status.FORMAL_EXAMINATION,
         target=Status.ANNOUNCEMENT_PENDING,
-        conditions=[lambda application: application.regime == Regime.AQSIQ_2005],
+        conditions=[_under(Regime.AQSIQ_2005)],
     )
     def accept_for_announcement(self) -> None:
         pass
@@ -160,10 +190,19 @@ class Application(ConcurrentTransitionMixin, models.Model):
         field=status,
         source=Status.FORMAL_EXAMINATION,
         target=Status.TECHNICAL_REVIEW,
-        conditions=[lambda application: application.regime == Regime.CNIPA_2023],
+        conditions=[_under(Regime.CNIPA_2023)],
     )
     def accept_for_review(self) -> None:
         pass
+
+    @transition(
+        field=status,
+        source=Status.FORMAL_EXAMINATION,
+        target=Status.APPROVAL_PENDING,
+        conditions=[lambda application: not _is_announced(application)],
+    )
+    def accept_minor_amendment(self) -> None:
+        """Non-main content: examined by the province and 科技司, approved by the lead, not announced."""
 
     @transition(field=status, source=Status.ANNOUNCEMENT_PENDING, target=Status.OBJECTION_WINDOW)
     def open_objection_window(self) -> None:
@@ -228,13 +267,33 @@ class Application(ConcurrentTransitionMixin, models.Model):
     def pass_review_for_recognition(self) -> None:
         """2023: the preliminary recognition announcement opens the objection window."""
 
-    @transition(field=status, source=Status.APPROVAL_PENDING, target=Status.PROTECTED)
+    @transition(
+        field=status,
+        source=Status.APPROVAL_PENDING,
+        target=GET_STATE(
+            lambda application: (
+                Application.Status.PROTECTED if _is_new_protection(application) else Application.Status.AMENDED
+            ),
+            states=[Status.PROTECTED, Status.AMENDED],
+        ),
+    )
     def approve(self) -> None:
         pass
 
-    @transition(field=status, source=Status.APPROVAL_PENDING, target=Status.TECHNICAL_REVIEW)
+    @transition(
+        field=status,
+        source=Status.APPROVAL_PENDING,
+        target=GET_STATE(
+            lambda application: (
+                Application.Status.TECHNICAL_REVIEW
+                if _is_announced(application)
+                else Application.Status.FORMAL_EXAMINATION
+            ),
+            states=[Status.TECHNICAL_REVIEW, Status.FORMAL_EXAMINATION],
+        ),
+    )
     def return_approval(self) -> None:
-        pass
+        """Back to the experts, or for a minor amendment back to 科技司's examination."""
 
     @transition(field=status, source=REJECTABLE_STATES, target=Status.REJECTION_PROPOSED)
     def propose_rejection(self) -> None:

@@ -117,7 +117,13 @@ class Declaration(ConcurrentTransitionMixin, models.Model):
 
     @transition(
         field=status,
-        source=[Status.PUBLISHED, Status.UNDER_CHECK, Status.RECTIFICATION, Status.SUSPENDED],
+        source=[
+            Status.PUBLISHED,
+            Status.CORRECTION_REQUESTED,
+            Status.UNDER_CHECK,
+            Status.RECTIFICATION,
+            Status.SUSPENDED,
+        ],
         target=Status.REVOKED,
     )
     def revoke(self) -> None:

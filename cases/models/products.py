@@ -5,7 +5,7 @@ import secrets
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from organizations.models import Region
 
@@ -28,7 +28,7 @@ def new_public_token() -> str:
     return secrets.token_urlsafe(16)
 
 
-class ProtectedProduct(models.Model):
+class ProtectedProduct(ConcurrentTransitionMixin, models.Model):
     class Status(models.TextChoices):
         PROTECTED = "protected", _("protected")
         REVOKED = "revoked", _("revoked")
@@ -72,3 +72,7 @@ class ProtectedProduct(models.Model):
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.name
+
+    @transition(field=status, source=Status.PROTECTED, target=Status.REVOKED)
+    def revoke(self) -> None:
+        """Protection ends; every authorisation to use the mark on the product ends with it."""

@@ -18,7 +18,7 @@ from deadlines.services import compute_due, deadline_meet, deadline_start
 from organizations.models import Department, Enterprise, Region, Role
 from organizations.selectors import bureau_of, enterprises_of, members_of
 
-from ..announcements import APPROVAL, announcement_issue, opening_announcement_kind
+from ..announcements import AMENDMENT, APPROVAL, announcement_issue, opening_announcement_kind
 from ..application_notices import tell_applicant, tell_staff
 from ..models import (
     Application,
@@ -26,6 +26,7 @@ from ..models import (
     ExpertOpinion,
     Objection,
     ProtectedProduct,
+    Purpose,
     Regime,
     next_in_sequence,
 )
@@ -106,30 +107,68 @@ def _validate_area(province: Region, area: list[Region]) -> None:
         )
 
 
-def _validate_name_is_free(name: str, exclude_pk: int | None = None) -> None:
-    if ProtectedProduct.objects.filter(name=name).exists():
+def _validate_name_is_free(name: str, exclude_pk: int | None = None, amends: ProtectedProduct | None = None) -> None:
+    """A name may be protected once; an amendment may keep the name of the product it amends."""
+    if ProtectedProduct.objects.filter(name=name).exclude(pk=amends.pk if amends else None).exists():
         raise ValidationError({"product_name": _("%(name)s is already a protected GI product.") % {"name": name}})
     pending = Application.objects.filter(product_name=name, status__in=Application.OPEN_STATES)
+    if amends:
+        pending = pending.exclude(amends=amends)
     if exclude_pk:
         pending = pending.exclude(pk=exclude_pk)
     if pending.exists():
         raise ValidationError({"product_name": _("An application for %(name)s is already under way.") % {"name": name}})
 
 
+def _validate_purpose(purpose: str, amends: ProtectedProduct | None, province: Region) -> None:
+    if purpose not in Purpose.values:
+        raise ValidationError({"purpose": _("Unknown purpose.")})
+    if purpose == Purpose.PROTECTION:
+        if amends is not None:
+            raise ValidationError({"amends": _("A new product amends nothing.")})
+        return
+    if amends is None:
+        raise ValidationError({"amends": _("Choose the protected product to amend.")})
+    if amends.status != ProtectedProduct.Status.PROTECTED:
+        raise ValidationError({"amends": _("%(product)s is no longer protected.") % {"product": amends.name}})
+    if amends.province_id != province.pk:
+        raise ValidationError(
+            {
+                "amends": _("%(product)s is protected in %(province)s.")
+                % {"product": amends.name, "province": amends.province.name}
+            }
+        )
+    if Application.objects.filter(amends=amends, status__in=Application.OPEN_STATES).exists():
+        raise ValidationError(
+            {"amends": _("An amendment of %(product)s is already under way.") % {"product": amends.name}}
+        )
+
+
 @transaction.atomic
 def application_create_draft(
-    *, actor, applicant: Enterprise, province: Region, proposed_area: list[Region], **content
+    *,
+    actor,
+    applicant: Enterprise,
+    province: Region,
+    proposed_area: list[Region],
+    purpose: str = Purpose.PROTECTION,
+    amends: ProtectedProduct | None = None,
+    **content,
 ) -> Application:
+    """A draft application: protection of a new product, or an amendment of a protected one."""
     if not enterprises_of(actor).filter(pk=applicant.pk).exists():
         raise PermissionDenied(_("You do not act for this applicant body."))
     if applicant.kind != Enterprise.Kind.APPLICANT_BODY:
         raise ValidationError(_("Only a body designated by the local government may apply for protection."))
+    _validate_purpose(purpose, amends, province)
     _validate_area(province, proposed_area)
     unknown = set(content) - set(CONTENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown application fields: {sorted(unknown)}")
-    _validate_name_is_free(content.get("product_name", ""))
-    application = Application(applicant=applicant, province=province, created_by=actor, **content)
+    _validate_name_is_free(content.get("product_name", ""), amends=amends)
+    application = Application(
+        applicant=applicant, province=province, purpose=purpose, amends=amends, created_by=actor, **content
+    )
     application.full_clean(exclude=["reference", "status", "proposed_area"])
     application.save()
     application.proposed_area.set(proposed_area)
@@ -305,7 +344,9 @@ def application_examine_formal(*, actor, application: Application, outcome: str,
     ensure_role(actor, "work_as_staff", kjs)
     before = application.status
     if outcome == Outcome.ACCEPT:
-        if application.regime == Regime.CNIPA_2023:
+        if application.purpose == Purpose.MINOR_AMENDMENT:
+            application.accept_minor_amendment()
+        elif application.regime == Regime.CNIPA_2023:
             application.accept_for_review()
         else:
             application.accept_for_announcement()
@@ -591,28 +632,41 @@ def application_decide_approval(*, actor, application: Application, approve: boo
     application.approve()
     application.closed_at = timezone.now()
     application.save()
-    document = announcement_issue(actor=actor, application=application, kind=APPROVAL)
-    product = ProtectedProduct.objects.create(
-        name=application.product_name,
-        name_pinyin=pinyin_search_key(application.product_name),
-        category=application.category,
-        province=application.province,
-        announcement_number=document.number,
-        announcement_year=document.year,
-        authority=ProtectedProduct.Authority.CNIPA,
-        standard=application.proposed_standard,
-        quality_summary=application.quality_characteristics[:2000],
-    )
-    product.protected_area.set(application.proposed_area.all())
-    application.product = product
-    application.save(update_fields=["product"])
+    if application.purpose == Purpose.PROTECTION:
+        document = announcement_issue(actor=actor, application=application, kind=APPROVAL)
+        product = ProtectedProduct(
+            announcement_number=document.number,
+            announcement_year=document.year,
+            authority=ProtectedProduct.Authority.CNIPA,
+        )
+        action = "product.protect"
+    else:
+        document = announcement_issue(actor=actor, application=application, kind=AMENDMENT)
+        product = ProtectedProduct.objects.select_for_update().get(pk=application.amends_id)
+        action = "product.amend"
+    _write_register_entry(product, application)
+    if application.purpose == Purpose.PROTECTION:
+        application.product = product
+        application.save(update_fields=["product"])
     _record(actor, application, "approval.approve", before, comment, announcement=document.number)
     audit_record(
         actor=actor,
-        action="product.protect",
+        action=action,
         target=product,
         to_state=product.status,
         data={"application": application.reference, "announcement": document.number},
     )
-    tell_applicant(application, "protected")
+    tell_applicant(application, "protected" if application.purpose == Purpose.PROTECTION else "amended")
     return application
+
+
+def _write_register_entry(product: ProtectedProduct, application: Application) -> None:
+    """What the register shows comes from the approved application: new, or amended in place."""
+    product.name = application.product_name
+    product.name_pinyin = pinyin_search_key(application.product_name)
+    product.category = application.category
+    product.province = application.province
+    product.standard = application.proposed_standard
+    product.quality_summary = application.quality_characteristics[:2000]
+    product.save()
+    product.protected_area.set(application.proposed_area.all())

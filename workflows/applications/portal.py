@@ -7,7 +7,7 @@ from viewflow.workflow.exceptions import FlowRuntimeError
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
-from cases.models import Application
+from cases.models import Application, Purpose
 from cases.services.applications import (
     CONTENT_FIELDS,
     application_attach,
@@ -29,6 +29,8 @@ def draft(*, actor, data: dict, files: dict) -> Application:
                 applicant=data["applicant"],
                 province=data["province"],
                 proposed_area=data["proposed_area"],
+                purpose=data.get("purpose") or Purpose.PROTECTION,
+                amends=data.get("amends"),
                 **{field: data[field] for field in CONTENT_FIELDS},
             )
             for kind, uploaded in files.items():

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import ApplicationAttachment, ProductCategory, Regime
+from cases.models import ApplicationAttachment, ProductCategory, ProtectedProduct, Purpose, Regime
 from organizations.models import Enterprise, Region
 
 
@@ -12,6 +12,13 @@ def _text(label, rows=4, max_length=8000):
 
 class ApplicationForm(forms.Form):
     applicant = forms.ModelChoiceField(label=_("Applicant body"), queryset=Enterprise.objects.none())
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices, initial=Purpose.PROTECTION)
+    amends = forms.ModelChoiceField(
+        label=_("Protected product to amend"),
+        queryset=ProtectedProduct.objects.filter(status=ProtectedProduct.Status.PROTECTED).order_by("name"),
+        required=False,
+        help_text=_("Only for an amendment."),
+    )
     regime = forms.ChoiceField(label=_("Procedure"), choices=Regime.choices, initial=Regime.CNIPA_2023)
     product_name = forms.CharField(label=_("Product name"), max_length=100)
     category = forms.ChoiceField(label=_("Category"), choices=ProductCategory.choices)

@@ -14,5 +14,6 @@ urlpatterns = [
     ),
     path("<int:pk>/objections/<int:objection_pk>/decision/", staff_views.objection_decision, name="objection_decision"),
     path("reviews/", staff_views.review_list, name="reviews"),
+    path("products/<int:pk>/", staff_views.product_detail, name="product"),
     path("reviews/<int:opinion_pk>/", staff_views.review_opinion, name="review_opinion"),
 ]

@@ -11,13 +11,15 @@ from django_fsm import TransitionNotAllowed
 
 from audit.selectors import audit_events_for
 from cases.announcements import announcements_of
-from cases.models import Application, ExpertOpinion
+from cases.models import Application, Declaration, ExpertOpinion, ProtectedProduct
 from cases.selectors.applications import applications_visible_to, review_opinions_of
 from cases.services.applications import expert_opinion_submit
 from cases.services.objections import objection_decide, objection_decide_admissibility
 from deadlines.selectors import deadlines_for
 from organizations.selectors import is_staff_member
 
+from ..products.flows import ProductRevocationFlow
+from ..products.forms import RevocationProposalForm
 from ..task_views import add_validation_error
 from .staff_forms import AdmissibilityForm, ExpertOpinionForm, ObjectionDecisionForm
 
@@ -140,5 +142,43 @@ def review_opinion(request: HttpRequest, opinion_pk: int) -> HttpResponse:
             "form": form,
             "is_open": not opinion.is_submitted and application.status == Application.Status.TECHNICAL_REVIEW,
             "votes": ExpertOpinion.Vote,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def product_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A protected product for staff: its applications, amendments, revocations; 科技司 staff may
+    propose to revoke it."""
+    _ensure_staff(request)
+    product = ProtectedProduct.objects.filter(pk=pk).select_related("province").first()
+    if product is None:
+        raise Http404
+    form = RevocationProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ProductRevocationFlow.start.run(actor=request.user, product=product, **form.cleaned_data)
+        except PermissionDenied as error:
+            form.add_error(
+                None,
+                str(error) or _("Only staff of the Department of Science and Technology may propose a revocation."),
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request, _("The revocation is proposed to the lead of the Department of Science and Technology.")
+            )
+            return redirect("applications:product", pk=pk)
+    return render(
+        request,
+        "workflows/applications/product_detail.html",
+        {
+            "product": product,
+            "area": product.protected_area.order_by("code"),
+            "revocations": product.revocations.all(),
+            "amendments": product.amendments.order_by("-created_at"),
+            "authorised_count": product.declarations.filter(status__in=Declaration.AUTHORISED_STATES).count(),
+            "form": form,
         },
     )
