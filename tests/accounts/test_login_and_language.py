@@ -55,7 +55,7 @@ def test_staff_frontend_needs_login_and_membership(client):
 
 def test_processes_menu_goes_to_the_first_flow_or_the_inbox(client, monkeypatch):
     client.force_login(make_member("KJS", Role.STAFF))
-    assert client.get("/staff/workflow/flows/")["Location"] == "/staff/workflow/flows/declaration/"
+    assert client.get("/staff/workflow/flows/")["Location"] == "/staff/workflow/flows/application/"
     # With no flow the user may see, the inbox (viewflow itself would raise and answer 500).
     from workflows.base import TerroirFlow
 

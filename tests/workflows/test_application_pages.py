@@ -37,6 +37,7 @@ def cast():
 
 def new_application_data(**overrides):
     data = {
+        "purpose": "protection",
         "regime": "2023",
         "product_name": "龙井虾仁",
         "category": "other_food",
@@ -220,7 +221,28 @@ def test_fewer_than_three_experts_cannot_be_convened(cast):
 
 
 def test_the_evidence_label_names_the_limit_the_service_enforces():
+    from django.utils import translation
+
     from cases.services.objections import MAX_EVIDENCE_FILES
     from register.objection_forms import ObjectionForm
 
-    assert f"at most {MAX_EVIDENCE_FILES} files" in str(ObjectionForm().fields["evidence"].label)
+    with translation.override("en"):
+        assert f"at most {MAX_EVIDENCE_FILES} files" in str(ObjectionForm().fields["evidence"].label)
+
+
+def test_the_applicant_requests_an_amendment_of_a_protected_product(client):
+    from tests.factories.cases import longjing
+
+    product = longjing()
+    user, body = applicant_body()
+    client.force_login(user)
+    data = new_application_data(
+        applicant=body.pk, purpose="minor_amendment", amends=product.pk, product_name="西湖龙井", proposed_area="330106"
+    )
+    response = client.post(reverse("portal_applications:new"), data)
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.purpose == "minor_amendment" and application.amends == product
+    missing = new_application_data(applicant=body.pk, purpose="main_amendment", product_name="龙井新品")
+    response = client.post(reverse("portal_applications:new"), missing)
+    assert response.status_code == 200 and Application.objects.count() == 1
