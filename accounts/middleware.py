@@ -1,5 +1,10 @@
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+from . import session_policy
 
 
 def preferred_language(request) -> str:
@@ -30,3 +35,35 @@ class PreferredLanguageMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class SessionTimeoutMiddleware:
+    """Signs out a session idle or older than its persona allows; the login page says why.
+
+    Runs before the views (and LoginRequiredMiddleware's check), so the request that finds the
+    session expired is already anonymous and is sent to the login page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            expiry = session_policy.session_expiry(request.session)
+            if expiry is None:
+                session_policy.session_touch(request.session)
+            else:
+                limits = session_policy.limits_for(request.session.get(session_policy.PERSONA, "staff"))
+                logout(request)
+                messages.info(request, _expiry_message(expiry, limits))
+        return self.get_response(request)
+
+
+def _expiry_message(expiry: str, limits: dict[str, int]) -> str:
+    if expiry == "idle":
+        return _("You were signed out after %(minutes)d minutes without activity. Please log in again.") % {
+            "minutes": limits["idle"] // 60
+        }
+    return _("You were signed out because you signed in more than %(hours)d hours ago. Please log in again.") % {
+        "hours": limits["absolute"] // 3600
+    }

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,3 +32,37 @@ class User(AbstractUser):
 
     def get_full_name(self) -> str:
         return self.full_name or super().get_full_name()
+
+
+class UserSession(AbstractBaseSession):
+    """A database session that knows its user, so that all of a user's sessions can be ended.
+
+    Django's own session table cannot be searched by user without decoding every row.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, null=True, related_name="+", db_index=True)
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .session_store import SessionStore
+
+        return SessionStore
+
+
+class LoginFailure(models.Model):
+    """One refused login for an account name; recent rows throttle further attempts."""
+
+    username = models.CharField(max_length=150)
+    failed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["username", "failed_at"])]
+        verbose_name = _("login failure")
+        verbose_name_plural = _("login failures")
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.failed_at:%Y-%m-%d %H:%M:%S}"

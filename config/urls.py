@@ -3,11 +3,20 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts import views as account_views
+from accounts.forms import AdminLoginForm, LoginForm
 from workflows.site import site
+
+# The admin's own login page is throttled like the main one.
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("", include("register.urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        name="login",
+    ),
+    # POST only (Django's LogoutView refuses GET): a link or an image cannot sign anyone out.
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/landing/", account_views.landing, name="landing"),
     path("language/", account_views.set_language, name="set_language"),
@@ -18,6 +27,7 @@ urlpatterns = [
     path("supervision/", include("workflows.supervision.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
+    path("files/", include("cases.file_urls")),
     path("admin/", admin.site.urls),
     path("staff/", site.urls),
 ]

@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.http import require_GET
 
 from .selectors import document_visible_to
+from .serving import private_file_response
 
 
 @require_GET
@@ -11,10 +12,4 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
     document = document_visible_to(request.user, pk)
     if document is None:
         raise Http404
-    response = FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=f"{document.number}.pdf", content_type="application/pdf"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    # The document is private to its readers: no shared cache may keep it.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(document.file, filename=f"{document.number}.pdf", content_type="application/pdf")

@@ -1,12 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cases.uploads import EvidenceFileField
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleFileField(forms.FileField):
+class MultipleFileField(EvidenceFileField):
+    """Several evidence files in one field, each checked by content."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)

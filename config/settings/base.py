@@ -49,7 +49,12 @@ MIDDLEWARE = [
     # Every page needs a login unless its view is marked @login_not_required (the public ones).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages (it tells why): ends a session idle or old beyond its persona's limits (docs/adr/0010).
+    "accounts.middleware.SessionTimeoutMiddleware",
+    # Before any view reads the body (CSRF included): too many or too large files get a clear message.
+    "cases.uploads.UploadLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
     # viewflow's frontend (it would append these itself; listed so the order is visible).
     "viewflow.middleware.SiteMiddleware",
     "viewflow.middleware.HotwireTurboMiddleware",
@@ -113,6 +118,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Sessions live in the database with their user, so that they can be ended server-side
+# (logout, deactivation); idle and absolute limits per persona (docs/adr/0010).
+SESSION_ENGINE = "accounts.session_store"
+TERROIR_SESSION_LIMITS = {
+    "staff": {"idle": 30 * 60, "absolute": 12 * 3600},
+    "portal": {"idle": 2 * 3600, "absolute": 24 * 3600},
+    "public": {"idle": 2 * 3600, "absolute": 24 * 3600},
+}
+# The cookie never outlives the longest absolute limit; the middleware enforces the shorter ones.
+SESSION_COOKIE_AGE = max(limits["absolute"] for limits in TERROIR_SESSION_LIMITS.values())
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Login throttling per account: this many failures within the window lock the account until
+# the oldest failure leaves the window (a sliding window, so lockouts expire by themselves).
+TERROIR_LOGIN_FAILURE_LIMIT = 100
+TERROIR_LOGIN_FAILURE_WINDOW = 3600
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "landing"
 LOGOUT_REDIRECT_URL = "register:home"
@@ -133,10 +156,43 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Uploaded evidence is private: no URL serves MEDIA_ROOT; views check access and answer
+# with documents.serving.private_file_response. MEDIA_URL exists only because Django wants it.
 MEDIA_URL = "/media/"
+# Uploads (docs/adr/0012): each file ≤ 10 MB, at most 5 files and 35 MB per request; the form
+# fields are small, so their limit stays low. Files above 2.5 MB spool to a temporary file.
+TERROIR_UPLOAD_MAX_FILE_BYTES = 10 * 1024 * 1024
+TERROIR_UPLOAD_MAX_REQUEST_BYTES = 35 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# Headers on every environment, so that development and tests see what production sends
+# (production adds the HTTPS-only ones: HSTS, secure cookies).
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# docs/adr/0011: no inline or foreign script; inline styles are allowed because viewflow's
+# Material frontend and its components set style attributes.
+TERROIR_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -3,6 +3,8 @@
 Refuses to start without SECRET_KEY; passes `check --deploy --fail-level WARNING`.
 """
 
+from pathlib import Path
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -32,6 +34,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Uploaded evidence must never become a static file served to anyone (docs/adr/0012).
+if Path(MEDIA_ROOT).resolve().is_relative_to(Path(STATIC_ROOT).resolve()):
+    raise ImproperlyConfigured("MEDIA_ROOT must lie outside STATIC_ROOT: uploaded files are private.")

@@ -62,3 +62,22 @@ def draft_declaration(user=None, enterprise=None, product=None, with_attachments
         )
         declaration_attach(actor=user, declaration=declaration, kind="label_proof", uploaded_file=png_file())
     return user, declaration
+
+
+def declaration_form_data(enterprise, **overrides):
+    """What the portal's declaration form posts; None in overrides leaves a field out."""
+    data = {
+        "enterprise": enterprise.pk,
+        "product": longjing().pk,
+        "production_region": "330106",
+        "production_address": "杭州市西湖区龙井路1号",
+        "annual_output": "1200",
+        "output_unit": "kg",
+        "label_text": "西湖龙井 地理标志保护产品",
+        "business_licence": pdf_file(),
+        "inspection_report": pdf_file("report.pdf"),
+        "label_proof": png_file(),
+        "commitment_accepted": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

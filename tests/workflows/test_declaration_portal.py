@@ -7,7 +7,8 @@ from viewflow.workflow.models import Task
 from cases.models import Declaration, DeclarationAttachment
 from organizations.models import Role
 from tests.factories import make_member
-from tests.factories.cases import longjing, pdf_file, png_file, producer_with_enterprise
+from tests.factories.cases import declaration_form_data as form_data
+from tests.factories.cases import pdf_file, png_file, producer_with_enterprise
 
 pytestmark = pytest.mark.django_db
 
@@ -22,24 +23,6 @@ def english(client):
     client.cookies["terroir_language"] = "en"
     with translation.override("en"):
         yield
-
-
-def form_data(enterprise, **overrides):
-    data = {
-        "enterprise": enterprise.pk,
-        "product": longjing().pk,
-        "production_region": "330106",
-        "production_address": "杭州市西湖区龙井路1号",
-        "annual_output": "1200",
-        "output_unit": "kg",
-        "label_text": "西湖龙井 地理标志保护产品",
-        "business_licence": pdf_file(),
-        "inspection_report": pdf_file("report.pdf"),
-        "label_proof": png_file(),
-        "commitment_accepted": "on",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def test_producer_declares_and_sees_the_published_declaration(client):
@@ -60,9 +43,13 @@ def test_producer_declares_and_sees_the_published_declaration(client):
     ("overrides", "field", "message"),
     [
         ({"production_region": "330102"}, "production_region", "outside the protected area"),
-        ({"business_licence": pdf_file("x.pdf").__class__("x.pdf", b"MZ\x90\x00")}, None, "not a real PDF"),
+        (
+            {"business_licence": pdf_file("x.pdf").__class__("x.pdf", b"MZ\x90\x00")},
+            "business_licence",
+            "not a real PDF",
+        ),
         ({"commitment_accepted": None}, "commitment_accepted", "accept the commitment"),
-        ({"label_proof": png_file().__class__("setup.exe", b"MZ")}, None, "only PDF、JPEG、PNG"),
+        ({"label_proof": png_file().__class__("setup.exe", b"MZ")}, "label_proof", "only PDF、JPEG、PNG"),
     ],
     ids=["outside-area", "exe-renamed-pdf", "no-commitment", "exe"],
 )
@@ -86,7 +73,8 @@ def test_eleven_megabyte_file_is_refused(client):
     client.force_login(producer)
     big = pdf_file().__class__("big.pdf", b"%PDF-" + b"0" * (11 * 1024 * 1024))
     response = client.post("/portal/declarations/new/", form_data(enterprise, inspection_report=big))
-    assert "the limit is 10 MB" in " ".join(response.context["form"].non_field_errors())
+    # Shown next to the field that holds the file.
+    assert "the limit is 10 MB" in " ".join(response.context["form"].errors["inspection_report"])
     assert not Declaration.objects.exists()
 
 

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import ApplicationAttachment, ProductCategory, ProtectedProduct, Purpose, Regime
+from cases.uploads import EvidenceFileField
 from organizations.models import Enterprise, Region
 
 
@@ -37,9 +38,9 @@ class ApplicationForm(forms.Form):
     production_specification = _text(_("Production specification"))
     reputation_history = _text(_("Reputation and history"))
     proposed_standard = forms.CharField(label=_("Proposed product standard"), max_length=200)
-    area_map = forms.FileField(label=_("Map of the proposed area (PDF, JPEG or PNG, ≤ 10 MB)"))
-    government_letter = forms.FileField(label=_("Government letter (PDF, JPEG or PNG, ≤ 10 MB)"))
-    evidence = forms.FileField(label=_("Evidence of reputation and history (optional)"), required=False)
+    area_map = EvidenceFileField(label=_("Map of the proposed area (PDF, JPEG or PNG, ≤ 10 MB)"))
+    government_letter = EvidenceFileField(label=_("Government letter (PDF, JPEG or PNG, ≤ 10 MB)"))
+    evidence = EvidenceFileField(label=_("Evidence of reputation and history (optional)"), required=False)
 
     def __init__(self, *args, applicants, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,7 +71,7 @@ class ApplicationForm(forms.Form):
 
 class SupplementForm(forms.Form):
     comment = _text(_("What you supplemented or corrected"), rows=3, max_length=4000)
-    document = forms.FileField(label=_("Supplementary document (optional)"), required=False)
+    document = EvidenceFileField(label=_("Supplementary document (optional)"), required=False)
 
 
 class WithdrawForm(forms.Form):

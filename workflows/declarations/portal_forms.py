@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Declaration, ProtectedProduct
+from cases.uploads import EvidenceFileField
 from organizations.models import Enterprise, Region
 
 COMMITMENT_TEXT = _(
@@ -26,9 +27,9 @@ class DeclarationForm(forms.Form):
     annual_output = forms.DecimalField(label=_("Declared annual output"), min_value=0, max_digits=14, decimal_places=2)
     output_unit = forms.ChoiceField(label=_("Unit"), choices=Declaration.OutputUnit.choices)
     label_text = forms.CharField(label=_("Label as printed"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
-    business_licence = forms.FileField(label=_("Business licence (PDF, JPEG or PNG, ≤ 10 MB)"))
-    inspection_report = forms.FileField(label=_("Product inspection report (PDF, JPEG or PNG, ≤ 10 MB)"))
-    label_proof = forms.FileField(label=_("Label proof (PDF, JPEG or PNG, ≤ 10 MB)"))
+    business_licence = EvidenceFileField(label=_("Business licence (PDF, JPEG or PNG, ≤ 10 MB)"))
+    inspection_report = EvidenceFileField(label=_("Product inspection report (PDF, JPEG or PNG, ≤ 10 MB)"))
+    label_proof = EvidenceFileField(label=_("Label proof (PDF, JPEG or PNG, ≤ 10 MB)"))
     commitment_accepted = forms.BooleanField(label=COMMITMENT_TEXT, required=False)
 
     def __init__(self, *args, enterprises, **kwargs):
@@ -47,7 +48,7 @@ class WithdrawForm(forms.Form):
 
 class ResubmitForm(forms.Form):
     comment = forms.CharField(label=_("What you corrected"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
-    correction = forms.FileField(label=_("Corrected document (optional)"), required=False)
+    correction = EvidenceFileField(label=_("Corrected document (optional)"), required=False)
 
 
 class UsageReportForm(forms.Form):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import SupervisionCheck
 from cases.services.supervision import CheckOutcome
+from cases.uploads import EvidenceFileField
 
 
 class CheckResultForm(forms.Form):
@@ -13,7 +14,7 @@ class CheckResultForm(forms.Form):
     findings = forms.CharField(
         label=_("Findings"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000
     )
-    evidence = forms.FileField(label=_("Evidence (PDF, JPEG or PNG, ≤ 10 MB)"), required=False)
+    evidence = EvidenceFileField(label=_("Evidence (PDF, JPEG or PNG, ≤ 10 MB)"), required=False)
     outcome = forms.ChoiceField(
         label=_("Proposed outcome"),
         widget=forms.RadioSelect,

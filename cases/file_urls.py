@@ -1,0 +1,10 @@
+from django.urls import path
+
+from .views import files
+
+app_name = "files"
+
+urlpatterns = [
+    path("declaration-attachments/<int:pk>/", files.declaration_attachment, name="declaration_attachment"),
+    path("check-evidence/<int:pk>/", files.check_evidence, name="check_evidence"),
+]

@@ -1,0 +1,82 @@
+"""In Chromium: the Content-Security-Policy breaks neither viewflow's staff frontend nor the admin."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from organizations.models import Role
+from tests.factories import UserFactory, make_member
+from tests.factories.organizations import TEST_PASSWORD
+from tests.factories.supervision import provincial_campaign, published_declarations
+from workflows.supervision.flows import draw_campaign
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
+
+STAFF_PAGES = [
+    "/staff/workflow/inbox/",
+    "/staff/workflow/queue/",
+    "/staff/workflow/archive/",
+    "/staff/workflow/flows/declaration/",
+    "/staff/workflow/flows/declaration/chart/",
+    "/staff/workflow/flows/supervisioncheck/",
+    "/supervision/",
+]
+ADMIN_PAGES = ["/admin/", "/admin/accounts/user/", "/admin/accounts/user/add/", "/admin/organizations/department/"]
+
+
+def collect_violations(page: Page) -> list[str]:
+    """Console messages about the policy, and the violation events the page itself sees."""
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text)
+            if "Content Security Policy" in message.text or "Refused to" in message.text
+            else None
+        ),
+    )
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " console.error('Refused to (event) ' + e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    return problems
+
+
+def log_in(page: Page, base_url: str, username: str) -> None:
+    page.goto(f"{base_url}/accounts/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(TEST_PASSWORD)
+    page.locator("form:not(.language-switcher) button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_staff_pages_run_without_policy_violations(page: Page, live_server):
+    published_declarations(1)
+    lead, inspectors, campaign = provincial_campaign(sample_size=1)
+    draw_campaign(actor=lead, campaign=campaign, seed="csp")
+    problems = collect_violations(page)
+    log_in(page, live_server.url, inspectors[0].username)
+    for url in STAFF_PAGES:
+        response = page.goto(f"{live_server.url}{url}")
+        assert response.status == 200, url
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        page.wait_for_load_state("networkidle")
+    # The Material frontend's scripts ran: the drawer and its menu are built by them.
+    page.goto(f"{live_server.url}/staff/workflow/queue/")
+    expect(page.locator("vf-page, .vf-page, .mdc-drawer").first).to_be_attached()
+    page.wait_for_load_state("networkidle")
+    assert problems == []
+
+
+def test_admin_runs_without_policy_violations(page: Page, live_server):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    make_member("KJS", Role.LEAD, user=admin)
+    problems = collect_violations(page)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.locator("#id_username").fill(admin.username)
+    page.locator("#id_password").fill(TEST_PASSWORD)
+    page.locator("input[type=submit]").click()
+    for url in ADMIN_PAGES:
+        response = page.goto(f"{live_server.url}{url}")
+        assert response.status == 200, url
+        page.wait_for_load_state("networkidle")
+    assert problems == []

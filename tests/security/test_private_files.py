@@ -1,0 +1,96 @@
+"""Uploaded evidence is served only to those who may see the case, as a download that cannot run."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from cases.models import CheckEvidence
+from organizations.models import Role
+from tests.factories import UserFactory, make_member
+from tests.factories.cases import PDF_BYTES, PNG_BYTES, draft_declaration, producer_with_enterprise
+from tests.factories.supervision import provincial_campaign, published_declarations
+from workflows.supervision.flows import draw_campaign
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def assert_private_download(response, content_type, body):
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "private, no-store"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert b"".join(response.streaming_content) == body
+
+
+def test_declaration_attachment_for_its_producer_and_the_staff_of_the_region(client):
+    producer, declaration = draft_declaration()
+    label = declaration.attachments.get(kind="label_proof")
+    url = reverse("files:declaration_attachment", args=[label.pk])
+    assert "label" not in label.file.name, "stored under a random name"
+
+    client.force_login(producer)
+    response = client.get(url)
+    assert_private_download(response, "image/png", PNG_BYTES)
+    assert 'filename="label.png"' in response["Content-Disposition"]
+
+    for allowed in (make_member("AMR-330106", Role.STAFF), make_member("AMR-330000", Role.LEAD)):
+        client.force_login(allowed)
+        assert client.get(url).status_code == 200
+
+    other_producer, _enterprise = producer_with_enterprise()
+    for refused in (other_producer, make_member("AMR-320000", Role.STAFF), UserFactory()):
+        client.force_login(refused)
+        assert client.get(url).status_code == 404
+
+    client.force_login(producer)
+    assert client.post(url).status_code == 405
+    client.logout()
+    assert client.get(url)["Location"].startswith(reverse("login"))
+
+
+def test_check_evidence_only_for_staff_of_the_region(client):
+    published_declarations(1)
+    lead, inspectors, campaign = provincial_campaign(sample_size=1)
+    check = draw_campaign(actor=lead, campaign=campaign, seed="s")[0]
+    evidence = CheckEvidence.objects.create(
+        check_record=check,
+        file=ContentFile(PDF_BYTES, name="photo.pdf"),
+        original_name="现场照片.pdf",
+        file_type="PDF",
+        size=len(PDF_BYTES),
+        sha256="0" * 64,
+        uploaded_by=inspectors[0],
+    )
+    url = reverse("files:check_evidence", args=[evidence.pk])
+    client.force_login(inspectors[0])
+    response = client.get(url)
+    assert_private_download(response, "application/pdf", PDF_BYTES)
+    assert "filename*=utf-8''" in response["Content-Disposition"]
+
+    producer = check.declaration.enterprise.accounts.first().user
+    for refused in (producer, make_member("AMR-320000", Role.LEAD)):
+        client.force_login(refused)
+        assert client.get(url).status_code == 404
+
+
+def test_a_row_whose_file_is_missing_answers_404(client):
+    producer, declaration = draft_declaration()
+    attachment = declaration.attachments.first()
+    attachment.file.storage.delete(attachment.file.name)
+    client.force_login(producer)
+    assert client.get(reverse("files:declaration_attachment", args=[attachment.pk])).status_code == 404
+
+
+def test_the_portal_and_the_task_link_to_the_downloads(client):
+    producer, declaration = draft_declaration()
+    client.force_login(producer)
+    page = client.get(reverse("portal_declarations:detail", args=[declaration.pk])).content.decode()
+    for attachment in declaration.attachments.all():
+        assert reverse("files:declaration_attachment", args=[attachment.pk]) in page
