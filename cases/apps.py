@@ -7,7 +7,8 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from . import notices, receipts
+        from . import enforcement_documents, notices, receipts
 
         notices.register_kinds()
         receipts.register_kinds()
+        enforcement_documents.register_kinds()

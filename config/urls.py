@@ -14,6 +14,7 @@ urlpatterns = [
     path("portal/", include("cases.portal_urls")),
     path("portal/declarations/", include("workflows.declarations.portal_urls")),
     path("supervision/", include("workflows.supervision.urls")),
+    path("enforcement/", include("workflows.enforcement.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
     path("admin/", admin.site.urls),

@@ -10,4 +10,5 @@ urlpatterns = [
     path("authorised-users/", views.authorised_users, name="authorised_users"),
     path("revocations/", views.revocations, name="revocations"),
     path("supervision/", views.supervision_results, name="supervision"),
+    path("report/", views.report, name="report"),
 ]
