@@ -46,18 +46,15 @@ class ComplaintForm(forms.Form):
     )
     party = forms.CharField(label=_("Seller or producer (name, shop, address)"), max_length=300)
     grounds = forms.CharField(
-        label=_("What you saw (when, where, how)"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
+        label=_("What you saw (when, where, how)"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        error_messages={"required": _("Describe what you saw.")},
     )
     evidence_1 = forms.FileField(label=_("Photo or document (PDF, JPEG or PNG, ≤ 10 MB)"), required=False)
     evidence_2 = forms.FileField(label=_("Another photo or document"), required=False)
     name = forms.CharField(label=_("Your name (optional)"), max_length=100, required=False)
     contact = forms.CharField(label=_("Phone or e-mail for a reply (optional)"), max_length=200, required=False)
-
-    def clean_grounds(self):
-        grounds = self.cleaned_data["grounds"].strip()
-        if not grounds:
-            raise forms.ValidationError(_("Describe what you saw."))
-        return grounds
 
     def evidence_files(self) -> list:
         return [self.cleaned_data[f] for f in ("evidence_1", "evidence_2") if self.cleaned_data.get(f)]
