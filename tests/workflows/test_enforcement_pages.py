@@ -1,7 +1,6 @@
 """Case page, visibility by region, and the referral of a supervision check as a clue."""
 
 import pytest
-from django.conf import settings
 from viewflow.workflow.models import Process
 
 from cases.models import CaseEvidence, EnforcementCase
