@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from guardian.shortcuts import assign_perm
 
 from audit.services import audit_record
@@ -82,6 +83,12 @@ class ServiceMethod:
     ELECTRONIC = "electronic"
     PUBLIC_NOTICE = "public_notice"
     choices = (DIRECT, MAIL, ELECTRONIC, PUBLIC_NOTICE)
+    labels = {
+        DIRECT: gettext_lazy("direct service"),
+        MAIL: gettext_lazy("by post"),
+        ELECTRONIC: gettext_lazy("electronic service (with consent)"),
+        PUBLIC_NOTICE: gettext_lazy("public notice (counts after 30 days)"),
+    }
 
 
 # ---------------------------------------------------------------- helpers
@@ -858,7 +865,7 @@ def case_serve_decision(*, actor, case: EnforcementCase, served_on: datetime.dat
     case.decision_served_on, case.service_method = effective, method
     case.save()
     documents.case_document_issue(
-        actor=actor, case=case, kind=documents.SERVICE_PROOF, method=method, served_on=served_on
+        actor=actor, case=case, kind=documents.SERVICE_PROOF, method=ServiceMethod.labels[method], served_on=served_on
     )
     _record(actor, case, "serve_decision", before, data={"served_on": served_on, "method": method})
     return case

@@ -23,12 +23,7 @@ def _choice(label, choices):
     return forms.TypedChoiceField(label=label, widget=forms.RadioSelect, coerce=YES_NO, choices=choices)
 
 
-SERVICE_METHODS = [
-    (ServiceMethod.DIRECT, _("direct service")),
-    (ServiceMethod.MAIL, _("by post")),
-    (ServiceMethod.ELECTRONIC, _("electronic service (with consent)")),
-    (ServiceMethod.PUBLIC_NOTICE, _("public notice (counts after 30 days)")),
-]
+SERVICE_METHODS = list(ServiceMethod.labels.items())
 
 
 def inspectors_of(bureau):
