@@ -7,9 +7,10 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from . import announcements, application_notices, notices, receipts
+        from . import announcements, application_notices, enforcement_documents, notices, receipts
 
         notices.register_kinds()
         receipts.register_kinds()
         application_notices.register_kinds()
         announcements.register_kinds()
+        enforcement_documents.register_kinds()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from notifications.kinds import register_kind
 from notifications.services import notify
 
-from .models import Declaration, SupervisionCheck
+from .models import Declaration, EnforcementCase, SupervisionCheck
 
 # One kind per event, so a producer can switch e-mail off for some of them; the
 # texts share one pair of templates that branches on the event.
@@ -30,8 +30,22 @@ STAFF_EVENTS = {
     "revocation_proposed": _("Inspectors propose a revocation for your decision"),
 }
 
+ENFORCEMENT_EVENTS = {
+    "clue_received": _("A new enforcement clue to verify"),
+    "officer_assigned": _("You were assigned to investigate an enforcement case"),
+    "lead_decision_needed": _("An enforcement case awaits your decision"),
+    "decided": _("An enforcement case was decided"),
+}
+
 
 def register_kinds() -> None:
+    for event, label in ENFORCEMENT_EVENTS.items():
+        register_kind(
+            f"enforcement.{event}",
+            label=label,
+            subject_template="notifications/enforcement/subject.txt",
+            body_template="notifications/enforcement/body.txt",
+        )
     for event, label in PRODUCER_EVENTS.items():
         register_kind(
             f"declaration.{event}",
@@ -74,4 +88,16 @@ def tell_staff(recipients, check: SupervisionCheck, event: str, **context) -> No
         target=check,
         link=reverse("supervision:detail", args=[check.campaign_id]),
         context={"event": event, "check": check, **context},
+    )
+
+
+def tell_case_staff(recipients, case: EnforcementCase, event: str, **context) -> None:
+    if event not in ENFORCEMENT_EVENTS:
+        raise ValueError(f"unknown enforcement event {event!r}")
+    notify(
+        recipients=list(recipients),
+        kind=f"enforcement.{event}",
+        target=case,
+        link=reverse("enforcement:detail", args=[case.pk]),
+        context={"event": event, "case": case, **context},
     )

@@ -25,6 +25,7 @@ urlpatterns = [
     path("portal/applications/", include("workflows.applications.portal_urls")),
     path("applications/", include("workflows.applications.staff_urls")),
     path("supervision/", include("workflows.supervision.urls")),
+    path("enforcement/", include("workflows.enforcement.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
     path("files/", include("cases.file_urls")),

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import ProductCategory
+from cases.models import ProductCategory, ProtectedProduct, ViolationType
+from cases.uploads import EvidenceFileField
 from organizations.models import Region
 
 
@@ -28,3 +29,33 @@ class AuthorisedUserSearchForm(forms.Form):
     q = forms.CharField(label=_("Enterprise name or credit code"), required=False, max_length=100)
     product = forms.CharField(label=_("GI product"), required=False, max_length=50)
     province = province_filter()
+
+
+class ComplaintForm(forms.Form):
+    """A public complaint or tip (投诉举报): no account needed, the complainant may stay anonymous."""
+
+    region = forms.ModelChoiceField(
+        label=_("Where (province or city)"),
+        queryset=Region.objects.filter(level__lte=Region.Level.CITY),
+        to_field_name="code",
+    )
+    violation_type = forms.ChoiceField(label=_("What is wrong"), choices=ViolationType.choices)
+    product = forms.ModelChoiceField(
+        label=_("GI product concerned"),
+        queryset=ProtectedProduct.objects.filter(status=ProtectedProduct.Status.PROTECTED),
+        required=False,
+    )
+    party = forms.CharField(label=_("Seller or producer (name, shop, address)"), max_length=300)
+    grounds = forms.CharField(
+        label=_("What you saw (when, where, how)"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        error_messages={"required": _("Describe what you saw.")},
+    )
+    evidence_1 = EvidenceFileField(label=_("Photo or document (PDF, JPEG or PNG, ≤ 10 MB)"), required=False)
+    evidence_2 = EvidenceFileField(label=_("Another photo or document"), required=False)
+    name = forms.CharField(label=_("Your name (optional)"), max_length=100, required=False)
+    contact = forms.CharField(label=_("Phone or e-mail for a reply (optional)"), max_length=200, required=False)
+
+    def evidence_files(self) -> list:
+        return [self.cleaned_data[f] for f in ("evidence_1", "evidence_2") if self.cleaned_data.get(f)]

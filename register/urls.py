@@ -13,4 +13,5 @@ urlpatterns = [
     path("announcements/", views.announcements, name="announcements"),
     path("announcements/<int:pk>/pdf/", views.announcement_pdf, name="announcement_pdf"),
     path("objections/<str:token>/", views.objection_new, name="objection_new"),
+    path("report/", views.report, name="report"),
 ]

@@ -3,8 +3,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cases.models import EnforcementCase
 from cases.selectors.applications import (
     announcement_public,
     announcements_public,
@@ -19,10 +21,13 @@ from cases.selectors.declarations import (
 from cases.selectors.products import products_public
 from cases.selectors.supervision import campaigns_published
 from cases.services.objections import objection_file, objection_window_state
+from organizations.selectors import bureau_of
+from workflows.enforcement.flows import open_case
 from workflows.task_views import add_validation_error
 
-from .forms import AuthorisedUserSearchForm, ProductSearchForm
+from .forms import AuthorisedUserSearchForm, ComplaintForm, ProductSearchForm
 from .objection_forms import ObjectionForm
+from .throttle import client_address, complaint_allowed
 
 PAGE_SIZE = 25
 
@@ -131,3 +136,36 @@ def objection_new(request: HttpRequest, token: str) -> HttpResponse:
         else:
             return render(request, "register/objection_received.html", {"objection": objection})
     return render(request, "register/objection_new.html", {"application": application, "form": form, "window": window})
+
+
+@login_not_required
+def report(request: HttpRequest) -> HttpResponse:
+    """投诉举报: anyone reports a counterfeit or misuse; it arrives at the bureau as a clue to verify."""
+    form = ComplaintForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not complaint_allowed(client_address(request)):
+            form.add_error(
+                None,
+                _("Too many reports were sent from your network address. Please try again in an hour."),
+            )
+            return render(request, "register/report.html", {"form": form}, status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                case = open_case(
+                    actor=None,
+                    source=EnforcementCase.Source.COMPLAINT,
+                    violation_type=data["violation_type"],
+                    bureau=bureau_of(data["region"]),
+                    summary=data["grounds"],
+                    products=[data["product"]] if data["product"] else [],
+                    party_description=data["party"],
+                    complainant_name=data["name"],
+                    complainant_contact=data["contact"],
+                    evidence=form.evidence_files(),
+                )
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                return render(request, "register/report_done.html", {"number": case.number})
+    return render(request, "register/report.html", {"form": form}, status=400 if form.errors else 200)

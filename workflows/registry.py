@@ -4,6 +4,7 @@ from viewflow.workflow.flow import FlowViewset
 
 from .applications.flows import ApplicationFlow
 from .declarations.flows import DeclarationFlow
+from .enforcement.flows import EnforcementCaseFlow
 from .products.flows import ProductRevocationFlow
 from .supervision.flows import SupervisionCheckFlow
 
@@ -12,4 +13,5 @@ FLOW_VIEWSETS: list = [
     FlowViewset(DeclarationFlow, icon="verified"),
     FlowViewset(SupervisionCheckFlow, icon="fact_check"),
     FlowViewset(ProductRevocationFlow, icon="block"),
+    FlowViewset(EnforcementCaseFlow, icon="gavel"),
 ]

@@ -8,6 +8,7 @@ from .applications import (
     Regime,
 )
 from .declarations import Declaration, DeclarationAttachment
+from .enforcement import CaseEvidence, CaseExtension, CaseOfficer, EnforcementCase, ViolationType
 from .product_revocations import ProductRevocation
 from .products import ProductCategory, ProtectedProduct
 from .sequences import ReferenceSequence, next_in_sequence
@@ -17,10 +18,14 @@ from .usage_reports import UsageReport
 __all__ = [
     "Application",
     "ApplicationAttachment",
+    "CaseEvidence",
+    "CaseExtension",
+    "CaseOfficer",
     "CheckEvidence",
     "ConflictOfInterest",
     "Declaration",
     "DeclarationAttachment",
+    "EnforcementCase",
     "ExpertOpinion",
     "Objection",
     "ObjectionEvidence",
@@ -33,5 +38,6 @@ __all__ = [
     "SupervisionCampaign",
     "SupervisionCheck",
     "UsageReport",
+    "ViolationType",
     "next_in_sequence",
 ]

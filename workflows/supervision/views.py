@@ -10,6 +10,7 @@ from cases.models import SupervisionCheck
 from cases.services.supervision import check_decide_revocation, check_record_result
 from deadlines.services import deadlines_meet_for_task
 
+from ..enforcement.flows import open_case_from_referral
 from .forms import CheckResultForm, RevocationDecisionForm
 
 
@@ -55,7 +56,7 @@ class CheckResultView(CheckTaskView):
 
     def decide(self, form) -> None:
         data = form.cleaned_data
-        check_record_result(
+        check = check_record_result(
             actor=self.request.user,
             check=self.check_record,
             outcome=data["outcome"],
@@ -68,6 +69,9 @@ class CheckResultView(CheckTaskView):
             referral_reason=data["referral_reason"],
             evidence=[data["evidence"]] if data["evidence"] else [],
         )
+        if check.refer_to_enforcement:
+            # The referral arrives at the enforcement bureau as a clue, in this same transaction.
+            open_case_from_referral(actor=self.request.user, check=check)
 
 
 class RevocationDecisionView(CheckTaskView):

@@ -1,0 +1,85 @@
+"""Reads on enforcement cases: region-scoped lists, the inspector's cases, what a case page shows."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from audit.selectors import audit_events_for
+from deadlines.calendar import WorkingCalendar
+from deadlines.models import Deadline
+from deadlines.selectors import deadlines_for
+from deadlines.services import remaining_units
+from documents.selectors import documents_for
+from organizations.selectors import region_code_filter
+
+from ..models import CaseOfficer, EnforcementCase
+
+
+def enforcement_cases_visible_to(user) -> QuerySet[EnforcementCase]:
+    """Cases of the user's region and its sub-regions (national bodies see every case)."""
+    if not user.is_authenticated:
+        return EnforcementCase.objects.none()
+    return (
+        EnforcementCase.objects.filter(region_code_filter(user, "region__code"))
+        .select_related("bureau", "region")
+        .order_by("-created_at")
+    )
+
+
+def enforcement_case_visible_to(user, pk: int) -> EnforcementCase | None:
+    return enforcement_cases_visible_to(user).filter(pk=pk).first()
+
+
+def open_cases_of_officer(user) -> QuerySet[EnforcementCase]:
+    """The inspector's open cases, the nearest deadline first (cases without one last)."""
+    open_deadlines = Deadline.objects.filter(
+        target_type__app_label="cases",
+        target_type__model="enforcementcase",
+        target_id=OuterRef("pk"),
+        state__in=[Deadline.State.RUNNING, Deadline.State.OVERDUE],
+    )
+    return (
+        EnforcementCase.objects.filter(
+            Exists(CaseOfficer.objects.filter(case=OuterRef("pk"), officer=user)),
+            ~Q(status__in=EnforcementCase.FINISHED),
+        )
+        .annotate(next_due=Subquery(open_deadlines.order_by("due_on").values("due_on")[:1]))
+        .select_related("bureau")
+        .order_by(F("next_due").asc(nulls_last=True), "pk")
+    )
+
+
+@dataclass(frozen=True)
+class CaseClock:
+    deadline: Deadline
+    remaining_days: int
+    paused: bool
+
+
+def case_clock(case: EnforcementCase, on: datetime.date | None = None) -> CaseClock | None:
+    """The 90-day clock (or the verification clock before filing) and what is left of it."""
+    rule_code = "enforcement.case" if case.filed_on else "enforcement.verification"
+    deadline = deadlines_for(case).filter(rule_code=rule_code).order_by("-pk").first()
+    if deadline is None or not deadline.is_open:
+        return None
+    paused = deadline.state == Deadline.State.PAUSED
+    if paused:
+        remaining = deadline.anchor_amount
+    else:
+        remaining = remaining_units(deadline, on or timezone.localdate(), WorkingCalendar())
+    return CaseClock(deadline=deadline, remaining_days=remaining, paused=paused)
+
+
+def case_page_context(case: EnforcementCase) -> dict:
+    return {
+        "case": case,
+        "officers": [o.officer for o in case.officers.select_related("officer")],
+        "evidence": list(case.evidence.select_related("collected_by", "second_officer")),
+        "deadlines": list(deadlines_for(case)),
+        "clock": case_clock(case),
+        "history": list(audit_events_for(case)),
+        "documents": list(documents_for(case).order_by("pk")),
+        "extensions": list(case.extensions.all()),
+    }

@@ -1,0 +1,310 @@
+"""Every path of an enforcement case through the task views; after each step the case's status
+and the process's open task agree."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import PROCESS, STATUS
+
+from audit.verification import verify_audit_chain
+from cases.models import EnforcementCase
+from cases.penalties import late_fee
+from cases.selectors.enforcement import case_clock
+from cases.services.enforcement import case_add_evidence
+from deadlines.models import Deadline
+from documents.models import Document
+from organizations.models import Role
+from tests.factories import make_member
+from tests.factories.enforcement import hangzhou_bureau, received_case
+from workflows.enforcement.flows import EnforcementCaseFlow
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def bureau():
+    return hangzhou_bureau()
+
+
+def days_ago(n: int) -> str:
+    return (timezone.localdate() - datetime.timedelta(days=n)).isoformat()
+
+
+def agree(case, status, task_name):
+    """The case's state and the process's one open task say the same thing."""
+    case = EnforcementCase.objects.get(pk=case.pk)
+    assert case.status == status
+    tasks = list(
+        Task.objects.filter(process__flow_class=EnforcementCaseFlow, process__artifact_object_id=case.pk)
+        .exclude(status__in=[STATUS.DONE, STATUS.CANCELED])
+        .exclude(flow_task_type="END")
+    )
+    assert [task.flow_task.name for task in tasks] == ([task_name] if task_name else [])
+    process = EnforcementCaseFlow.process_class.objects.get(flow_class=EnforcementCaseFlow, artifact_object_id=case.pk)
+    assert process.status == (PROCESS.DONE if task_name is None else PROCESS.NEW)
+    return tasks[0] if tasks else None
+
+
+class Walk:
+    def __init__(self, client, case):
+        self.client, self.case = client, case
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # refusals are asserted by their English text
+
+    def step(self, user, status, task_name, data, expect_error: str | None = None):
+        task = agree(self.case, status, task_name)
+        self.client.force_login(user)
+        if task.owner_id != user.pk:
+            assign = self.client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
+            assert assign.status_code == 302
+        response = self.client.post(task.flow_task.reverse("execute", args=[task.process_id, task.pk]), data)
+        if expect_error:
+            assert response.status_code == 200
+            assert expect_error in response.content.decode()
+            agree(self.case, status, task_name)  # nothing moved
+        else:
+            assert response.status_code == 302, response.content.decode()[:4000]
+
+    def refresh(self):
+        return EnforcementCase.objects.get(pk=self.case.pk)
+
+
+def file_case(client, bureau, *, is_major=False):
+    case = received_case(actor=bureau.inspectors[0])
+    walk = Walk(client, case)
+    walk.step(bureau.inspectors[0], "verifying", "verify", {"findings": "现场核实属实", "proposal": "file"})
+    data = {"decision": "file", "officers": [i.pk for i in bureau.inspectors[:2]], "reason": "符合立案条件"}
+    if is_major:
+        data["is_major"] = "on"
+    walk.step(bureau.lead, "filing_decision", "decide_filing", data)
+    return walk
+
+
+def add_evidence(walk, bureau):
+    case_add_evidence(
+        actor=bureau.inspectors[0],
+        case=walk.case,
+        kind="document",
+        description="进货单据及销售记录",
+        second_officer=bureau.inspectors[1],
+    )
+
+
+def report(walk, bureau, outcome="penalty", fine="20000"):
+    add_evidence(walk, bureau)
+    walk.step(
+        bureau.inspectors[0],
+        "investigating",
+        "investigate",
+        {"action": "report", "report": "当事人擅自使用专用标志", "proposed_outcome": outcome, "proposed_fine": fine},
+    )
+
+
+def test_not_filed(client, bureau):
+    case = received_case(actor=bureau.inspectors[0])
+    walk = Walk(client, case)
+    walk.step(bureau.inspectors[0], "verifying", "verify", {"findings": "举报内容不实", "proposal": "not_file"})
+    walk.step(
+        bureau.lead, "filing_decision", "decide_filing", {"decision": "not_file", "reason": ""}, "reason for not filing"
+    )
+    walk.step(bureau.lead, "filing_decision", "decide_filing", {"decision": "not_file", "reason": "无违法事实"})
+    agree(case, "not_filed", None)
+    assert verify_audit_chain().ok
+
+
+def test_transfer(client, bureau):
+    case = received_case(actor=bureau.inspectors[0])
+    walk = Walk(client, case)
+    walk.step(bureau.inspectors[0], "verifying", "verify", {"findings": "属商标侵权", "proposal": "transfer"})
+    walk.step(
+        bureau.lead, "filing_decision", "decide_filing", {"decision": "transfer", "transfer_to": "某区知识产权局"}
+    )
+    agree(case, "transferred", None)
+    assert walk.refresh().transferred_to == "某区知识产权局"
+
+
+def test_filing_with_the_same_officer_twice_or_one_officer_is_refused(client, bureau):
+    case = received_case(actor=bureau.inspectors[0])
+    walk = Walk(client, case)
+    walk.step(bureau.inspectors[0], "verifying", "verify", {"findings": "属实", "proposal": "file"})
+    one = [bureau.inspectors[0].pk]
+    walk.step(bureau.lead, "filing_decision", "decide_filing", {"decision": "file", "officers": one}, "at least two")
+    assert not Document.objects.exists()
+
+
+def test_full_penalty_path_with_send_back_hearing_and_late_payment(client, bureau):
+    walk = file_case(client, bureau)
+    case = walk.refresh()
+    assert case.officers.count() == 2 and case.filed_on == timezone.localdate()
+    clock = case_clock(case)
+    assert clock.remaining_days == 90 and not clock.paused
+    report(walk, bureau)
+    # 案件审核 by the bureau's staff; an investigating officer may not review, even holding the staff role.
+    make_member("AMR-330100", Role.STAFF, user=bureau.inspectors[0])
+    walk.step(bureau.inspectors[0], "review", "review", {"approve": "yes", "opinion": "同意"}, "cannot review")
+    task = agree(walk.case, "review", "review")
+    client.post(task.flow_task.reverse("unassign", args=[task.process_id, task.pk]))
+    walk.step(bureau.reviewer, "review", "review", {"approve": "no", "opinion": "证据不足，补充调查"})
+    report(walk, bureau)
+    walk.step(bureau.reviewer, "review", "review", {"approve": "yes", "opinion": "事实清楚，证据确凿"})
+    walk.step(bureau.lead, "lead_approval", "approve", {"approve": "yes", "comment": "同意"})
+    assert Document.objects.filter(kind="enforcement.notice").count() == 1
+    walk.step(bureau.inspectors[1], "notice", "serve_notice", {"served_on": days_ago(1), "method": "direct"})
+    soon = timezone.localtime() + datetime.timedelta(days=3)
+    walk.step(
+        bureau.inspectors[1],
+        "defence",
+        "record_defence",
+        {"hearing_requested": "on", "hearing_at": soon.strftime("%Y-%m-%d %H:%M"), "hearing_place": "听证室"},
+        "at least 7 days",
+    )
+    later = timezone.localtime() + datetime.timedelta(days=8)
+    walk.step(
+        bureau.inspectors[1],
+        "defence",
+        "record_defence",
+        {"hearing_requested": "on", "hearing_at": later.strftime("%Y-%m-%d %H:%M"), "hearing_place": "听证室"},
+    )
+    assert case_clock(walk.refresh()).paused
+    walk.step(bureau.reviewer, "hearing", "hold_hearing", {"record": "当事人陈述申辩意见"})
+    assert not case_clock(walk.refresh()).paused
+    walk.step(bureau.inspectors[0], "recheck", "recheck", {"opinion": "维持原处罚意见"})
+    walk.step(
+        bureau.lead,
+        "decision",
+        "decide",
+        {"outcome": "penalty", "fine": "20000", "confiscation": "3500", "grounds": "依据《地理标志产品保护规定》"},
+    )
+    assert Document.objects.filter(kind="enforcement.decision").count() == 1
+    assert Deadline.objects.get(rule_code="enforcement.case").state == Deadline.State.MET
+    walk.step(bureau.inspectors[0], "service", "serve_decision", {"served_on": days_ago(40), "method": "mail"})
+    case = walk.refresh()
+    fee = late_fee(fine=Decimal("20000"), due_on=case.payment_due, paid_on=timezone.localdate())
+    assert Decimal(0) < fee <= Decimal("20000")
+    walk.step(
+        bureau.inspectors[0],
+        "execution",
+        "record_execution",
+        {"paid_on": timezone.localdate().isoformat(), "amount_paid": "20000"},
+        "late fee",
+    )
+    walk.step(
+        bureau.inspectors[0],
+        "execution",
+        "record_execution",
+        {"paid_on": timezone.localdate().isoformat(), "amount_paid": str(Decimal("20000") + fee)},
+    )
+    assert walk.refresh().late_fee == fee
+    walk.step(bureau.inspectors[1], "closure", "close", {"summary": "罚没款已缴清"})
+    walk.step(bureau.reviewer, "closed", "archive", {"confirm": "on"})
+    agree(walk.case, "archived", None)
+    kinds = set(Document.objects.values_list("kind", flat=True))
+    assert {
+        "enforcement.filing_form",
+        "enforcement.notice",
+        "enforcement.decision",
+        "enforcement.service_proof",
+        "enforcement.closure_form",
+    } <= kinds
+    assert verify_audit_chain().ok
+
+
+def test_defence_window_must_pass_before_going_on_without_a_defence(client, bureau):
+    walk = file_case(client, bureau)
+    report(walk, bureau)
+    walk.step(bureau.reviewer, "review", "review", {"approve": "yes", "opinion": "同意"})
+    walk.step(bureau.lead, "lead_approval", "approve", {"approve": "yes"})
+    walk.step(bureau.inspectors[1], "notice", "serve_notice", {"served_on": days_ago(0), "method": "direct"})
+    walk.step(bureau.inspectors[1], "defence", "record_defence", {"defence": ""}, "wait until")
+    walk.step(bureau.inspectors[1], "defence", "record_defence", {"defence": "当事人称系初犯，请求从轻"})
+    agree(walk.case, "recheck", "recheck")
+
+
+def test_no_penalty_is_served_then_closed(client, bureau):
+    walk = file_case(client, bureau)
+    report(walk, bureau, outcome="no_penalty", fine="")
+    walk.step(bureau.reviewer, "review", "review", {"approve": "yes", "opinion": "违法情节轻微并及时改正"})
+    walk.step(bureau.lead, "lead_approval", "approve", {"approve": "yes"})
+    # Without a served notice, a penalty cannot be decided.
+    walk.step(bureau.lead, "decision", "decide", {"outcome": "penalty", "fine": "5000", "grounds": "依据"}, "notice")
+    walk.step(bureau.lead, "decision", "decide", {"outcome": "no_penalty", "grounds": "首违不罚"})
+    walk.step(bureau.inspectors[0], "service", "serve_decision", {"served_on": days_ago(0), "method": "direct"})
+    walk.step(bureau.inspectors[0], "closure", "close", {"summary": "不予处罚"})
+    walk.step(bureau.reviewer, "closed", "archive", {"confirm": "on"})
+    agree(walk.case, "archived", None)
+
+
+@pytest.mark.parametrize("outcome", ["not_established", "criminal", "transfer"])
+def test_decisions_that_close_without_service(client, bureau, outcome):
+    walk = file_case(client, bureau, is_major=True)
+    report(walk, bureau, outcome=outcome, fine="")
+    # A major case is reviewed by 法规司 (法制审核), not by the bureau.
+    task = agree(walk.case, "review", "review")
+    client.force_login(bureau.reviewer)
+    assert client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk])).status_code != 302
+    walk.step(bureau.legal_reviewer, "review", "review", {"approve": "yes", "opinion": "同意"})
+    walk.step(bureau.lead, "lead_approval", "approve", {"approve": "yes"})
+    walk.step(bureau.lead, "decision", "decide", {"outcome": outcome, "grounds": "理由"}, "collectively")
+    walk.step(
+        bureau.lead,
+        "decision",
+        "decide",
+        {"outcome": outcome, "grounds": "理由", "collective_decision": "局务会讨论决定"},
+    )
+    walk.step(bureau.inspectors[0], "closure", "close", {"summary": "结案"})
+    walk.step(bureau.reviewer, "closed", "archive", {"confirm": "on"})
+    agree(walk.case, "archived", None)
+
+
+def test_suspension_stops_the_clock_and_resume_restarts_it(client, bureau):
+    walk = file_case(client, bureau)
+    walk.step(bureau.inspectors[0], "investigating", "investigate", {"action": "suspend", "report": "当事人下落不明"})
+    walk.step(bureau.lead, "investigating", "decide_interruption", {"approve": "yes", "comment": "同意中止"})
+    agree(walk.case, "suspended", "resume")
+    clock = case_clock(walk.refresh())
+    assert clock.paused and clock.remaining_days == 90
+    walk.step(bureau.lead, "suspended", "resume", {"comment": "中止情形消除"})
+    clock = case_clock(walk.refresh())
+    assert not clock.paused and clock.remaining_days == 90
+    agree(walk.case, "investigating", "investigate")
+
+
+def test_refused_suspension_returns_to_investigation(client, bureau):
+    walk = file_case(client, bureau)
+    walk.step(bureau.inspectors[0], "investigating", "investigate", {"action": "suspend", "report": "理由"})
+    walk.step(bureau.lead, "investigating", "decide_interruption", {"approve": "no", "comment": "继续调查"})
+    agree(walk.case, "investigating", "investigate")
+
+
+def test_termination(client, bureau):
+    walk = file_case(client, bureau)
+    walk.step(bureau.inspectors[0], "investigating", "investigate", {"action": "terminate", "report": "当事人已注销"})
+    walk.step(bureau.lead, "investigating", "decide_interruption", {"approve": "yes", "comment": "同意终止"})
+    agree(walk.case, "terminated", None)
+    assert Deadline.objects.get(rule_code="enforcement.case").state == Deadline.State.CANCELLED
+
+
+def test_report_without_evidence_is_refused(client, bureau):
+    walk = file_case(client, bureau)
+    walk.step(
+        bureau.inspectors[0],
+        "investigating",
+        "investigate",
+        {"action": "report", "report": "报告", "proposed_outcome": "penalty", "proposed_fine": "100"},
+        "evidence",
+    )
+
+
+def test_an_officer_of_another_case_cannot_take_the_task(client, bureau):
+    walk = file_case(client, bureau)
+    task = agree(walk.case, "investigating", "investigate")
+    client.force_login(bureau.inspectors[2])  # an inspector of the bureau, not assigned
+    assert client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk])).status_code != 302

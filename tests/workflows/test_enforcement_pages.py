@@ -1,0 +1,98 @@
+"""Case page, visibility by region, and the referral of a supervision check as a clue."""
+
+import pytest
+from viewflow.workflow.models import Process
+
+from cases.models import CaseEvidence, EnforcementCase
+from tests.factories import make_member
+from tests.factories.cases import pdf_file
+from tests.factories.enforcement import hangzhou_bureau, received_case
+from tests.factories.supervision import provincial_campaign, published_declarations
+from workflows.enforcement.flows import EnforcementCaseFlow, open_case_from_referral
+from workflows.supervision.flows import draw_campaign
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def setup(settings, tmp_path, client):
+    settings.MEDIA_ROOT = tmp_path
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+def test_staff_of_another_province_get_404_and_the_province_sees_its_city(client):
+    bureau = hangzhou_bureau()
+    case = received_case(actor=bureau.inspectors[0])
+    url = f"/enforcement/{case.pk}/"
+    client.force_login(make_member("AMR-440000", "lead"))  # 广东省
+    assert client.get(url).status_code == 404
+    client.force_login(make_member("AMR-330200", "inspector"))  # 宁波市: same province, other city
+    assert client.get(url).status_code == 404
+    client.force_login(make_member("AMR-330000", "staff"))  # 浙江省 sees its sub-regions
+    assert client.get(url).status_code == 200
+    client.force_login(bureau.inspectors[1])
+    response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert case.number in page and "enforcement.receive" in page and "15 days left" in page
+
+
+def test_the_inspector_lists_their_cases_and_adds_evidence_on_the_case_page(client):
+    bureau = hangzhou_bureau()
+    case = received_case(actor=bureau.inspectors[0])
+    from cases.services.enforcement import case_decide_filing, case_verify
+
+    case_verify(actor=bureau.inspectors[0], case=case, findings="属实", proposal="file")
+    case_decide_filing(actor=bureau.lead, case=case, decision="file", officers=bureau.inspectors[:2])
+    client.force_login(bureau.inspectors[0])
+    assert case.number in client.get("/enforcement/").content.decode()
+    response = client.post(
+        f"/enforcement/{case.pk}/evidence/",
+        {"kind": "photo", "description": "货架照片", "second_officer": bureau.inspectors[1].pk, "file": pdf_file()},
+    )
+    assert response.status_code == 302
+    assert CaseEvidence.objects.get(case=case).collected_by == bureau.inspectors[0]
+    # An inspector not on the case cannot add evidence: a message, not a 500.
+    client.force_login(bureau.inspectors[2])
+    response = client.post(
+        f"/enforcement/{case.pk}/evidence/",
+        {"kind": "photo", "description": "x", "second_officer": bureau.inspectors[1].pk},
+        follow=True,
+    )
+    assert response.status_code == 200 and CaseEvidence.objects.count() == 1
+
+
+def test_a_referred_supervision_check_arrives_once_as_a_clue_with_its_evidence(client):
+    published_declarations(1)
+    _lead, _inspectors, campaign = provincial_campaign(sample_size=1)
+    hangzhou_bureau()
+    make_member("AMR-330106", "inspector")
+    check = draw_campaign(actor=_lead, campaign=campaign, seed="referral")[0]
+    from viewflow.workflow.models import Task
+
+    task = Task.objects.get(process__artifact_object_id=check.pk, flow_task_type="HUMAN")
+    client.force_login(check.inspector_a)
+    client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
+    response = client.post(
+        task.flow_task.reverse("execute", args=[task.process_id, task.pk]),
+        {
+            "document_review": "pass",
+            "onsite_visit": "fail",
+            "label_check": "fail",
+            "sample_test": "fail",
+            "outcome": "revocation",
+            "findings": "产品产自保护区域外",
+            "refer_to_enforcement": "on",
+            "referral_reason": "涉嫌使用专用标志于区域外产品",
+            "evidence": pdf_file("onsite.pdf"),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    case = EnforcementCase.objects.get()
+    assert case.source == "supervision" and case.supervision_check_id == check.pk
+    assert case.bureau.code == "AMR-330106" and case.status == "verifying"
+    evidence = CaseEvidence.objects.get(case=case)
+    assert evidence.original_name == "onsite.pdf" and evidence.sha256 == check.evidence.get().sha256
+    assert open_case_from_referral(actor=None, check=check) == case
+    assert EnforcementCase.objects.count() == 1
+    assert Process.objects.filter(flow_class=EnforcementCaseFlow).count() == 1

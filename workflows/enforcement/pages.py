@@ -1,0 +1,174 @@
+"""Staff pages of enforcement cases: the inspector's list, the case page and its actions, intake."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from cases.selectors.enforcement import (
+    case_page_context,
+    enforcement_case_visible_to,
+    enforcement_cases_visible_to,
+    open_cases_of_officer,
+)
+from cases.services import enforcement as services
+from organizations.models import Department, Role
+from organizations.selectors import departments_of, is_staff_member
+
+from . import forms
+from .flows import EnforcementCaseFlow, open_case
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not is_staff_member(request.user):
+        raise PermissionDenied
+
+
+def _visible_case(request: HttpRequest, pk: int):
+    _staff_only(request)
+    case = enforcement_case_visible_to(request.user, pk)
+    if case is None:
+        raise Http404
+    return case
+
+
+def case_list(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    return render(
+        request,
+        "workflows/enforcement/case_list.html",
+        {"mine": open_cases_of_officer(request.user), "cases": enforcement_cases_visible_to(request.user)[:100]},
+    )
+
+
+def _open_tasks(case):
+    return (
+        Task.objects.filter(process__flow_class=EnforcementCaseFlow, process__artifact_object_id=case.pk)
+        .exclude(status__in=[STATUS.DONE, STATUS.CANCELED])
+        .exclude(flow_task_type__in=["END", "START"])
+        .select_related("process", "owner")
+    )
+
+
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _visible_case(request, pk)
+    is_officer = services.is_case_officer(request.user, case)
+    context = case_page_context(case)
+    context.update(
+        tasks=[(task, task.flow_task.reverse("index", args=[task.process_id, task.pk])) for task in _open_tasks(case)],
+        is_officer=is_officer,
+        evidence_form=forms.EvidenceForm(case=case, user=request.user) if is_officer else None,
+        pause_form=forms.PauseForm(),
+        extension_form=forms.ExtensionForm(),
+    )
+    return render(request, "workflows/enforcement/case_detail.html", context)
+
+
+def _act(request, pk, action) -> HttpResponse:
+    """Run one service from a case-page form; a refusal is shown as a message, never a 500."""
+    case = _visible_case(request, pk)
+    try:
+        action(case)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except PermissionDenied as error:
+        messages.error(request, str(error) or _("You may not do this."))
+    except (TransitionNotAllowed, ConcurrentTransition):
+        messages.error(request, _("The case has moved on since you opened this page; reload it."))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("enforcement:detail", pk=pk)
+
+
+def _form_errors(form) -> ValidationError:
+    return ValidationError(
+        [f"{form.fields[f].label if f in form.fields else ''} {' '.join(e)}".strip() for f, e in form.errors.items()]
+    )
+
+
+@require_POST
+def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(case):
+        form = forms.EvidenceForm(request.POST, request.FILES, case=case, user=request.user)
+        if not form.is_valid():
+            raise _form_errors(form)
+        services.case_add_evidence(
+            actor=request.user,
+            case=case,
+            kind=form.cleaned_data["kind"],
+            description=form.cleaned_data["description"],
+            second_officer=form.cleaned_data["second_officer"],
+            uploaded_file=form.cleaned_data["file"],
+        )
+
+    return _act(request, pk, action)
+
+
+@require_POST
+def clock_pause(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(case):
+        form = forms.PauseForm(request.POST)
+        if not form.is_valid():
+            raise _form_errors(form)
+        services.case_pause_clock(actor=request.user, case=case, **form.cleaned_data)
+
+    return _act(request, pk, action)
+
+
+@require_POST
+def clock_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, lambda case: services.case_resume_clock(actor=request.user, case=case))
+
+
+@require_POST
+def clock_extend(request: HttpRequest, pk: int) -> HttpResponse:
+    def action(case):
+        form = forms.ExtensionForm(request.POST)
+        if not form.is_valid():
+            raise _form_errors(form)
+        services.case_extend_clock(actor=request.user, case=case, **form.cleaned_data)
+
+    return _act(request, pk, action)
+
+
+@require_POST
+def verification_extend(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        lambda case: services.case_extend_verification(
+            actor=request.user, case=case, reason=request.POST.get("reason", "")
+        ),
+    )
+
+
+def case_new(request: HttpRequest) -> HttpResponse:
+    """Staff enter an inspection finding, a transfer or an assignment from above."""
+    _staff_only(request)
+    bureaus = Department.objects.filter(
+        pk__in=departments_of(request.user).filter(region__isnull=False).values("pk"),
+        memberships__user=request.user,
+        memberships__role__in=[Role.INSPECTOR, Role.LEAD, Role.STAFF],
+    ).distinct()
+    form = forms.IntakeForm(request.POST or None, request.FILES or None, bureaus=bureaus)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        evidence = data.pop("evidence")
+        try:
+            case = open_case(actor=request.user, evidence=[evidence] if evidence else [], **data)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        except PermissionDenied:
+            form.add_error("bureau", _("You do not work for this bureau."))
+        else:
+            return redirect("enforcement:detail", pk=case.pk)
+    return render(request, "workflows/enforcement/case_new.html", {"form": form})
