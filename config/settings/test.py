@@ -1,5 +1,7 @@
 """Settings for the test suite; DATABASE_URL chooses SQLite (default) or PostgreSQL."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -13,3 +15,5 @@ STORAGES = {
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]
 # Test-only flows and models live in the tests package (viewflow needs flows inside an app).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests"]
+# Files a test writes without its own media_root fixture go to a throwaway folder, never var/.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="terroir-test-media-")

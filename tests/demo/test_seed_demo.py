@@ -88,3 +88,29 @@ def test_products_are_real_and_complete():
     longjing = ProtectedProduct.objects.get(name="西湖龙井")
     assert longjing.province.code == "330000"
     assert longjing.name_pinyin.startswith("xihulongjing")
+
+
+def test_every_persona_finds_casework_in_their_queue(settings, tmp_path):
+    """The demo starts real processes: the province examines, the public can object, the county
+    looks over a declaration and verifies a complaint."""
+    from viewflow.workflow.models import Task
+
+    from cases.models import Application, Declaration, EnforcementCase
+    from workflows.registry import FLOW_VIEWSETS
+
+    settings.MEDIA_ROOT = tmp_path
+    seed()
+    flows = [viewset._flow_class for viewset in FLOW_VIEWSETS]
+    User = get_user_model()
+    for username in ("zj_province_staff", "xh_county_staff"):
+        assert Task.objects.queue(flows, User.objects.get(username=username)).exists(), username
+    assert set(Application.objects.values_list("status", flat=True)) == {"preliminary_examination", "objection_window"}
+    assert Declaration.objects.get().status == "published"
+    assert EnforcementCase.objects.count() == 1
+    from deadlines.models import Deadline
+
+    done = Deadline.objects.filter(task__status="DONE")
+    assert done.exists() and not done.exclude(state=Deadline.State.MET).exists()  # finished steps met their clocks
+    before = (Application.objects.count(), Declaration.objects.count(), EnforcementCase.objects.count())
+    seed()
+    assert (Application.objects.count(), Declaration.objects.count(), EnforcementCase.objects.count()) == before

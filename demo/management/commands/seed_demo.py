@@ -12,6 +12,7 @@ from organizations.credit_code import credit_code_check_character
 from organizations.models import Department, Enterprise, Region
 from organizations.services import enterprise_account_link, enterprise_register, membership_grant
 
+from ...casework import seed_casework
 from ...personas import DEMO_PASSWORD, ENTERPRISES, STAFF
 
 PRODUCTS_FILE = Path(__file__).resolve().parents[2] / "data" / "gi_products.json"
@@ -25,7 +26,11 @@ class Command(BaseCommand):
             self._users_and_roles()
             self._enterprises()
             created = self._products()
+        with transaction.atomic():
+            casework = seed_casework()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new products)."))
+        if casework:
+            self.stdout.write(f"Demo casework started: {', '.join(casework)}.")
         self._print_logins()
 
     def _user(self, username: str, full_name: str, **extra):
