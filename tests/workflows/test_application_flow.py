@@ -285,3 +285,15 @@ def test_only_the_provincial_bureau_of_the_application_gets_its_examination(cast
     assert list(Task.objects.queue([ApplicationFlow], cast.province_staff)) == [task]
     assert list(Task.objects.queue([ApplicationFlow], make_member("AMR-350000", Role.STAFF))) == []
     assert list(Task.objects.queue([ApplicationFlow], cast.kjs_staff)) == []
+
+
+def test_announcements_embed_a_cjk_font_and_name_the_product(client, cast, tmp_path):
+    from tests.documents.test_rendering import pdf_fonts, pdf_text
+
+    _applicant, application = through_formal_examination(client, cast, Regime.AQSIQ_2005)
+    announce(client, cast, application, ACCEPTANCE)
+    pdf = documents_for(application, ACCEPTANCE).get().file.read()
+    cjk = [row for row in pdf_fonts(pdf, tmp_path) if "CJK" in row[0]]
+    assert cjk and all(row[-5] == "yes" for row in cjk), cjk  # embedded, so it renders anywhere
+    text = pdf_text(pdf, tmp_path)
+    assert "西湖藕粉" in text and "受理公告" in text and "异议" in text
