@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from guardian.shortcuts import assign_perm
@@ -771,6 +771,11 @@ def case_hold_hearing(*, actor, case: EnforcementCase, record: str) -> Enforceme
     case = lock_case(case)
     _ensure_bureau_staff(actor, case.bureau)
     _require(record, "record", _("Write the hearing record."))
+    if case.hearing_at and timezone.now() < case.hearing_at:
+        raise ValidationError(
+            _("The hearing is scheduled for %(time)s; record it once it has been held.")
+            % {"time": formats.date_format(timezone.localtime(case.hearing_at), "DATETIME_FORMAT")}
+        )
     before = case.status
     case.start_recheck()
     case.hearing_record = record.strip()

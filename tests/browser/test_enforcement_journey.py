@@ -60,7 +60,6 @@ def test_inspector_adds_evidence_and_submits_the_investigation_report(page: Page
     case = EnforcementCase.objects.get(pk=case.pk)
     assert case.status == "review" and case.proposed_fine == 20000
 
-
     # Review by the bureau's staff (not an investigating officer), then the lead approves in the browser.
     walk.step(bureau.reviewer, "review", "review", {"approve": "yes", "opinion": "事实清楚，证据确凿"})
     page.context.clear_cookies()

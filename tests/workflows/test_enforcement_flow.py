@@ -174,6 +174,8 @@ def test_full_penalty_path_with_send_back_hearing_and_late_payment(client, burea
         {"hearing_requested": "on", "hearing_at": later.strftime("%Y-%m-%d %H:%M"), "hearing_place": "听证室"},
     )
     assert case_clock(walk.refresh()).paused
+    walk.step(bureau.reviewer, "hearing", "hold_hearing", {"record": "提前记录"}, "once it has been held")
+    EnforcementCase.objects.filter(pk=walk.case.pk).update(hearing_at=timezone.now() - datetime.timedelta(hours=1))
     walk.step(bureau.reviewer, "hearing", "hold_hearing", {"record": "当事人陈述申辩意见"})
     assert not case_clock(walk.refresh()).paused
     walk.step(bureau.inspectors[0], "recheck", "recheck", {"opinion": "维持原处罚意见"})
