@@ -3,9 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from viewflow.workflow.exceptions import FlowRuntimeError
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import PROCESS, STATUS
+from viewflow.workflow.status import STATUS
 
 from cases.models import Application, Purpose
 from cases.services.applications import (
@@ -15,6 +14,7 @@ from cases.services.applications import (
     application_withdraw,
 )
 
+from ..processes import cancel_open_process
 from .flows import ApplicationFlow
 
 
@@ -77,16 +77,9 @@ def resubmit(*, actor, application: Application, comment: str, files=()) -> Appl
 def withdraw(*, actor, application: Application, reason: str) -> Application:
     """Withdraw, and cancel whatever the departments still had to do on it."""
     application = application_withdraw(actor=actor, application=application, reason=reason)
-    process = (
-        ApplicationFlow.process_class.objects.filter(flow_class=ApplicationFlow, artifact_object_id=application.pk)
-        .exclude(status__in=[PROCESS.DONE, PROCESS.CANCELED])
-        .first()
+    cancel_open_process(
+        ApplicationFlow,
+        application,
+        busy_message=_("A department is working on this application right now; try again shortly."),
     )
-    if process is not None:
-        try:
-            ApplicationFlow.instance.cancel(process)
-        except FlowRuntimeError:
-            raise ValidationError(
-                _("A department is working on this application right now; try again shortly.")
-            ) from None
     return application

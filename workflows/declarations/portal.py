@@ -3,13 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from viewflow.workflow.exceptions import FlowRuntimeError
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import PROCESS, STATUS
+from viewflow.workflow.status import STATUS
 
 from cases.models import Declaration
 from cases.services.declarations import declaration_attach, declaration_create_draft, declaration_withdraw
 
+from ..processes import cancel_open_process
 from .flows import DeclarationFlow
 
 FILE_KINDS = ("business_licence", "inspection_report", "label_proof")
@@ -74,17 +74,9 @@ def resubmit(*, actor, declaration: Declaration, comment: str, correction=None) 
 def withdraw(*, actor, declaration: Declaration, reason: str) -> Declaration:
     """Withdraw, and cancel whatever the bureau still had to do on it."""
     declaration = declaration_withdraw(actor=actor, declaration=declaration, reason=reason)
-    process = (
-        DeclarationFlow.process_class.objects.filter(flow_class=DeclarationFlow, artifact_object_id=declaration.pk)
-        .exclude(status__in=[PROCESS.DONE, PROCESS.CANCELED])
-        .first()
+    cancel_open_process(
+        DeclarationFlow,
+        declaration,
+        busy_message=_("The bureau is working on this declaration right now; try again shortly."),
     )
-    if process is not None:
-        try:
-            DeclarationFlow.instance.cancel(process)
-        except FlowRuntimeError:
-            # A bureau member is completing a task this very moment: try again shortly.
-            raise ValidationError(
-                _("The bureau is working on this declaration right now; try again shortly.")
-            ) from None
     return declaration

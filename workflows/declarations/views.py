@@ -1,29 +1,16 @@
 """Task views of the declaration flow: thin; the services decide, the activation completes."""
 
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
-from django.views import generic
-from viewflow.views import FormLayoutMixin
-from viewflow.workflow.flow.views import mixins
-
 from cases.services.declarations import (
     InProcessOutcome,
     declaration_check_in_process,
     declaration_decide_suspension,
 )
-from deadlines.services import deadlines_meet_for_task
 
+from ..task_views import DecisionTaskView
 from .forms import InProcessCheckForm, SuspensionDecisionForm
 
 
-class DeclarationTaskView(
-    FormLayoutMixin,
-    mixins.SuccessMessageMixin,
-    mixins.TaskSuccessUrlMixin,
-    mixins.TaskViewTemplateNames,
-    generic.FormView,
-):
-    template_filename = "task.html"
+class DeclarationTaskView(DecisionTaskView):
     template_name = "workflows/declarations/task.html"
 
     @property
@@ -32,19 +19,6 @@ class DeclarationTaskView(
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(declaration=self.declaration, **kwargs)
-
-    def decide(self, form) -> None:
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.decide(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        deadlines_meet_for_task(actor=self.request.user, task=self.request.activation.task)
-        self.request.activation.execute()
-        return HttpResponseRedirect(self.get_success_url())
 
 
 class InProcessCheckView(DeclarationTaskView):

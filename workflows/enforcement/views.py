@@ -1,30 +1,15 @@
 """Task views of the enforcement flow: thin; each calls one service, then the activation completes
 in the same transaction (the flow's lock holds one open)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.utils.translation import gettext as _
-from django.views import generic
-from django_fsm import ConcurrentTransition, TransitionNotAllowed
-from viewflow.views import FormLayoutMixin
-from viewflow.workflow.flow.views import mixins
-
 from cases.models import EnforcementCase
 from cases.selectors.enforcement import case_page_context
 from cases.services import enforcement as services
-from deadlines.services import deadlines_meet_for_task
 
+from ..task_views import DecisionTaskView
 from . import forms
 
 
-class CaseTaskView(
-    FormLayoutMixin,
-    mixins.SuccessMessageMixin,
-    mixins.TaskSuccessUrlMixin,
-    mixins.TaskViewTemplateNames,
-    generic.FormView,
-):
-    template_filename = "task.html"
+class CaseTaskView(DecisionTaskView):
     template_name = "workflows/enforcement/task.html"
 
     @property
@@ -36,29 +21,11 @@ class CaseTaskView(
     def get_context_data(self, **kwargs):
         return super().get_context_data(**case_page_context(self.case), **kwargs)
 
-    def decide(self, data: dict) -> None:
-        raise NotImplementedError
+    def decide(self, form) -> None:
+        self.decide_with(form.cleaned_data)
 
-    def form_valid(self, form):
-        try:
-            self.decide(form.cleaned_data)
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
-            return self.form_invalid(form)
-        except PermissionDenied as error:
-            form.add_error(None, str(error) or _("You may not do this step."))
-            return self.form_invalid(form)
-        except (TransitionNotAllowed, ConcurrentTransition):
-            # Someone else moved the case since this page was opened: nothing was changed.
-            form.add_error(None, _("The case has moved on since you opened this task; reload it."))
-            return self.form_invalid(form)
-        deadlines_meet_for_task(actor=self.request.user, task=self.request.activation.task)
-        self.request.activation.execute()
-        return HttpResponseRedirect(self.get_success_url())
+    def decide_with(self, data: dict) -> None:
+        raise NotImplementedError
 
     def set_process_data(self, **values) -> None:
         process = self.request.activation.process
@@ -69,7 +36,7 @@ class CaseTaskView(
 class VerifyView(CaseTaskView):
     form_class = forms.VerifyForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_verify(actor=self.request.user, case=self.case, **data)
 
 
@@ -79,7 +46,7 @@ class FilingDecisionView(CaseTaskView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "bureau": self.case.bureau}
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_decide_filing(
             actor=self.request.user,
             case=self.case,
@@ -94,7 +61,7 @@ class FilingDecisionView(CaseTaskView):
 class InvestigateView(CaseTaskView):
     form_class = forms.InvestigateForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_investigate(actor=self.request.user, case=self.case, **data)
         action = data["action"]
         self.set_process_data(interruption=action if action != services.InvestigationAction.REPORT else "")
@@ -103,7 +70,7 @@ class InvestigateView(CaseTaskView):
 class InterruptionDecisionView(CaseTaskView):
     form_class = forms.LeadDecisionForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_decide_interruption(
             actor=self.request.user,
             case=self.case,
@@ -117,82 +84,82 @@ class InterruptionDecisionView(CaseTaskView):
 class ResumeView(CaseTaskView):
     form_class = forms.CommentForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_resume(actor=self.request.user, case=self.case, comment=data["comment"])
 
 
 class ReviewView(CaseTaskView):
     form_class = forms.ReviewForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_review(actor=self.request.user, case=self.case, **data)
 
 
 class LeadApprovalView(CaseTaskView):
     form_class = forms.LeadDecisionForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_lead_approve(actor=self.request.user, case=self.case, **data)
 
 
 class ServeNoticeView(CaseTaskView):
     form_class = forms.ServeForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_serve_notice(actor=self.request.user, case=self.case, **data)
 
 
 class DefenceView(CaseTaskView):
     form_class = forms.DefenceForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_record_defence(actor=self.request.user, case=self.case, **data)
 
 
 class HearingView(CaseTaskView):
     form_class = forms.RecordForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_hold_hearing(actor=self.request.user, case=self.case, **data)
 
 
 class RecheckView(CaseTaskView):
     form_class = forms.OpinionForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_recheck(actor=self.request.user, case=self.case, **data)
 
 
 class DecisionView(CaseTaskView):
     form_class = forms.DecisionForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_decide(actor=self.request.user, case=self.case, **data)
 
 
 class ServeDecisionView(CaseTaskView):
     form_class = forms.ServeForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_serve_decision(actor=self.request.user, case=self.case, **data)
 
 
 class ExecutionView(CaseTaskView):
     form_class = forms.ExecutionForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_record_execution(actor=self.request.user, case=self.case, **data)
 
 
 class CloseView(CaseTaskView):
     form_class = forms.CloseForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_close(actor=self.request.user, case=self.case, **data)
 
 
 class ArchiveView(CaseTaskView):
     form_class = forms.ArchiveForm
 
-    def decide(self, data):
+    def decide_with(self, data: dict):
         services.case_archive(actor=self.request.user, case=self.case)

@@ -1,27 +1,14 @@
 """Task views of the supervision check flow."""
 
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
-from django.views import generic
-from viewflow.views import FormLayoutMixin
-from viewflow.workflow.flow.views import mixins
-
 from cases.models import SupervisionCheck
 from cases.services.supervision import check_decide_revocation, check_record_result
-from deadlines.services import deadlines_meet_for_task
 
 from ..enforcement.flows import open_case_from_referral
+from ..task_views import DecisionTaskView
 from .forms import CheckResultForm, RevocationDecisionForm
 
 
-class CheckTaskView(
-    FormLayoutMixin,
-    mixins.SuccessMessageMixin,
-    mixins.TaskSuccessUrlMixin,
-    mixins.TaskViewTemplateNames,
-    generic.FormView,
-):
-    template_filename = "task.html"
+class CheckTaskView(DecisionTaskView):
     template_name = "workflows/supervision/task.html"
 
     @property
@@ -32,23 +19,6 @@ class CheckTaskView(
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(check_record=self.check_record, **kwargs)
-
-    def decide(self, form) -> None:
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.decide(form)
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
-            return self.form_invalid(form)
-        deadlines_meet_for_task(actor=self.request.user, task=self.request.activation.task)
-        self.request.activation.execute()
-        return HttpResponseRedirect(self.get_success_url())
 
 
 class CheckResultView(CheckTaskView):
