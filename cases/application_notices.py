@@ -6,8 +6,8 @@ Called by the services inside their transaction, so a refused change tells no on
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from notifications.kinds import register_kind
-from notifications.services import notify
+from notifications.kinds import register_event_kinds
+from notifications.services import notify_event
 
 from .models import Application
 
@@ -39,21 +39,9 @@ PRODUCT_EVENTS = {
 
 
 def register_kinds() -> None:
-    for events, audience in ((APPLICANT_EVENTS, "applicant"), (STAFF_EVENTS, "staff")):
-        for event, label in events.items():
-            register_kind(
-                f"application.{audience}.{event}",
-                label=label,
-                subject_template="notifications/application/subject.txt",
-                body_template="notifications/application/body.txt",
-            )
-    for event, label in PRODUCT_EVENTS.items():
-        register_kind(
-            f"product.staff.{event}",
-            label=label,
-            subject_template="notifications/product/subject.txt",
-            body_template="notifications/product/body.txt",
-        )
+    register_event_kinds("application.applicant", APPLICANT_EVENTS, "application")
+    register_event_kinds("application.staff", STAFF_EVENTS, "application")
+    register_event_kinds("product.staff", PRODUCT_EVENTS, "product")
 
 
 def applicant_accounts(application: Application):
@@ -61,36 +49,36 @@ def applicant_accounts(application: Application):
 
 
 def tell_applicant(application: Application, event: str, *, reason: str = "", **context) -> None:
-    if event not in APPLICANT_EVENTS:
-        raise ValueError(f"unknown application event {event!r}")
-    notify(
+    notify_event(
+        prefix="application.applicant",
+        events=APPLICANT_EVENTS,
+        event=event,
         recipients=applicant_accounts(application),
-        kind=f"application.applicant.{event}",
         target=application,
         link=reverse("portal_applications:detail", args=[application.pk]),
-        context={"event": event, "application": application, "reason": reason, **context},
+        context={"application": application, "reason": reason, **context},
     )
 
 
 def tell_staff(recipients, application: Application, event: str, **context) -> None:
-    if event not in STAFF_EVENTS:
-        raise ValueError(f"unknown application staff event {event!r}")
-    notify(
+    notify_event(
+        prefix="application.staff",
+        events=STAFF_EVENTS,
+        event=event,
         recipients=recipients,
-        kind=f"application.staff.{event}",
         target=application,
         link=reverse("applications:detail", args=[application.pk]),
-        context={"event": event, "application": application, **context},
+        context={"application": application, **context},
     )
 
 
 def tell_staff_about_product(recipients, product, event: str, **context) -> None:
-    if event not in PRODUCT_EVENTS:
-        raise ValueError(f"unknown product event {event!r}")
-    notify(
+    notify_event(
+        prefix="product.staff",
+        events=PRODUCT_EVENTS,
+        event=event,
         recipients=recipients,
-        kind=f"product.staff.{event}",
         target=product,
         link=reverse("applications:product", args=[product.pk]),
-        context={"event": event, "product": product, **context},
+        context={"product": product, **context},
     )

@@ -7,8 +7,8 @@ anything else), so a refused or rolled-back change tells no one.
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from notifications.kinds import register_kind
-from notifications.services import notify
+from notifications.kinds import register_event_kinds
+from notifications.services import notify_event
 
 from .models import Declaration, EnforcementCase, SupervisionCheck
 
@@ -39,27 +39,9 @@ ENFORCEMENT_EVENTS = {
 
 
 def register_kinds() -> None:
-    for event, label in ENFORCEMENT_EVENTS.items():
-        register_kind(
-            f"enforcement.{event}",
-            label=label,
-            subject_template="notifications/enforcement/subject.txt",
-            body_template="notifications/enforcement/body.txt",
-        )
-    for event, label in PRODUCER_EVENTS.items():
-        register_kind(
-            f"declaration.{event}",
-            label=label,
-            subject_template="notifications/declaration/subject.txt",
-            body_template="notifications/declaration/body.txt",
-        )
-    for event, label in STAFF_EVENTS.items():
-        register_kind(
-            f"supervision.{event}",
-            label=label,
-            subject_template="notifications/supervision/subject.txt",
-            body_template="notifications/supervision/body.txt",
-        )
+    register_event_kinds("enforcement", ENFORCEMENT_EVENTS, "enforcement")
+    register_event_kinds("declaration", PRODUCER_EVENTS, "declaration")
+    register_event_kinds("supervision", STAFF_EVENTS, "supervision")
 
 
 def producer_accounts(declaration: Declaration):
@@ -68,36 +50,36 @@ def producer_accounts(declaration: Declaration):
 
 
 def tell_producer(declaration: Declaration, event: str, *, reason: str = "", **context) -> None:
-    if event not in PRODUCER_EVENTS:
-        raise ValueError(f"unknown declaration event {event!r}")
-    notify(
+    notify_event(
+        prefix="declaration",
+        events=PRODUCER_EVENTS,
+        event=event,
         recipients=producer_accounts(declaration),
-        kind=f"declaration.{event}",
         target=declaration,
         link=reverse("portal_declarations:detail", args=[declaration.pk]),
-        context={"event": event, "declaration": declaration, "reason": reason, **context},
+        context={"declaration": declaration, "reason": reason, **context},
     )
 
 
 def tell_staff(recipients, check: SupervisionCheck, event: str, **context) -> None:
-    if event not in STAFF_EVENTS:
-        raise ValueError(f"unknown supervision event {event!r}")
-    notify(
+    notify_event(
+        prefix="supervision",
+        events=STAFF_EVENTS,
+        event=event,
         recipients=recipients,
-        kind=f"supervision.{event}",
         target=check,
         link=reverse("supervision:detail", args=[check.campaign_id]),
-        context={"event": event, "check": check, **context},
+        context={"check": check, **context},
     )
 
 
 def tell_case_staff(recipients, case: EnforcementCase, event: str, **context) -> None:
-    if event not in ENFORCEMENT_EVENTS:
-        raise ValueError(f"unknown enforcement event {event!r}")
-    notify(
-        recipients=list(recipients),
-        kind=f"enforcement.{event}",
+    notify_event(
+        prefix="enforcement",
+        events=ENFORCEMENT_EVENTS,
+        event=event,
+        recipients=recipients,
         target=case,
         link=reverse("enforcement:detail", args=[case.pk]),
-        context={"event": event, "case": case, **context},
+        context={"case": case, **context},
     )

@@ -72,3 +72,16 @@ register_kind(
     subject_template="notifications/deadline.escalation/subject.txt",
     body_template="notifications/deadline.escalation/body.txt",
 )
+
+
+def register_event_kinds(prefix: str, events: dict, templates: str) -> None:
+    """One kind per event of a case ("<prefix>.<event>"), so people can switch e-mail off per
+    event; all share one subject and one body template under notifications/<templates>/, which
+    branch on `event`."""
+    for event, label in events.items():
+        register_kind(
+            f"{prefix}.{event}",
+            label=label,
+            subject_template=f"notifications/{templates}/subject.txt",
+            body_template=f"notifications/{templates}/body.txt",
+        )

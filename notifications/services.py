@@ -131,3 +131,16 @@ def _target_reference(target) -> tuple[ContentType | None, int | None]:
     if not isinstance(target.pk, int):
         raise TypeError(f"notification targets need an integer primary key, not {target.pk!r}")
     return ContentType.objects.get_for_model(target), target.pk
+
+
+def notify_event(*, prefix: str, events: dict, event: str, recipients, target, link: str, context: dict):
+    """notify() for a kind registered with register_event_kinds; an unknown event is a bug."""
+    if event not in events:
+        raise ValueError(f"unknown {prefix} event {event!r}")
+    return notify(
+        recipients=list(recipients),
+        kind=f"{prefix}.{event}",
+        target=target,
+        link=link,
+        context={"event": event, **context},
+    )
