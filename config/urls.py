@@ -26,6 +26,7 @@ urlpatterns = [
     path("applications/", include("workflows.applications.staff_urls")),
     path("supervision/", include("workflows.supervision.urls")),
     path("enforcement/", include("workflows.enforcement.urls")),
+    path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
     path("files/", include("cases.file_urls")),

@@ -104,6 +104,14 @@ RULES: dict[str, DeadlineRule] = {
             reminders=(10, 3),
             pausable=True,
         ),
+        # Statistics form (§6): the clock is started so that it falls due on the period's date.
+        DeadlineRule(
+            "statistics.report",
+            PeriodKind.CALENDAR_DAYS,
+            30,
+            _("Statistics report by 30 July, 30 September or 30 December"),
+            reminders=(10, 3),
+        ),
     ]
 }
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "cases",
     "workflows",
     "register",
+    "reports",
     "demo",
 ]
 

@@ -1,0 +1,67 @@
+"""A statistics report's way from the officer to the 科技司: the lead approves the frozen report,
+the 科技司 accepts or returns it. One process per submission: a returned report, corrected and
+submitted again, starts a new one; the report's status says where it is."""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import flow
+
+from workflows.base import TerroirFlow
+
+from . import task_views
+from .models import StatisticsReport
+from .services import national_office, report_submit
+
+
+def _report(process) -> StatisticsReport:
+    return StatisticsReport.objects.select_related("bureau", "province").get(pk=process.artifact_object_id)
+
+
+def _bureau(process):
+    return _report(process).bureau
+
+
+class StatisticsReportFlow(TerroirFlow):
+    """Statistics report
+
+    The province's statistics form, approved by its lead and accepted or returned by the 科技司.
+    """
+
+    process_title = _("Statistics report")
+    process_summary_template = "{{ process.data.title }}"
+
+    start = flow.StartHandle(this.begin).Next(this.approve)
+
+    approve = (
+        flow.View(task_views.LeadApprovalView.as_view())
+        .Annotation(title=_("Approve the statistics report"))
+        .Permission("organizations.work_as_lead", obj=_bureau)
+        .Next(this.route_approval)
+    )
+    route_approval = (
+        flow.If(lambda activation: _report(activation.process).status == StatisticsReport.Status.SUBMITTED)
+        .Then(this.review)
+        .Else(this.end)
+    )
+    review = (
+        flow.View(task_views.NationalReviewView.as_view())
+        .Annotation(title=_("Accept or return the statistics report"))
+        .Permission("organizations.work_as_staff", obj=lambda process: national_office())
+        .Next(this.end)
+    )
+
+    end = flow.End()
+
+    def begin(self, activation, *, report):
+        activation.process.artifact = report
+        activation.process.data = {"title": str(report)}
+        return report
+
+
+@transaction.atomic
+def submit_report(*, actor, report: StatisticsReport) -> StatisticsReport:
+    """Freeze the report and put it in the lead's inbox, in one transaction."""
+    report = report_submit(actor=actor, report=report)
+    StatisticsReportFlow.start.run(report=report)
+    return report
