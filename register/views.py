@@ -14,9 +14,10 @@ from cases.selectors.applications import (
     applications_by_pk,
 )
 from cases.selectors.declarations import (
+    Verdict,
     authorised_users_public,
-    declaration_by_verification_token,
     revocations_public,
+    verification_answer,
 )
 from cases.selectors.products import products_public
 from cases.selectors.supervision import campaigns_published
@@ -54,8 +55,13 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
 
     An unknown token says "not found" and nothing else.
     """
-    declaration = declaration_by_verification_token(token)
-    response = render(request, "register/verify.html", {"declaration": declaration}, status=200 if declaration else 404)
+    answer = verification_answer(token)
+    response = render(
+        request,
+        "register/verify.html",
+        {"answer": answer, "declaration": answer.declaration},
+        status=404 if answer.verdict == Verdict.NOT_FOUND else 200,
+    )
     # Always current: the answer changes the moment a declaration is revoked.
     response["Cache-Control"] = "no-store"
     return response

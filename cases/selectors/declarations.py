@@ -1,8 +1,12 @@
 """Reads on self-declarations."""
 
-from django.db.models import Q, QuerySet
+import datetime
+from dataclasses import dataclass
 
-from organizations.selectors import enterprises_of
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from organizations.selectors import enterprises_of, region_code_filter
 
 from ..models import Declaration
 from ..pinyin import normalize_query
@@ -20,6 +24,19 @@ def declarations_of_producer(user) -> QuerySet[Declaration]:
 def declaration_for_producer(user, pk: int) -> Declaration:
     """One of the user's declarations; Declaration.DoesNotExist for anything else (→ 404)."""
     return declarations_of_producer(user).get(pk=pk)
+
+
+def declarations_visible_to(user) -> QuerySet[Declaration]:
+    """Staff: the declarations of production sites inside their jurisdiction; drafts stay with
+    the producer (the same rule as the attachments, cases.selectors.files)."""
+    if not user.is_authenticated:
+        return Declaration.objects.none()
+    return (
+        Declaration.objects.exclude(status=Declaration.Status.DRAFT)
+        .filter(region_code_filter(user, "production_region__code"))
+        .select_related("enterprise", "product", "production_region")
+        .order_by("-declared_at", "-pk")
+    )
 
 
 def declaration_by_verification_token(token: str) -> Declaration | None:
@@ -64,3 +81,40 @@ def revocations_public() -> QuerySet[Declaration]:
         .select_related("enterprise", "product", "production_region")
         .order_by("-closed_at", "-pk")
     )
+
+
+class Verdict:
+    """What the verification page and the API answer, one word each."""
+
+    AUTHORISED = "authorised"
+    SUSPENDED = "suspended"
+    REVOKED = "revoked"
+    WITHDRAWN = "withdrawn"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True)
+class VerificationAnswer:
+    verdict: str
+    declaration: Declaration | None
+    # The day the authorisation ended (revoked or withdrawn); None otherwise.
+    ended_on: datetime.date | None = None
+
+    @property
+    def may_use_mark(self) -> bool:
+        return self.verdict == Verdict.AUTHORISED
+
+
+def verification_answer(token: str) -> VerificationAnswer:
+    """May this enterprise use the GI mark on this product today? Read at the moment of asking."""
+    declaration = declaration_by_verification_token(token)
+    if declaration is None:
+        return VerificationAnswer(Verdict.NOT_FOUND, None)
+    if declaration.is_authorised:
+        return VerificationAnswer(Verdict.AUTHORISED, declaration)
+    ended_on = timezone.localdate(declaration.closed_at) if declaration.closed_at else None
+    verdict = {
+        Declaration.Status.REVOKED: Verdict.REVOKED,
+        Declaration.Status.WITHDRAWN: Verdict.WITHDRAWN,
+    }.get(declaration.status, Verdict.SUSPENDED)
+    return VerificationAnswer(verdict, declaration, ended_on)

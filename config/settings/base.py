@@ -35,6 +35,12 @@ INSTALLED_APPS = [
     "workflows",
     "register",
     "demo",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -207,6 +213,52 @@ TERROIR_SITE_URL = env("TERROIR_SITE_URL", default="http://127.0.0.1:8000")
 REDIS_URL = env("REDIS_URL", default="")
 
 VIEWFLOW = {}
+
+# The REST API (docs/adr/0014): session or token, JSON only, one error format, pages of 25.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PagePagination",
+    "PAGE_SIZE": 25,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {
+        # The public register is read by anyone: per address, generous for a person, not for a scraper.
+        "public": env("TERROIR_API_PUBLIC_RATE", default="120/min"),
+        "user": env("TERROIR_API_USER_RATE", default="600/min"),
+    },
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Terroir API",
+    "DESCRIPTION": "The public GI register, mark verification, self-declarations, applications and casework.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the installed sidecar package: the CSP allows no script from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set, where several models call their field "status" or "kind".
+    "ENUM_NAME_OVERRIDES": {
+        "DeclarationStatusEnum": "cases.models.Declaration.Status",
+        "ApplicationStatusEnum": "cases.models.Application.Status",
+        "EnforcementCaseStatusEnum": "cases.models.EnforcementCase.Status",
+        "ProductStatusEnum": "cases.models.ProtectedProduct.Status",
+        "DeclarationAttachmentKindEnum": "cases.models.DeclarationAttachment.Kind",
+        "ApplicationAttachmentKindEnum": "cases.models.ApplicationAttachment.Kind",
+    },
+}
 
 TERROIR_SITE_TITLE = _("Terroir GI casework")
 
