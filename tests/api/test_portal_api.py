@@ -90,7 +90,7 @@ def test_draft_outside_the_protected_area_gets_a_field_message(producer):
 
 def test_another_producers_declaration_is_not_found(published):
     _owner, declaration = published
-    stranger, stranger_enterprise = producer_with_enterprise()
+    stranger, _enterprise = producer_with_enterprise()
     client = signed_in(stranger)
     assert client.get(f"/api/declarations/{declaration.pk}/").status_code == 404
     assert client.post(f"/api/declarations/{declaration.pk}/withdraw/", {"reason": "x"}).status_code == 404
