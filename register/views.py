@@ -19,7 +19,12 @@ from cases.selectors.declarations import (
     revocations_public,
     verification_answer,
 )
-from cases.selectors.products import products_public
+from cases.selectors.products import (
+    product_announcements_public,
+    product_public,
+    product_public_history,
+    products_public,
+)
 from cases.selectors.supervision import campaigns_published
 from cases.services.objections import objection_file, objection_window_state
 from organizations.selectors import bureau_of
@@ -44,9 +49,28 @@ def home(request: HttpRequest) -> HttpResponse:
             "query": form.cleaned_data["q"],
             "province_code": province.code if province else "",
             "category": form.cleaned_data["category"],
+            "status": form.cleaned_data["status"],
         }
     page = Paginator(products_public(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "register/home.html", {"form": form, "page": page})
+
+
+@login_not_required
+@require_GET
+def product_detail(request: HttpRequest, token: str) -> HttpResponse:
+    """One register entry: its area, standard, announcements, history and authorised users."""
+    product = product_public(token)
+    if product is None:
+        raise Http404
+    users = Paginator(authorised_users_public(product=product), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "product": product,
+        "area": product.protected_area.order_by("code"),
+        "announcements": product_announcements_public(product),
+        "history": product_public_history(product),
+        "page": users,
+    }
+    return render(request, "register/product.html", context)
 
 
 @login_not_required

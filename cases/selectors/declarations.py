@@ -52,12 +52,14 @@ def declaration_by_verification_token(token: str) -> Declaration | None:
 
 
 def authorised_users_public(
-    *, query: str = "", province_code: str = "", product_query: str = ""
+    *, query: str = "", province_code: str = "", product_query: str = "", product=None
 ) -> QuerySet[Declaration]:
     """合法使用人名录: declarations under which the mark may be used today, newest first."""
     declarations = Declaration.objects.filter(status__in=Declaration.AUTHORISED_STATES).select_related(
         "enterprise", "product", "production_region"
     )
+    if product is not None:
+        declarations = declarations.filter(product=product)
     query = query.strip()
     if query:
         # A full credit code finds one enterprise exactly; anything else searches names.
