@@ -7,6 +7,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from rest_framework.authtoken.models import Token
+from rest_framework.throttling import UserRateThrottle
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -34,7 +35,8 @@ def caller(settings, tmp_path, monkeypatch):
     from api.base import PublicRateThrottle
 
     settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setattr(PublicRateThrottle, "THROTTLE_RATES", {"public": "100000/min"})
+    monkeypatch.setattr(PublicRateThrottle, "THROTTLE_RATES", {"public": "100000/min", "user": "100000/min"})
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"public": "100000/min", "user": "100000/min"})
     user, enterprise = producer_with_enterprise()
     make_member("AMR-330106", Role.STAFF, user=user)
     _user, declaration = draft_declaration(user=user, enterprise=enterprise)
