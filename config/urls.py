@@ -30,6 +30,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
     path("files/", include("cases.file_urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("staff/", site.urls),
 ]

@@ -23,6 +23,9 @@ class ProductSearchForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Category"), required=False, choices=[("", _("All categories")), *ProductCategory.choices]
     )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *ProtectedProduct.Status.choices]
+    )
 
 
 class AuthorisedUserSearchForm(forms.Form):

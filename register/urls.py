@@ -6,6 +6,7 @@ app_name = "register"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("products/<str:token>/", views.product_detail, name="product"),
     path("verify/<str:token>/", views.verify, name="verify"),
     path("authorised-users/", views.authorised_users, name="authorised_users"),
     path("revocations/", views.revocations, name="revocations"),

@@ -14,11 +14,17 @@ from cases.selectors.applications import (
     applications_by_pk,
 )
 from cases.selectors.declarations import (
+    Verdict,
     authorised_users_public,
-    declaration_by_verification_token,
     revocations_public,
+    verification_answer,
 )
-from cases.selectors.products import products_public
+from cases.selectors.products import (
+    product_announcements_public,
+    product_public,
+    product_public_history,
+    products_public,
+)
 from cases.selectors.supervision import campaigns_published
 from cases.services.objections import objection_file, objection_window_state
 from organizations.selectors import bureau_of
@@ -43,9 +49,28 @@ def home(request: HttpRequest) -> HttpResponse:
             "query": form.cleaned_data["q"],
             "province_code": province.code if province else "",
             "category": form.cleaned_data["category"],
+            "status": form.cleaned_data["status"],
         }
     page = Paginator(products_public(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "register/home.html", {"form": form, "page": page})
+
+
+@login_not_required
+@require_GET
+def product_detail(request: HttpRequest, token: str) -> HttpResponse:
+    """One register entry: its area, standard, announcements, history and authorised users."""
+    product = product_public(token)
+    if product is None:
+        raise Http404
+    users = Paginator(authorised_users_public(product=product), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "product": product,
+        "area": product.protected_area.order_by("code"),
+        "announcements": product_announcements_public(product),
+        "history": product_public_history(product),
+        "page": users,
+    }
+    return render(request, "register/product.html", context)
 
 
 @login_not_required
@@ -54,8 +79,13 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
 
     An unknown token says "not found" and nothing else.
     """
-    declaration = declaration_by_verification_token(token)
-    response = render(request, "register/verify.html", {"declaration": declaration}, status=200 if declaration else 404)
+    answer = verification_answer(token)
+    response = render(
+        request,
+        "register/verify.html",
+        {"answer": answer, "declaration": answer.declaration},
+        status=404 if answer.verdict == Verdict.NOT_FOUND else 200,
+    )
     # Always current: the answer changes the moment a declaration is revoked.
     response["Cache-Control"] = "no-store"
     return response

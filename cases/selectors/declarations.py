@@ -1,8 +1,12 @@
 """Reads on self-declarations."""
 
-from django.db.models import Q, QuerySet
+import datetime
+from dataclasses import dataclass
 
-from organizations.selectors import enterprises_of
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from organizations.selectors import enterprises_of, region_code_filter
 
 from ..models import Declaration
 from ..pinyin import normalize_query
@@ -22,6 +26,19 @@ def declaration_for_producer(user, pk: int) -> Declaration:
     return declarations_of_producer(user).get(pk=pk)
 
 
+def declarations_visible_to(user) -> QuerySet[Declaration]:
+    """Staff: the declarations of production sites inside their jurisdiction; drafts stay with
+    the producer (the same rule as the attachments, cases.selectors.files)."""
+    if not user.is_authenticated:
+        return Declaration.objects.none()
+    return (
+        Declaration.objects.exclude(status=Declaration.Status.DRAFT)
+        .filter(region_code_filter(user, "production_region__code"))
+        .select_related("enterprise", "product", "production_region")
+        .order_by("-declared_at", "-pk")
+    )
+
+
 def declaration_by_verification_token(token: str) -> Declaration | None:
     """The declaration a QR code points to; None for an unknown token or a draft."""
     if not token or len(token) > 64:
@@ -35,12 +52,14 @@ def declaration_by_verification_token(token: str) -> Declaration | None:
 
 
 def authorised_users_public(
-    *, query: str = "", province_code: str = "", product_query: str = ""
+    *, query: str = "", province_code: str = "", product_query: str = "", product=None
 ) -> QuerySet[Declaration]:
     """合法使用人名录: declarations under which the mark may be used today, newest first."""
     declarations = Declaration.objects.filter(status__in=Declaration.AUTHORISED_STATES).select_related(
         "enterprise", "product", "production_region"
     )
+    if product is not None:
+        declarations = declarations.filter(product=product)
     query = query.strip()
     if query:
         # A full credit code finds one enterprise exactly; anything else searches names.
@@ -64,3 +83,40 @@ def revocations_public() -> QuerySet[Declaration]:
         .select_related("enterprise", "product", "production_region")
         .order_by("-closed_at", "-pk")
     )
+
+
+class Verdict:
+    """What the verification page and the API answer, one word each."""
+
+    AUTHORISED = "authorised"
+    SUSPENDED = "suspended"
+    REVOKED = "revoked"
+    WITHDRAWN = "withdrawn"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True)
+class VerificationAnswer:
+    verdict: str
+    declaration: Declaration | None
+    # The day the authorisation ended (revoked or withdrawn); None otherwise.
+    ended_on: datetime.date | None = None
+
+    @property
+    def may_use_mark(self) -> bool:
+        return self.verdict == Verdict.AUTHORISED
+
+
+def verification_answer(token: str) -> VerificationAnswer:
+    """May this enterprise use the GI mark on this product today? Read at the moment of asking."""
+    declaration = declaration_by_verification_token(token)
+    if declaration is None:
+        return VerificationAnswer(Verdict.NOT_FOUND, None)
+    if declaration.is_authorised:
+        return VerificationAnswer(Verdict.AUTHORISED, declaration)
+    ended_on = timezone.localdate(declaration.closed_at) if declaration.closed_at else None
+    verdict = {
+        Declaration.Status.REVOKED: Verdict.REVOKED,
+        Declaration.Status.WITHDRAWN: Verdict.WITHDRAWN,
+    }.get(declaration.status, Verdict.SUSPENDED)
+    return VerificationAnswer(verdict, declaration, ended_on)

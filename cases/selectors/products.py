@@ -1,19 +1,68 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from ..models import ProtectedProduct
+from ..models import Application, ProtectedProduct
 from ..pinyin import normalize_query
+from .history import HistoryEntry, visible_history
 
 
-def products_public(*, query: str = "", province_code: str = "", category: str = "") -> QuerySet[ProtectedProduct]:
+def products_public(
+    *, query: str = "", province_code: str = "", category: str = "", status: str = ""
+) -> QuerySet[ProtectedProduct]:
     """Protected products as the public sees them, searchable by Chinese name, pinyin or initials."""
     products = ProtectedProduct.objects.select_related("province")
+    query = (query or "").strip()
     if query:
         needle = normalize_query(query)
         products = products.filter(
-            Q(name__icontains=query.strip()) | Q(name_pinyin__contains=needle) | Q(name_en__icontains=query.strip())
+            Q(name__icontains=query) | Q(name_pinyin__contains=needle) | Q(name_en__icontains=query)
         )
     if province_code:
         products = products.filter(province__code=province_code)
     if category:
         products = products.filter(category=category)
+    if status:
+        products = products.filter(status=status)
     return products.order_by("province__code", "name")
+
+
+def product_public(token: str) -> ProtectedProduct | None:
+    """A register entry by its public token (ids are not public); None when there is none."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        ProtectedProduct.objects.select_related("province")
+        .prefetch_related("protected_area")
+        .filter(public_token=token)
+        .first()
+    )
+
+
+# What the public history of a register entry shows. The comments stay out: the reasons that
+# are public are printed in the announcements themselves.
+PUBLIC_PRODUCT_ACTIONS = {
+    "product.import": (_("Protected (recorded from the published announcement)"), False),
+    "product.protect": (_("Protection approved"), False),
+    "product.amend": (_("Amendment approved"), False),
+    "product.revocation.approve": (_("Protection revoked"), False),
+}
+
+
+def product_public_history(product: ProtectedProduct) -> list[HistoryEntry]:
+    return visible_history(product, PUBLIC_PRODUCT_ACTIONS, ProtectedProduct.Status.choices)
+
+
+def product_announcements_public(product: ProtectedProduct):
+    """The published announcements about a product: of its applications (protection,
+    amendments) and of the product itself (revocation), oldest first."""
+    from documents.models import Document
+
+    from ..announcements import PUBLIC_KINDS
+
+    application_ids = Application.objects.filter(Q(product=product) | Q(amends=product)).values("pk")
+    about_applications = Q(target_type=ContentType.objects.get_for_model(Application), target_id__in=application_ids)
+    about_product = Q(target_type=ContentType.objects.get_for_model(ProtectedProduct), target_id=product.pk)
+    return Document.objects.filter(about_applications | about_product, kind__in=PUBLIC_KINDS).order_by(
+        "created_at", "pk"
+    )

@@ -36,6 +36,12 @@ INSTALLED_APPS = [
     "register",
     "reports",
     "demo",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -208,6 +214,57 @@ TERROIR_SITE_URL = env("TERROIR_SITE_URL", default="http://127.0.0.1:8000")
 REDIS_URL = env("REDIS_URL", default="")
 
 VIEWFLOW = {}
+
+# The REST API (docs/adr/0014): session or token, JSON only, one error format, pages of 25.
+REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header makes an anonymous call a 401 (with a session
+    # scheme first, DRF would answer 403, which tells a client nothing about signing in).
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PagePagination",
+    "PAGE_SIZE": 25,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    # Signed-in callers per user; the public views replace it with their per-address throttle.
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        # The public register is read by anyone: per address, generous for a person, not for a scraper.
+        "public": env("TERROIR_API_PUBLIC_RATE", default="120/min"),
+        "user": env("TERROIR_API_USER_RATE", default="600/min"),
+    },
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Terroir API",
+    "DESCRIPTION": "The public GI register, mark verification, self-declarations, applications and casework.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the installed sidecar package: the CSP allows no script from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
+    # One name per choice set, where several models call their field "status" or "kind".
+    "ENUM_NAME_OVERRIDES": {
+        "DeclarationStatusEnum": "cases.models.Declaration.Status",
+        "ApplicationStatusEnum": "cases.models.Application.Status",
+        "EnforcementCaseStatusEnum": "cases.models.EnforcementCase.Status",
+        "ProductStatusEnum": "cases.models.ProtectedProduct.Status",
+        "DeclarationAttachmentKindEnum": "cases.models.DeclarationAttachment.Kind",
+        "ApplicationAttachmentKindEnum": "cases.models.ApplicationAttachment.Kind",
+    },
+}
 
 TERROIR_SITE_TITLE = _("Terroir GI casework")
 

@@ -57,3 +57,41 @@ def test_tokens_are_long_random_and_printable_without_ambiguity():
     assert len(tokens) == 200
     assert all(len(token) == 26 and set(token) <= set(TOKEN_ALPHABET) for token in tokens)
     assert not set("0O1lI-_") & set(TOKEN_ALPHABET)
+
+
+def test_authorised_then_revoked_changes_the_answer_at_once_on_the_page_and_in_the_api(client):
+    from django.utils import timezone
+
+    from cases.models import ProductRevocation
+    from cases.services.product_revocations import product_revocation_decide, product_revocation_propose
+    from documents.models import Document
+    from organizations.models import Role
+    from tests.factories import make_member
+
+    producer, declaration = draft_declaration()
+    declaration = declaration_submit(actor=producer, declaration=declaration, commitment_accepted=True)
+    token = declaration.verification_token
+    body = page(client, token).content.decode()
+    assert "Authorised" in body and "Revoked" not in body
+    assert client.get(f"/api/register/verify/{token}/").json()["verdict"] == "authorised"
+
+    revocation = product_revocation_propose(
+        actor=make_member("KJS", Role.STAFF),
+        product=declaration.product,
+        ground=ProductRevocation.Ground.values[0],
+        reasons="产地环境发生重大变化，无法保证产品特定品质。",
+    )
+    product_revocation_decide(actor=make_member("KJS", Role.LEAD), revocation=revocation, approve=True, comment="同意")
+
+    today = timezone.localdate().isoformat()
+    response = page(client, token)
+    body = response.content.decode()
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert f"Revoked on {today}" in body and "Authorised" not in body
+    assert declaration.enterprise.name in body and "西湖龙井" in body
+    api_answer = client.get(f"/api/register/verify/{token}/").json()
+    assert api_answer["verdict"] == "revoked" and api_answer["ended_on"] == today and not api_answer["may_use_mark"]
+    # The register entry tells the same story: revoked, with its announcement.
+    product_page = client.get(f"/products/{declaration.product.public_token}/").content.decode()
+    announcement = Document.objects.get(kind="product.revocation_announcement")
+    assert "Protection revoked" in product_page and announcement.number in product_page

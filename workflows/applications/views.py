@@ -8,14 +8,25 @@ from ..task_views import DecisionTaskView
 from . import forms
 
 
+def application_of(activation) -> Application:
+    return Application.objects.select_related("applicant", "province").get(pk=activation.process.artifact_object_id)
+
+
+def decide_preliminary_examination(*, actor, activation, data: dict) -> None:
+    """Shared by the task view and the API (workflows.task_actions)."""
+    services.application_examine_preliminary(actor=actor, application=application_of(activation), **data)
+
+
+def decide_formal_examination(*, actor, activation, data: dict) -> None:
+    services.application_examine_formal(actor=actor, application=application_of(activation), **data)
+
+
 class ApplicationTaskView(DecisionTaskView):
     template_name = "workflows/applications/task.html"
 
     @property
     def application(self) -> Application:
-        return Application.objects.select_related("applicant", "province").get(
-            pk=self.request.activation.process.artifact_object_id
-        )
+        return application_of(self.request.activation)
 
     def get_context_data(self, **kwargs):
         application = self.application
@@ -33,8 +44,8 @@ class PreliminaryExaminationView(ApplicationTaskView):
     form_class = forms.PreliminaryExaminationForm
 
     def decide(self, form):
-        services.application_examine_preliminary(
-            actor=self.request.user, application=self.application, **form.cleaned_data
+        decide_preliminary_examination(
+            actor=self.request.user, activation=self.request.activation, data=form.cleaned_data
         )
 
 
@@ -42,7 +53,7 @@ class FormalExaminationView(ApplicationTaskView):
     form_class = forms.FormalExaminationForm
 
     def decide(self, form):
-        services.application_examine_formal(actor=self.request.user, application=self.application, **form.cleaned_data)
+        decide_formal_examination(actor=self.request.user, activation=self.request.activation, data=form.cleaned_data)
 
 
 class AnnouncementDecisionView(ApplicationTaskView):

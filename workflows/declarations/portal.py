@@ -43,9 +43,14 @@ def _declare(*, actor, data: dict, stored: list) -> Declaration:
     )
     for kind in FILE_KINDS:
         stored.append(declaration_attach(actor=actor, declaration=declaration, kind=kind, uploaded_file=data[kind]))
-    return DeclarationFlow.start.run(
-        actor=actor, declaration=declaration, commitment_accepted=data["commitment_accepted"]
-    )
+    return publish(actor=actor, declaration=declaration, commitment_accepted=data["commitment_accepted"])
+
+
+@transaction.atomic
+def publish(*, actor, declaration: Declaration, commitment_accepted: bool) -> Declaration:
+    """Publish a prepared draft and open the bureau's in-process check: the declaration and
+    its process start together or not at all."""
+    return DeclarationFlow.start.run(actor=actor, declaration=declaration, commitment_accepted=commitment_accepted)
 
 
 def _open_task(declaration: Declaration, node) -> Task | None:

@@ -21,20 +21,23 @@ class DeclarationTaskView(DecisionTaskView):
         return super().get_context_data(declaration=self.declaration, **kwargs)
 
 
+def decide_in_process_check(*, actor, activation, data: dict) -> None:
+    """The check's outcome; the flow's Switch reads a proposed suspension from the process data.
+    Shared by the task view and the API (workflows.task_actions)."""
+    outcome = data["outcome"]
+    declaration_check_in_process(
+        actor=actor, declaration=activation.process.artifact, outcome=outcome, comment=data["comment"]
+    )
+    process = activation.process
+    process.data = {**(process.data or {}), "suspension_proposed": outcome == InProcessOutcome.PROPOSE_SUSPENSION}
+    process.save(update_fields=["data"])
+
+
 class InProcessCheckView(DeclarationTaskView):
     form_class = InProcessCheckForm
 
     def decide(self, form) -> None:
-        outcome = form.cleaned_data["outcome"]
-        declaration_check_in_process(
-            actor=self.request.user,
-            declaration=self.declaration,
-            outcome=outcome,
-            comment=form.cleaned_data["comment"],
-        )
-        process = self.request.activation.process
-        process.data = {**(process.data or {}), "suspension_proposed": outcome == InProcessOutcome.PROPOSE_SUSPENSION}
-        process.save(update_fields=["data"])
+        decide_in_process_check(actor=self.request.user, activation=self.request.activation, data=form.cleaned_data)
 
 
 class SuspensionDecisionView(DeclarationTaskView):

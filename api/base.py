@@ -1,0 +1,45 @@
+"""What every API view shares: the caller's language, the throttles, staff-only access."""
+
+from django.utils import translation
+from rest_framework import mixins, permissions, viewsets
+from rest_framework.throttling import SimpleRateThrottle
+
+from accounts.middleware import preferred_language
+from organizations.selectors import is_staff_member
+from register.throttle import client_address
+
+
+class PreferredLanguageMixin:
+    """The middleware chose the language before DRF knew a token's user: choose again after
+    authentication, so a token client gets its user's language (cookie first, as on the pages)."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        translation.activate(preferred_language(request))
+        request.LANGUAGE_CODE = translation.get_language()
+
+
+# Ids in URLs are digits only: anything else is "not found", never a database error.
+ID_PATTERN = r"[0-9]{1,18}"
+
+
+class PublicRateThrottle(SimpleRateThrottle):
+    """Per network address, signed in or not: the register is public and must not be scraped wholesale."""
+
+    scope = "public"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": client_address(request)}
+
+
+class IsStaffMember(permissions.BasePermission):
+    """Members of a body (and superusers), as on the staff pages; the selectors then scope by region."""
+
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.is_authenticated and is_staff_member(request.user))
+
+
+class ReadViewSet(PreferredLanguageMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """List and read by id; the subclasses add their actions."""
+
+    lookup_value_regex = ID_PATTERN

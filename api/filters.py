@@ -1,0 +1,98 @@
+"""Query parameters of the lists. django-filter validates them and documents them in the schema;
+the searching itself is the selectors' (the pages search the same way)."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Application, Declaration, EnforcementCase, ProductCategory, ProtectedProduct
+from cases.selectors.declarations import authorised_users_public
+from cases.selectors.products import products_public
+from notifications.models import Notification
+
+
+class SelectorFilterSet(django_filters.FilterSet):
+    """Hands the validated parameters to a selector instead of filtering field by field."""
+
+    def selector_arguments(self) -> dict:
+        raise NotImplementedError
+
+    def filter_queryset(self, queryset):
+        return self.selector(**self.selector_arguments())
+
+
+class ProductFilter(SelectorFilterSet):
+    q = django_filters.CharFilter(label=_("Name or pinyin"), max_length=50)
+    province = django_filters.CharFilter(label=_("Province (GB/T 2260 code)"), max_length=6)
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=ProductCategory.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProtectedProduct.Status.choices)
+
+    class Meta:
+        model = ProtectedProduct
+        fields = ["q", "province", "category", "status"]
+
+    @staticmethod
+    def selector(**arguments):
+        return products_public(**arguments)
+
+    def selector_arguments(self) -> dict:
+        data = self.form.cleaned_data
+        return {
+            "query": data.get("q") or "",
+            "province_code": data.get("province") or "",
+            "category": data.get("category") or "",
+            "status": data.get("status") or "",
+        }
+
+
+class AuthorisedUserFilter(SelectorFilterSet):
+    q = django_filters.CharFilter(label=_("Enterprise name or credit code"), max_length=100)
+    product = django_filters.CharFilter(label=_("GI product"), max_length=50)
+    province = django_filters.CharFilter(label=_("Province (GB/T 2260 code)"), max_length=6)
+
+    class Meta:
+        model = Declaration
+        fields = ["q", "product", "province"]
+
+    @staticmethod
+    def selector(**arguments):
+        return authorised_users_public(**arguments)
+
+    def selector_arguments(self) -> dict:
+        data = self.form.cleaned_data
+        return {
+            "query": data.get("q") or "",
+            "product_query": data.get("product") or "",
+            "province_code": data.get("province") or "",
+        }
+
+
+class DeclarationFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=Declaration.Status.choices)
+
+    class Meta:
+        model = Declaration
+        fields = ["status"]
+
+
+class ApplicationFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=Application.Status.choices)
+
+    class Meta:
+        model = Application
+        fields = ["status"]
+
+
+class EnforcementCaseFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=EnforcementCase.Status.choices)
+
+    class Meta:
+        model = EnforcementCase
+        fields = ["status"]
+
+
+class NotificationFilter(django_filters.FilterSet):
+    unread = django_filters.BooleanFilter(field_name="read_at", lookup_expr="isnull", label=_("Only unread"))
+
+    class Meta:
+        model = Notification
+        fields = ["unread"]

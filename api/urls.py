@@ -1,0 +1,39 @@
+"""/api/: every route is public to the login middleware (docs/adr/0003); DRF authenticates
+(session or token) and each view's permissions decide, answering 401/403 in JSON instead of a
+redirect to the login page, which an API client cannot follow."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import SimpleRouter
+
+from .views import auth, notifications, portal, register, staff
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("register/products", register.ProductViewSet, basename="product")
+router.register("register/authorised-users", register.AuthorisedUserViewSet, basename="authorised-user")
+router.register("register/announcements", register.AnnouncementViewSet, basename="announcement")
+router.register("declarations", portal.DeclarationViewSet, basename="declaration")
+router.register("applications", portal.ApplicationViewSet, basename="application")
+router.register("staff/applications", staff.StaffApplicationViewSet, basename="staff-application")
+router.register("staff/declarations", staff.StaffDeclarationViewSet, basename="staff-declaration")
+router.register("staff/enforcement-cases", staff.StaffEnforcementCaseViewSet, basename="staff-enforcement-case")
+router.register("tasks", staff.TaskViewSet, basename="task")
+router.register("notifications", notifications.NotificationViewSet, basename="notification")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("auth/token/", auth.TokenView.as_view(), name="token"),
+    path(
+        "register/verify/<str:token>/",
+        register.VerificationView.as_view(),
+        name="verify",
+    ),
+    *router.urls,
+]
+
+for pattern in urlpatterns:
+    login_not_required(pattern.callback)

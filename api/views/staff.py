@@ -1,0 +1,122 @@
+"""Staff: the cases their jurisdiction covers (read) and their tasks (list, take, complete).
+
+Lists and objects come from the same region-scoped selectors as the staff pages; a case outside
+the caller's jurisdiction answers 404. Task actions go through workflows.task_actions, which
+takes the process lock and checks the node's permission as viewflow's task views do.
+"""
+
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from viewflow.workflow.models import Task
+
+from cases.models import Application, Declaration, EnforcementCase
+from cases.selectors.applications import applications_visible_to
+from cases.selectors.declarations import declarations_visible_to
+from cases.selectors.enforcement import enforcement_cases_visible_to
+from workflows import task_actions
+
+from ..base import IsStaffMember, ReadViewSet
+from ..filters import ApplicationFilter, DeclarationFilter, EnforcementCaseFilter
+from ..serializers.portal import ApplicationSerializer, DeclarationSerializer
+from ..serializers.staff import EnforcementCaseSerializer, TaskCompleteSerializer, TaskSerializer
+from .portal import REFUSALS
+
+
+class StaffReadViewSet(ReadViewSet):
+    permission_classes = [IsAuthenticated, IsStaffMember]
+
+
+@extend_schema_view(retrieve=extend_schema(responses={200: ApplicationSerializer, **REFUSALS}))
+@extend_schema(tags=["staff"])
+class StaffApplicationViewSet(StaffReadViewSet):
+    """Protection applications in the caller's jurisdiction (drafts stay with the applicant)."""
+
+    queryset = Application.objects.none()  # the model, for the schema; rows come from get_queryset
+
+    serializer_class = ApplicationSerializer
+    filterset_class = ApplicationFilter
+
+    def get_queryset(self):
+        return (
+            applications_visible_to(self.request.user)
+            .select_related("amends", "product")
+            .prefetch_related("attachments", "proposed_area")
+            .order_by("-submitted_at", "-pk")
+        )
+
+
+@extend_schema_view(retrieve=extend_schema(responses={200: DeclarationSerializer, **REFUSALS}))
+@extend_schema(tags=["staff"])
+class StaffDeclarationViewSet(StaffReadViewSet):
+    """Self-declarations of production sites in the caller's jurisdiction."""
+
+    queryset = Declaration.objects.none()  # the model, for the schema; rows come from get_queryset
+
+    serializer_class = DeclarationSerializer
+    filterset_class = DeclarationFilter
+
+    def get_queryset(self):
+        return declarations_visible_to(self.request.user).prefetch_related("attachments")
+
+
+@extend_schema_view(retrieve=extend_schema(responses={200: EnforcementCaseSerializer, **REFUSALS}))
+@extend_schema(tags=["staff"])
+class StaffEnforcementCaseViewSet(StaffReadViewSet):
+    """Enforcement cases of the caller's region and below."""
+
+    queryset = EnforcementCase.objects.none()  # the model, for the schema; rows come from get_queryset
+
+    serializer_class = EnforcementCaseSerializer
+    filterset_class = EnforcementCaseFilter
+
+    def get_queryset(self):
+        return enforcement_cases_visible_to(self.request.user).prefetch_related("products")
+
+
+@extend_schema_view(retrieve=extend_schema(responses={200: TaskSerializer, **REFUSALS}))
+@extend_schema(tags=["tasks"])
+class TaskViewSet(StaffReadViewSet):
+    """The caller's open tasks: assigned to them, or offered to them by their role. Each lists
+    the actions the caller may take now."""
+
+    queryset = Task.objects.none()  # the model, for the schema; rows come from get_queryset
+
+    serializer_class = TaskSerializer
+
+    def get_queryset(self):
+        return task_actions.tasks_of(self.request.user)
+
+    def get_object(self):
+        task = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
+        if task is None:
+            raise Http404
+        return task
+
+    def _answer(self, task):
+        # The task may have left the caller's list (completed): answer with its state as it is now.
+        task.refresh_from_db()
+        return Response(TaskSerializer(task, context=self.get_serializer_context()).data)
+
+    @extend_schema(summary="Take the task", request=None, responses={200: TaskSerializer, **REFUSALS})
+    @action(detail=True, methods=["post"])
+    def assign(self, request, pk=None):
+        return self._answer(task_actions.task_assign(actor=request.user, task=self.get_object()))
+
+    @extend_schema(summary="Put the task back", request=None, responses={200: TaskSerializer, **REFUSALS})
+    @action(detail=True, methods=["post"])
+    def unassign(self, request, pk=None):
+        return self._answer(task_actions.task_unassign(actor=request.user, task=self.get_object()))
+
+    @extend_schema(
+        summary="Complete the task with its decision",
+        request=TaskCompleteSerializer,
+        responses={200: TaskSerializer, **REFUSALS},
+    )
+    @action(detail=True, methods=["post"])
+    def complete(self, request, pk=None):
+        task = self.get_object()
+        data = request.data if hasattr(request.data, "get") else {}
+        return self._answer(task_actions.task_complete(actor=request.user, task=task, data=data))

@@ -1,0 +1,42 @@
+import pytest
+from rest_framework.test import APIClient
+
+from tests.factories.cases import draft_declaration, producer_with_enterprise
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttles():
+    """Throttle counters live in the cache; one test's requests must not limit the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+def signed_in(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def producer():
+    return producer_with_enterprise()
+
+
+@pytest.fixture
+def published(producer):
+    from workflows.declarations.portal import publish
+
+    user, enterprise = producer
+    user, declaration = draft_declaration(user=user, enterprise=enterprise)
+    return user, publish(actor=user, declaration=declaration, commitment_accepted=True)

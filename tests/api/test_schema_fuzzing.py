@@ -1,0 +1,77 @@
+"""schemathesis against the live API: generated requests for every operation, bounded, must
+never meet a 5xx nor a response that breaks the published schema."""
+
+import time
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from rest_framework.authtoken.models import Token
+from rest_framework.throttling import UserRateThrottle
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from organizations.models import Role
+from tests.factories import make_member
+from tests.factories.applications import draft_application
+from tests.factories.cases import draft_declaration, producer_with_enterprise
+from workflows.declarations.portal import publish
+
+pytestmark = pytest.mark.usefixtures("reference_data")
+
+EXAMPLES_PER_OPERATION = 4
+TIME_LIMIT_SECONDS = 50
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+@pytest.fixture
+def caller(settings, tmp_path, monkeypatch):
+    """A producer who is also bureau staff, with a declaration, an application and a task, so
+    that generated ids sometimes meet real rows; the throttles opened wide for the run."""
+    from api.base import PublicRateThrottle
+
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(PublicRateThrottle, "THROTTLE_RATES", {"public": "100000/min", "user": "100000/min"})
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"public": "100000/min", "user": "100000/min"})
+    user, enterprise = producer_with_enterprise()
+    make_member("AMR-330106", Role.STAFF, user=user)
+    _user, declaration = draft_declaration(user=user, enterprise=enterprise)
+    publish(actor=user, declaration=declaration, commitment_accepted=True)
+    draft_application()
+    return Token.objects.create(user=user)
+
+
+def test_no_operation_answers_5xx_or_breaks_the_schema(live_server, caller):
+    schema = schemathesis.openapi.from_url(f"{live_server.url}/api/schema/")
+    headers = {"Authorization": f"Token {caller.key}"}
+    started = time.monotonic()
+    # Revoking the token would sign the rest of the run out: that operation goes last.
+    operations = sorted(
+        (result.ok() for result in schema.get_all_operations()),
+        key=lambda operation: operation.method.upper() == "DELETE" and operation.path == "/api/auth/token/",
+    )
+    assert len(operations) > 30
+    tried = 0
+    for operation in operations:
+        if time.monotonic() - started > TIME_LIMIT_SECONDS:
+            break
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        def check(case):
+            case.call_and_validate(base_url=live_server.url, headers=headers, checks=CHECKS)
+
+        check()
+        tried += 1
+    assert tried == len(operations), f"only {tried} of {len(operations)} operations within the time limit"

@@ -1,0 +1,131 @@
+"""Human tasks driven from outside the task pages (the REST API), the way viewflow's views do it.
+
+viewflow checks permissions and takes the process lock in its view wrappers only; code that
+drives an activation itself must do both (ARCHITECTURE.md, sharp edges). Each function here
+takes the flow's lock, re-reads the task under it, checks the node's own permission, and runs
+the same decision function and form as the task page, so a task completed here is completed
+exactly as on the page.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from deadlines.services import deadlines_meet_for_task
+
+from .registry import FLOW_VIEWSETS
+
+
+@dataclass(frozen=True)
+class TaskCompletion:
+    """How a task is completed without its page: the page's form and decision function."""
+
+    form_class: type[forms.Form]
+    decide: Callable[..., None]
+
+
+def _completions() -> dict[tuple[type, str], TaskCompletion]:
+    from .applications import forms as application_forms
+    from .applications.flows import ApplicationFlow
+    from .applications.views import decide_formal_examination, decide_preliminary_examination
+    from .declarations.flows import DeclarationFlow
+    from .declarations.forms import InProcessCheckForm
+    from .declarations.views import decide_in_process_check
+
+    return {
+        (DeclarationFlow, "in_process_check"): TaskCompletion(InProcessCheckForm, decide_in_process_check),
+        (ApplicationFlow, "preliminary_examination"): TaskCompletion(
+            application_forms.PreliminaryExaminationForm, decide_preliminary_examination
+        ),
+        (ApplicationFlow, "formal_examination"): TaskCompletion(
+            application_forms.FormalExaminationForm, decide_formal_examination
+        ),
+    }
+
+
+def completion_for(task: Task) -> TaskCompletion | None:
+    return _completions().get((task.process.flow_class, task.flow_task.name))
+
+
+def flow_classes() -> list[type]:
+    return [viewset._flow_class for viewset in FLOW_VIEWSETS]
+
+
+def tasks_of(user):
+    """The user's open human tasks: assigned to them (inbox) or offered to them (queue)."""
+    classes = flow_classes()
+    inbox = Task.objects.inbox(classes, user).values("pk")
+    queue = Task.objects.queue(classes, user).values("pk")
+    return (
+        Task.objects.filter(Q(pk__in=inbox) | Q(pk__in=queue))
+        .select_related("process", "owner")
+        .order_by("created", "pk")
+    )
+
+
+def task_actions(user, task: Task) -> list[str]:
+    """What this user may do with the task now, as the API names it."""
+    node = task.flow_task
+    actions = []
+    if task.status == STATUS.NEW and node.can_assign(user, task):
+        actions.append("assign")
+    if task.status == STATUS.ASSIGNED and node.can_unassign(user, task):
+        actions.append("unassign")
+    if task.status == STATUS.ASSIGNED and node.can_execute(user, task) and completion_for(task) is not None:
+        actions.append("complete")
+    return actions
+
+
+def _locked(task: Task):
+    return task.process.flow_class.lock(task.process_id)
+
+
+def task_assign(*, actor, task: Task) -> Task:
+    """Take a task from the queue (as the page's "assign")."""
+    with _locked(task), transaction.atomic():
+        task = Task.objects.select_related("process").get(pk=task.pk)
+        if not task.flow_task.can_assign(actor, task):
+            raise PermissionDenied(_("You cannot take this task."))
+        task.flow_task.activation_class(task).assign(actor)
+    return task
+
+
+def task_unassign(*, actor, task: Task) -> Task:
+    """Put a task back into the queue: its owner, or a lead of the flow."""
+    with _locked(task), transaction.atomic():
+        task = Task.objects.select_related("process").get(pk=task.pk)
+        if not task.flow_task.can_unassign(actor, task):
+            raise PermissionDenied(_("You cannot put this task back into the queue."))
+        task.flow_task.activation_class(task).unassign()
+    return task
+
+
+def task_complete(*, actor, task: Task, data: dict) -> Task:
+    """Decide a task as its page would: the page's form checks the input, the same decision
+    function calls the service, the deadline is met and the activation completes, all in one
+    transaction under the process lock. A refusal changes nothing."""
+    completion = completion_for(task)
+    if completion is None:
+        raise ValidationError(_("This task cannot be completed through the API; use its page."))
+    with _locked(task), transaction.atomic():
+        task = Task.objects.select_related("process").get(pk=task.pk)
+        if task.status == STATUS.NEW:
+            raise PermissionDenied(_("Take the task first."))
+        if not task.flow_task.can_execute(actor, task):
+            raise PermissionDenied(_("This task is assigned to someone else."))
+        form = completion.form_class(data)
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_data())
+        activation = task.flow_task.activation_class(task)
+        activation.start(None)
+        completion.decide(actor=actor, activation=activation, data=form.cleaned_data)
+        deadlines_meet_for_task(actor=actor, task=activation.task)
+        activation.execute()
+    return task
