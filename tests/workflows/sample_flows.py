@@ -42,3 +42,17 @@ class TimerFlow(TerroirFlow):
     start = flow.StartHandle().Next(this.wait)
     wait = flow.Timer(datetime.timedelta(0)).Next(this.end)
     end = flow.End()
+
+
+class SplitJoinFlow(TerroirFlow):
+    """Two parallel branches that meet at a join: the join must be created exactly once."""
+
+    start = flow.StartHandle().Next(this.split)
+    split = flow.Split().Next(this.left).Next(this.right)
+    left = flow.Handle(this.do_nothing).Next(this.join)
+    right = flow.Handle(this.do_nothing).Next(this.join)
+    join = flow.Join().Next(this.end)
+    end = flow.End()
+
+    def do_nothing(self, activation):
+        return None
