@@ -338,6 +338,7 @@ def test_only_allowed_personas_get_the_object(client, world):
                 problems.append(f"LEAK {persona} GET {url} ({name}): {status}")
     assert problems == [], "\n".join(problems)
     assert checked >= len(RULES) * len(PERSONAS)
+    print(f"access matrix: {checked} id pages × personas (GET)")  # a figure for the closing note
 
 
 def flow_pages(world) -> list[tuple[str, str, str, Process]]:
@@ -385,6 +386,7 @@ def test_flow_pages_show_a_process_only_to_those_who_may_see_its_case(client, wo
     assert flows == set(FLOW_VIEWERS) - {"productrevocation"}, flows
     assert AuditEvent.objects.count() == audit_before
     assert checked > 100
+    print(f"access matrix: {checked} viewflow pages × personas (GET)")  # a figure for the closing note
 
 
 # Everything a task or action form might ask for: a POST from someone not allowed must change nothing.
@@ -445,6 +447,7 @@ def test_a_post_from_someone_not_allowed_changes_nothing(client, world):
     assert problems == [], "\n".join(problems)
     assert _state(world) == before
     assert checked > 200
+    print(f"access matrix: {checked} forbidden POSTs")  # a figure for the closing note
 
 
 def test_lists_and_searches_show_only_visible_objects(client, world):
@@ -479,6 +482,7 @@ def test_lists_and_searches_show_only_visible_objects(client, world):
                         problems.append(f"LEAK {persona} GET {url}{query} shows {marker!r}")
     assert problems == [], "\n".join(problems)
     assert checked > 300
+    print(f"access matrix: {checked} list/search pages × personas × queries")  # a figure for the closing note
 
 
 def test_fields_the_form_does_not_offer_change_nothing(client, world):
@@ -548,3 +552,4 @@ def test_admin_pages_with_an_id_are_for_django_staff_only(client, world):
             if response.status_code == 302:
                 assert response["Location"].startswith(("/admin/login/", "/accounts/login/")), url
     assert checked >= 10 * len(PERSONAS)
+    print(f"access matrix: {checked} admin pages × personas")  # a figure for the closing note
