@@ -30,7 +30,9 @@ class VisibleDashboardView(DashboardView):
 
 class VisibleProcessListView(DashboardProcessListView):
     def get_queryset(self):
-        return self.flow_class.instance.processes_visible_to(self.request.user, super().get_queryset())
+        processes = self.flow_class.instance.processes_visible_to(self.request.user, super().get_queryset())
+        # Newest first unless a column was chosen: pages of an unordered list could repeat rows.
+        return processes if processes.ordered else processes.order_by("-pk")
 
 
 class VisibleTaskListView(DashboardTaskListView):
