@@ -56,7 +56,10 @@ def jurisdiction_prefixes(user) -> list[str]:
     if user.is_superuser:
         return [""]
     prefixes = set()
-    for department in departments_of(user):
+    # The expert committee is national, but an expert sees only the applications they are asked
+    # to review (through their opinions), never the country's cases.
+    memberships = Membership.objects.filter(user=user, is_active=True).exclude(role=Role.EXPERT)
+    for department in Department.objects.filter(pk__in=memberships.values("department_id")).select_related("region"):
         prefixes.add(department.region.prefix if department.region_id else "")
     if "" in prefixes:
         return [""]

@@ -9,10 +9,9 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         # reports sits on top of the workflows: it adds its flow and its job to their lists
         # rather than have the layer below import it.
-        from viewflow.workflow.flow import FlowViewset
-
         from workflows.jobs import JOBS, Job
         from workflows.registry import FLOW_VIEWSETS
+        from workflows.viewsets import TerroirFlowViewset
 
         from . import documents, notices
         from .flows import StatisticsReportFlow
@@ -21,7 +20,7 @@ class ReportsConfig(AppConfig):
         notices.register_kinds()
         documents.register_kinds()
         if not any(viewset._flow_class is StatisticsReportFlow for viewset in FLOW_VIEWSETS):
-            FLOW_VIEWSETS.append(FlowViewset(StatisticsReportFlow, icon="bar_chart"))
+            FLOW_VIEWSETS.append(TerroirFlowViewset(StatisticsReportFlow, icon="bar_chart"))
         if not any(job.name == "open_statistics_periods" for job in JOBS):
             # Daily is enough: a period opens 30 days before its due date.
             JOBS.append(Job("open_statistics_periods", open_due_periods, every_seconds=3600))

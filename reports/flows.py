@@ -11,6 +11,7 @@ from workflows.base import TerroirFlow
 
 from . import task_views
 from .models import StatisticsReport
+from .selectors import reports_visible_to
 from .services import national_office, report_submit
 
 
@@ -30,6 +31,9 @@ class StatisticsReportFlow(TerroirFlow):
 
     process_title = _("Statistics report")
     process_summary_template = "{{ process.data.title }}"
+
+    def visible_artifacts(self, user):
+        return reports_visible_to(user)
 
     start = flow.StartHandle(this.begin).Next(this.approve)
 

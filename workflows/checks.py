@@ -27,3 +27,35 @@ def flows_have_a_real_lock(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+@checks.register()
+def staff_flows_limit_what_they_show(app_configs=None, **kwargs):
+    """Every flow in the staff frontend says whose cases a user may see, and lists only those (ADR 0018)."""
+    from .base import TerroirFlow
+    from .registry import FLOW_VIEWSETS
+    from .viewsets import TerroirFlowViewset
+
+    errors = []
+    for viewset in FLOW_VIEWSETS:
+        flow_class = viewset._flow_class
+        name = f"{flow_class.__module__}.{flow_class.__name__}"
+        if flow_class.visible_artifacts is TerroirFlow.visible_artifacts:
+            errors.append(
+                checks.Error(
+                    f"{name} does not say whose cases a user may see: its processes are hidden from staff.",
+                    hint="Define visible_artifacts(self, user) returning the selector of its case objects.",
+                    obj=flow_class,
+                    id="terroir.E002",
+                )
+            )
+        if not isinstance(viewset, TerroirFlowViewset):
+            errors.append(
+                checks.Error(
+                    f"{name} is shown by a plain FlowViewset: its dashboard and lists show every province's cases.",
+                    hint="Register it with workflows.viewsets.TerroirFlowViewset.",
+                    obj=flow_class,
+                    id="terroir.E003",
+                )
+            )
+    return errors

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "cases.uploads.UploadLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
+    # Turns a lost race (flow lock, stale task, stale FSM row) into a 409 page (docs/adr/0016).
+    "workflows.conflicts.ConflictMiddleware",
     # viewflow's frontend (it would append these itself; listed so the order is visible).
     "viewflow.middleware.SiteMiddleware",
     "viewflow.middleware.HotwireTurboMiddleware",

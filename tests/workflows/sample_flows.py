@@ -30,6 +30,9 @@ class RoutedFlow(TerroirFlow):
     )
     end = flow.End()
 
+    def visible_artifacts(self, user):
+        return None  # no case behind it: whoever may act on the task may see the process
+
     def start_for(self, activation, department):
         activation.process.data = {"department_id": department.pk}
         activation.process.save()
@@ -42,3 +45,17 @@ class TimerFlow(TerroirFlow):
     start = flow.StartHandle().Next(this.wait)
     wait = flow.Timer(datetime.timedelta(0)).Next(this.end)
     end = flow.End()
+
+
+class SplitJoinFlow(TerroirFlow):
+    """Two parallel branches that meet at a join: the join must be created exactly once."""
+
+    start = flow.StartHandle().Next(this.split)
+    split = flow.Split().Next(this.left).Next(this.right)
+    left = flow.Handle(this.do_nothing).Next(this.join)
+    right = flow.Handle(this.do_nothing).Next(this.join)
+    join = flow.Join().Next(this.end)
+    end = flow.End()
+
+    def do_nothing(self, activation):
+        return None

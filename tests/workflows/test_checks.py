@@ -16,3 +16,16 @@ def test_a_flow_without_a_lock_fails_the_check():
 
     errors = [error for error in flows_have_a_real_lock() if error.obj is UnlockedFlow]
     assert len(errors) == 1 and errors[0].id == "terroir.E001"
+
+
+def test_staff_flows_limit_what_they_show(monkeypatch):
+    from viewflow.workflow.flow import FlowViewset
+
+    from tests.workflows.sample_flows import SampleFlow
+    from workflows import registry
+    from workflows.checks import staff_flows_limit_what_they_show
+
+    assert staff_flows_limit_what_they_show() == []
+    # A flow without visible_artifacts, shown by viewflow's own viewset: both are reported.
+    monkeypatch.setattr(registry, "FLOW_VIEWSETS", [*registry.FLOW_VIEWSETS, FlowViewset(SampleFlow)])
+    assert sorted(error.id for error in staff_flows_limit_what_they_show()) == ["terroir.E002", "terroir.E003"]

@@ -7,12 +7,14 @@ regimes (2005 and 2023) share one graph.
 
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
-from cases.models import Application
+from cases.models import Application, ExpertOpinion
+from cases.selectors.applications import applications_visible_to
 from cases.services.applications import (
     application_close_objection_window,
     application_resubmit,
@@ -59,6 +61,13 @@ def _window_ends(activation) -> datetime.datetime:
 class ApplicationFlow(TerroirFlow):
     process_title = _("Protection application")
     process_summary_template = "{{ process.data.reference }} {{ process.data.product }} · {{ process.data.applicant }}"
+
+    def visible_artifacts(self, user):
+        # The bureaus of the province and national bodies, and the experts convened on it.
+        return Application.objects.filter(
+            Q(pk__in=applications_visible_to(user).values("pk"))
+            | Q(pk__in=ExpertOpinion.objects.filter(expert=user).values("application_id"))
+        )
 
     start = flow.StartHandle(this.submit).Next(this.preliminary_examination)
 

@@ -7,6 +7,7 @@ from viewflow.workflow import flow
 from cases.models import Declaration
 from cases.services.declarations import checking_bureau, declaration_resubmit, declaration_submit
 from deadlines.services import deadline_start
+from organizations.selectors import region_code_filter
 
 from ..base import TerroirFlow
 from .views import InProcessCheckView, SuspensionDecisionView
@@ -38,6 +39,9 @@ class DeclarationFlow(TerroirFlow):
     process_title = _("Self-declaration")
     # Read from process.data, written at the start: the inbox must not load each declaration.
     process_summary_template = "{{ process.data.reference }} {{ process.data.enterprise }} · {{ process.data.product }}"
+
+    def visible_artifacts(self, user):
+        return Declaration.objects.filter(region_code_filter(user, "production_region__code"))
 
     start = flow.StartHandle(this.publish).Next(this.in_process_check)
 

@@ -7,6 +7,7 @@ from viewflow import this
 from viewflow.workflow import flow
 
 from cases.models import EnforcementCase
+from cases.selectors.enforcement import enforcement_cases_visible_to
 from cases.services.enforcement import case_from_supervision_referral, case_receive, reviewing_body
 from deadlines.services import deadline_start
 
@@ -67,6 +68,9 @@ class EnforcementCaseFlow(TerroirFlow):
 
     process_title = _("Enforcement case")
     process_summary_template = "{{ process.data.number }} · {{ process.data.party }}"
+
+    def visible_artifacts(self, user):
+        return enforcement_cases_visible_to(user)
 
     start = flow.StartHandle(this.begin).Next(this.verify)
 

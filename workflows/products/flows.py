@@ -9,6 +9,7 @@ from viewflow.workflow.status import PROCESS
 from cases.models import Declaration, ProductRevocation
 from cases.services.applications import national_department
 from cases.services.product_revocations import product_revocation_propose
+from organizations.selectors import region_code_filter
 
 from ..base import TerroirFlow
 from ..declarations.flows import DeclarationFlow
@@ -23,6 +24,9 @@ def _revocation(process) -> ProductRevocation:
 class ProductRevocationFlow(TerroirFlow):
     process_title = _("Revocation of protection")
     process_summary_template = "{{ process.data.reference }} {{ process.data.product }}"
+
+    def visible_artifacts(self, user):
+        return ProductRevocation.objects.filter(region_code_filter(user, "product__province__code"))
 
     start = flow.StartHandle(this.propose).Next(this.decide)
 

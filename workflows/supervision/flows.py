@@ -8,6 +8,7 @@ from viewflow.workflow import flow
 from cases.models import SupervisionCheck
 from cases.services.supervision import campaign_draw
 from deadlines.services import deadline_start
+from organizations.selectors import region_code_filter
 
 from ..base import TerroirFlow
 from .views import CheckResultView, RevocationDecisionView
@@ -33,6 +34,9 @@ class SupervisionCheckFlow(TerroirFlow):
     process_summary_template = (
         "{{ process.data.campaign }} · {{ process.data.enterprise }} · {{ process.data.product }}"
     )
+
+    def visible_artifacts(self, user):
+        return SupervisionCheck.objects.filter(region_code_filter(user, "declaration__production_region__code"))
 
     start = flow.StartHandle(this.begin).Next(this.inspect)
 

@@ -1,0 +1,611 @@
+"""Generated from the URL configuration: every page that takes an object id, called as every persona.
+
+Only the personas a rule allows get the object; the others get 404, 403 or a redirect (to the
+login page, or out of the portal), never a 200 with the object's data and never a 500. A POST
+from someone not allowed changes nothing. A new URL with an id and no rule here fails the test.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from viewflow.workflow.models import Process, Task
+
+from audit.models import AuditEvent
+from cases.models import Application, Declaration, EnforcementCase, ExpertOpinion, Regime, SupervisionCheck
+from cases.services import applications as application_services
+from cases.services.enforcement import case_decide_filing, case_verify
+from cases.services.objections import objection_file
+from documents.models import Document
+from notifications.models import Notification
+from organizations.models import Role
+from reports.figures import FIGURES
+from reports.flows import submit_report
+from reports.services import report_update, reports_open_period
+from tests.factories import make_member
+from tests.factories.applications import Cast, applicant_body, draft_application
+from tests.factories.cases import draft_declaration, longjing, producer_with_enterprise
+from tests.factories.enforcement import hangzhou_bureau, received_case
+from tests.factories.supervision import provincial_campaign
+from tests.reports.conftest import ANSWERS as REPORT_ANSWERS
+from tests.reports.conftest import PERIOD, YEAR
+from workflows.applications import portal as application_portal
+from workflows.applications.flows import ApplicationFlow
+from workflows.declarations.flows import DeclarationFlow
+from workflows.supervision.flows import draw_campaign
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = [
+    "anonymous",
+    "producer A",
+    "producer B",
+    "applicant body",
+    "staff of another province",
+    "staff of the case's province",
+    "inspector assigned",
+    "inspector not assigned",
+    "lead",
+    "expert",
+]
+STAFF = {
+    "staff of another province",
+    "staff of the case's province",
+    "inspector assigned",
+    "inspector not assigned",
+    "lead",
+    "expert",
+}
+# Staff whose jurisdiction covers the cases of the world (Zhejiang, Hangzhou, Xihu district).
+ZHEJIANG_STAFF = {"staff of the case's province", "inspector assigned", "inspector not assigned", "lead"}
+PROVINCE = {"staff of the case's province", "lead"}
+EVERYONE = set(PERSONAS)
+# 401: the API answers an anonymous caller so (pages redirect to the login page).
+DENIED_STATUSES = {302, 401, 403, 404, 405}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may GET the page with the world's object, and what they should get."""
+
+    target: str  # key of World.targets: the URL arguments and the text that shows the object
+    allowed: frozenset
+    allowed_statuses: frozenset = frozenset({200})
+    # Personas allowed but answered with another status (a redirect to the right page, say).
+    notes: str = ""
+
+
+def rule(target, allowed, statuses=(200,), notes=""):
+    return Rule(target, frozenset(allowed), frozenset(statuses), notes)
+
+
+# Pages of the project's own URL configuration, by URL name.
+RULES: dict[str, Rule] = {
+    # The public register: anyone, by design (a QR code, a published announcement, the objection form).
+    "register:verify": rule("verification token", EVERYONE),
+    "register:announcement_pdf": rule("public announcement", EVERYONE),
+    "register:objection_new": rule("objection token", EVERYONE),
+    # The producer's portal: only the enterprise that declared.
+    "portal_declarations:detail": rule("declaration", {"producer A"}),
+    # POST-only actions answer a GET with 405 whoever asks; the POST matrix below covers them.
+    "portal_declarations:withdraw": rule("declaration", {"producer A"}, statuses=(200, 405)),
+    "portal_declarations:resubmit": rule("declaration", {"producer A"}, statuses=(200, 302, 405)),
+    "portal_declarations:usage_report": rule("declaration", {"producer A"}, statuses=(200, 302)),
+    # The applicant body's portal.
+    "portal_applications:detail": rule("application", {"applicant body"}),
+    "portal_applications:submit": rule("application", {"applicant body"}, statuses=(200, 302, 405)),
+    "portal_applications:resubmit": rule("application", {"applicant body"}, statuses=(200, 302, 405)),
+    "portal_applications:withdraw": rule("application", {"applicant body"}, statuses=(200, 405)),
+    "portal_applications:reply": rule("objection", {"applicant body"}, statuses=(200, 302, 405)),
+    # Staff pages of applications: the provincial bureau and national bodies (a city bureau's
+    # inspectors have no part in them); experts only the application they review.
+    "applications:detail": rule("application", PROVINCE),
+    "applications:objection_admissibility": rule("objection", PROVINCE, statuses=(200, 302, 405)),
+    "applications:objection_decision": rule("objection", PROVINCE, statuses=(200, 302, 405)),
+    "applications:product": rule("product", STAFF),
+    "applications:review_opinion": rule("expert opinion", {"expert"}),
+    # Supervision campaigns: staff of the organising province.
+    "supervision:detail": rule("campaign", ZHEJIANG_STAFF),
+    "supervision:draw": rule("campaign", ZHEJIANG_STAFF, statuses=(200, 302, 403, 405)),
+    # Enforcement cases: the bureau's region and above.
+    "enforcement:detail": rule("enforcement case", ZHEJIANG_STAFF),
+    "enforcement:evidence_add": rule("enforcement case", ZHEJIANG_STAFF, statuses=(200, 302, 405)),
+    "enforcement:clock_pause": rule("enforcement case", ZHEJIANG_STAFF, statuses=(200, 302, 405)),
+    "enforcement:clock_resume": rule("enforcement case", ZHEJIANG_STAFF, statuses=(200, 302, 405)),
+    "enforcement:clock_extend": rule("enforcement case", ZHEJIANG_STAFF, statuses=(200, 302, 405)),
+    "enforcement:verification_extend": rule("enforcement case", ZHEJIANG_STAFF, statuses=(200, 302, 405)),
+    # Personal and private files.
+    "notifications:mark_read": rule("notification", {"producer A"}, statuses=(302, 405)),
+    "documents:download": rule("private document", {"producer A"} | ZHEJIANG_STAFF),
+    "files:declaration_attachment": rule("attachment", {"producer A"} | ZHEJIANG_STAFF),
+    "files:check_evidence": rule("check evidence", ZHEJIANG_STAFF),
+    # A protected product's public page, by its public token.
+    "register:product": rule("product token", EVERYONE),
+    # Statistics reports: the provincial bureau's report, for the province and national bodies;
+    # only its statistics officer edits and submits it (no persona of the world is one).
+    "reports:detail": rule("statistics report", PROVINCE),
+    "reports:figure": rule("statistics figure", PROVINCE),
+    "reports:pdf": rule("statistics report", PROVINCE),
+    "reports:csv": rule("statistics report", PROVINCE),
+    "reports:xlsx": rule("statistics report", PROVINCE),
+    "reports:edit": rule("statistics report", set()),
+    "reports:submit": rule("statistics report", set()),
+    # The REST API: the same selectors as the pages; POST-only actions answer a GET with 405.
+    "api:verify": rule("verification token", EVERYONE),
+    "api:product-detail": rule("product token", EVERYONE),
+    "api:declaration-detail": rule("declaration", {"producer A"}),
+    "api:declaration-attachments": rule("declaration", {"producer A"}, statuses=(200, 405)),
+    "api:declaration-submit": rule("declaration", {"producer A"}, statuses=(405,)),
+    "api:declaration-withdraw": rule("declaration", {"producer A"}, statuses=(405,)),
+    "api:application-detail": rule("application", {"applicant body"}),
+    "api:application-attachments": rule("application", {"applicant body"}, statuses=(200, 405)),
+    "api:application-submit": rule("application", {"applicant body"}, statuses=(405,)),
+    "api:application-withdraw": rule("application", {"applicant body"}, statuses=(405,)),
+    "api:staff-application-detail": rule("application", PROVINCE),
+    "api:staff-declaration-detail": rule("declaration", ZHEJIANG_STAFF),
+    "api:staff-enforcement-case-detail": rule("enforcement case", ZHEJIANG_STAFF),
+    # The province's open preliminary examination: offered to the provincial bureau's staff.
+    "api:task-detail": rule("task", {"staff of the case's province"}),
+    "api:task-assign": rule("task", {"staff of the case's province"}, statuses=(405,)),
+    "api:task-unassign": rule("task", {"staff of the case's province"}, statuses=(405,)),
+    "api:task-complete": rule("task", {"staff of the case's province"}, statuses=(405,)),
+    "api:notification-detail": rule("notification", {"producer A"}),
+    "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
+}
+
+# viewflow's pages of every flow, by the last part of their URL name; the object is the process.
+FLOW_PAGES = {
+    "process_detail",
+    "process_cancel",
+    "process_chart",
+    "index",
+    "detail",
+    "execute",
+    "assign",
+    "unassign",
+    "undo",
+    "cancel",
+    "revive",
+}
+# Who may see a process of each flow in the world (the process's case in their jurisdiction).
+FLOW_VIEWERS = {
+    "application": PROVINCE,
+    "declaration": ZHEJIANG_STAFF,
+    "supervisioncheck": ZHEJIANG_STAFF,
+    "enforcementcase": ZHEJIANG_STAFF,
+    "productrevocation": ZHEJIANG_STAFF,
+    "statisticsreport": PROVINCE,
+}
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else entry.namespace or namespace
+            yield from _walk(entry.url_patterns, route, inner or "")
+        elif isinstance(entry, URLPattern):
+            yield route, (f"{namespace}:{entry.name}" if namespace else entry.name) or "", entry
+
+
+def id_taking_urls() -> list[tuple[str, str]]:
+    """(route, name) of every page whose URL carries an argument."""
+    return [(route, name) for route, name, _ in _walk(get_resolver().url_patterns) if "<" in route or "(?P" in route]
+
+
+FLOW_ROUTE = re.compile(r"^staff/workflow/flows/(?P<flow>[a-z]+)/<int:process_pk>/")
+
+
+def rule_of(route: str, name: str) -> str | None:
+    """Which part of the matrix covers this URL; None when nothing does (the test fails)."""
+    if route.startswith("admin/"):
+        return "admin"
+    flow = FLOW_ROUTE.match(route)
+    if flow:
+        if flow["flow"] in FLOW_VIEWERS and name.rsplit(":", 1)[-1] in FLOW_PAGES:
+            return "flow"
+        return None
+    return name if name in RULES else None
+
+
+def test_every_url_that_takes_an_id_has_a_rule():
+    uncovered = [f"{route} ({name})" for route, name in id_taking_urls() if rule_of(route, name) is None]
+    assert uncovered == [], "add a rule to tests/security/test_access_matrix.py for: " + ", ".join(uncovered)
+    # The matrix itself must not keep rules for URLs that no longer exist.
+    names = {name for _route, name in id_taking_urls()}
+    assert set(RULES) <= names, set(RULES) - names
+
+
+# The world: one object of every kind, and the personas around it.
+
+
+@dataclass
+class Target:
+    args: list
+    marker: str | None  # text that shows the object on its page (None for files: the status says it)
+
+
+@dataclass
+class World:
+    users: dict
+    reviewed_application: Application
+    targets: dict[str, Target] = field(default_factory=dict)
+
+
+@pytest.fixture
+def world(settings, tmp_path) -> World:
+    settings.MEDIA_ROOT = tmp_path
+    longjing()
+    cast = Cast()
+    bureau = hangzhou_bureau()
+    producer_a, declaration = draft_declaration()
+    DeclarationFlow.start.run(actor=producer_a, declaration=declaration, commitment_accepted=True)
+    declaration = Declaration.objects.get(pk=declaration.pk)
+    producer_b, _enterprise = producer_with_enterprise()
+
+    # An application announced (objection window open) with an objection; another under expert review.
+    applicant, body = applicant_body()
+    _user, application = draft_application(user=applicant, body=body, regime=Regime.AQSIQ_2005)
+    application_portal.submit(actor=applicant, application=application)
+    application_services.application_examine_preliminary(
+        actor=cast.province_staff, application=application, outcome="accept"
+    )
+    application_services.application_examine_formal(actor=cast.kjs_staff, application=application, outcome="accept")
+    application = Application.objects.get(pk=application.pk)
+    if application.status == Application.Status.ANNOUNCEMENT_PENDING:
+        application_services.application_decide_announcement(actor=cast.kjs_lead, application=application, approve=True)
+    application = Application.objects.get(pk=application.pk)
+    _user, reviewed = draft_application(user=applicant, body=body, product_name="西湖莼菜", regime=Regime.CNIPA_2023)
+    application_portal.submit(actor=applicant, application=reviewed)
+    application_services.application_examine_preliminary(
+        actor=cast.province_staff, application=reviewed, outcome="accept"
+    )
+    application_services.application_examine_formal(actor=cast.kjs_staff, application=reviewed, outcome="accept")
+    application_services.application_convene_review(
+        actor=cast.kjs_staff, application=reviewed, experts=cast.experts, chair=cast.experts[0]
+    )
+    expert = cast.experts[1]
+    opinion = ExpertOpinion.objects.get(application=reviewed, expert=expert)
+
+    # An enforcement case filed with its officers.
+    case = received_case(actor=bureau.inspectors[0])
+    case_verify(actor=bureau.inspectors[0], case=case, findings="属实", proposal="file")
+    case_decide_filing(actor=bureau.lead, case=case, decision="file", officers=bureau.inspectors[:2])
+    case = EnforcementCase.objects.get(pk=case.pk)
+
+    # A provincial campaign drawn over the published declaration, with an evidence file.
+    lead, _inspectors, campaign = provincial_campaign(sample_size=1)
+    draw_campaign(actor=lead, campaign=campaign, seed="matrix")
+    check = SupervisionCheck.objects.filter(campaign=campaign).first()
+
+    users = {
+        "anonymous": None,
+        "producer A": producer_a,
+        "producer B": producer_b,
+        "applicant body": applicant,
+        "staff of another province": make_member("AMR-350000", Role.STAFF),
+        "staff of the case's province": cast.province_staff,
+        "inspector assigned": bureau.inspectors[0],
+        "inspector not assigned": bureau.inspectors[2],
+        "lead": lead,
+        "expert": expert,
+    }
+    world = World(users=users, reviewed_application=reviewed)
+    targets = world.targets
+    targets["declaration"] = Target([declaration.pk], declaration.reference)
+    targets["verification token"] = Target([declaration.verification_token], declaration.enterprise.name)
+    targets["application"] = Target([application.pk], application.reference or application.product_name)
+    objection = None
+    if application.objection_window_opens:
+        objection = objection_file(
+            application=application,
+            objector_name="某某茶业公司",
+            objector_id_code="91330106MA00000003",
+            contact="0571-88888888",
+            grounds="拟保护范围包含非传统产区。",
+        )
+        targets["objection token"] = Target([application.public_token], application.product_name)
+    assert objection is not None, "the world needs an application open to objections"
+    targets["objection"] = Target([application.pk, objection.pk], objection.reference)
+    public_announcement = (
+        Document.objects.filter(
+            target_type__model="application", target_id=application.pk, kind__icontains="announcement"
+        ).first()
+        or Document.objects.filter(target_id=application.pk).first()
+    )
+    targets["public announcement"] = Target([public_announcement.pk], None)
+    targets["product"] = Target([longjing().pk], "西湖龙井")
+    targets["expert opinion"] = Target([opinion.pk], reviewed.product_name)
+    targets["campaign"] = Target([campaign.pk], campaign.title)
+    targets["enforcement case"] = Target([case.pk], case.number)
+    notification = Notification.objects.filter(recipient=producer_a).first()
+    targets["notification"] = Target([notification.pk], None)
+    private = Document.objects.filter(target_type__model="declaration", target_id=declaration.pk).first()
+    targets["private document"] = Target([private.pk], None) if private else None
+    targets["attachment"] = Target([declaration.attachments.first().pk], None)
+    evidence = check.evidence.create(
+        file="checks/matrix.pdf",
+        original_name="现场照片.pdf",
+        file_type="pdf",
+        size=10,
+        sha256="0" * 64,
+        uploaded_by=bureau.inspectors[0],
+    )
+    (tmp_path / "checks").mkdir(exist_ok=True)
+    (tmp_path / "checks" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    targets["check evidence"] = Target([evidence.pk], None)
+    targets["product token"] = Target([longjing().public_token], "西湖龙井")
+    # A province's statistics report, submitted (frozen, in its lead's hands).
+    officer = make_member("AMR-330000", Role.STATISTICS_OFFICER)
+    report = next(r for r in reports_open_period(actor=None, year=YEAR, period=PERIOD) if r.province.code == "330000")
+    report_update(actor=officer, report=report, answers=REPORT_ANSWERS)
+    report = submit_report(actor=officer, report=report)
+    targets["statistics report"] = Target([report.pk], report.province.name)
+    targets["statistics figure"] = Target([report.pk, next(iter(FIGURES))], report.province.name)
+    # The announced application's process still waits at the province (its steps above were services).
+    task = (
+        Task.objects.filter(process__artifact_object_id=application.pk, process__flow_class=ApplicationFlow)
+        .exclude(status__in=["DONE", "CANCELED"])
+        .exclude(flow_task_type="END")
+        .get()
+    )
+    targets["task"] = Target([task.pk], application.reference)
+    return world
+
+
+def _login(client, user):
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+
+
+def _gets_the_object(response, marker) -> bool:
+    if response.status_code != 200:
+        return False
+    if marker is None:
+        return True
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return marker in content.decode(errors="replace")
+
+
+def test_only_allowed_personas_get_the_object(client, world):
+    problems, checked = [], 0
+    for route, name in id_taking_urls():
+        if rule_of(route, name) != name:
+            continue
+        page_rule = RULES[name]
+        target = world.targets.get(page_rule.target)
+        assert target is not None, f"the world has no {page_rule.target} for {name}"
+        url = reverse(name, args=target.args)
+        for persona in PERSONAS:
+            _login(client, world.users[persona])
+            response = client.get(url)
+            checked += 1
+            status = response.status_code
+            if status >= 500:
+                problems.append(f"{persona} GET {url} ({name}): {status}")
+            elif persona in page_rule.allowed:
+                if status not in page_rule.allowed_statuses:
+                    problems.append(
+                        f"{persona} GET {url} ({name}): {status}, expected {set(page_rule.allowed_statuses)}"
+                    )
+            elif status not in DENIED_STATUSES or (status == 200 and _gets_the_object(response, target.marker)):
+                problems.append(f"LEAK {persona} GET {url} ({name}): {status}")
+    assert problems == [], "\n".join(problems)
+    assert checked >= len(RULES) * len(PERSONAS)
+    print(f"access matrix: {checked} id pages × personas (GET)")  # a figure for the closing note
+
+
+def flow_pages(world) -> list[tuple[str, str, str, Process]]:
+    """(flow label, page, url, process) for every viewflow page of every process and task in the world."""
+    from django.urls import NoReverseMatch
+
+    pages = []
+    for process in Process.objects.all():
+        flow = process.flow_class.instance
+        label = re.match(r"/staff/workflow/flows/([a-z]+)/", flow.reverse("process_detail", args=[process.pk]))[1]
+        for page in ("process_detail", "process_cancel", "process_chart"):
+            url = flow.reverse(page, args=[process.pk])
+            pages.append((label, page, url, process))
+        for task in Task.objects.filter(process=process):
+            for page in FLOW_PAGES - {"process_detail", "process_cancel", "process_chart"}:
+                try:
+                    url = task.flow_task.reverse(page, args=[process.pk, task.pk])
+                except NoReverseMatch:
+                    continue  # this node has no such page
+                pages.append((label, page, url, process))
+    return pages
+
+
+def test_flow_pages_show_a_process_only_to_those_who_may_see_its_case(client, world):
+    problems, checked, flows = [], 0, set()
+    audit_before = AuditEvent.objects.count()
+    for label, page, url, process in flow_pages(world):
+        flows.add(label)
+        viewers = FLOW_VIEWERS[label]
+        if label == "application" and process.artifact_object_id == world.reviewed_application.pk:
+            viewers = viewers | {"expert"}  # convened on this one: they record their part in it
+        marker = process.brief if page == "process_detail" else None
+        for persona in PERSONAS:
+            _login(client, world.users[persona])
+            response = client.get(url)
+            checked += 1
+            status = response.status_code
+            if status >= 500:
+                problems.append(f"{persona} GET {url}: {status}")
+            elif persona not in viewers and status == 200:
+                problems.append(f"LEAK {persona} GET {url}: 200")
+            elif persona in viewers and page in ("process_detail", "detail") and not _gets_the_object(response, marker):
+                problems.append(f"{persona} GET {url}: {status}, expected the page")
+    assert problems == [], "\n".join(problems)
+    assert flows == set(FLOW_VIEWERS) - {"productrevocation"}, flows
+    assert AuditEvent.objects.count() == audit_before
+    assert checked > 100
+    print(f"access matrix: {checked} viewflow pages × personas (GET)")  # a figure for the closing note
+
+
+# Everything a task or action form might ask for: a POST from someone not allowed must change nothing.
+ANY_FORM = {
+    "outcome": "correction",
+    "comment": "越权尝试",
+    "reason": "越权尝试",
+    "reply": "越权尝试",
+    "admissible": "yes",
+    "sustained": "yes",
+    "approve": "yes",
+    "vote": "approve",
+    "opinion": "越权尝试",
+    "kind": "photo",
+    "description": "越权尝试",
+    "days": "30",
+    "participants": "甲、乙",
+    "commitment_accepted": "on",
+}
+
+
+def _state(world) -> list:
+    """What a forbidden POST could change: the audit trail (every change writes to it) and the states."""
+    return [
+        AuditEvent.objects.count(),
+        list(Declaration.objects.order_by("pk").values_list("status", flat=True)),
+        list(Application.objects.order_by("pk").values_list("status", flat=True)),
+        list(EnforcementCase.objects.order_by("pk").values_list("status", "clock_pause_reason")),
+        list(Notification.objects.order_by("pk").values_list("read_at", flat=True)),
+        list(ExpertOpinion.objects.order_by("pk").values_list("submitted_at", flat=True)),
+        list(Task.objects.order_by("pk").values_list("status", "owner_id")),
+    ]
+
+
+def test_a_post_from_someone_not_allowed_changes_nothing(client, world):
+    before = _state(world)
+    problems, checked = [], 0
+    for route, name in id_taking_urls():
+        if rule_of(route, name) != name or RULES[name].allowed == frozenset(EVERYONE):
+            continue
+        page_rule = RULES[name]
+        url = reverse(name, args=world.targets[page_rule.target].args)
+        for persona in sorted(EVERYONE - page_rule.allowed):
+            _login(client, world.users[persona])
+            status = client.post(url, ANY_FORM).status_code
+            checked += 1
+            if status not in DENIED_STATUSES:
+                problems.append(f"{persona} POST {url} ({name}): {status}")
+    for label, page, url, _process in flow_pages(world):
+        if page in ("process_detail", "process_chart", "detail", "index"):
+            continue
+        for persona in sorted(EVERYONE - FLOW_VIEWERS[label]):
+            _login(client, world.users[persona])
+            status = client.post(url, ANY_FORM).status_code
+            checked += 1
+            if status not in DENIED_STATUSES:
+                problems.append(f"{persona} POST {url}: {status}")
+    assert problems == [], "\n".join(problems)
+    assert _state(world) == before
+    assert checked > 200
+    print(f"access matrix: {checked} forbidden POSTs")  # a figure for the closing note
+
+
+def test_lists_and_searches_show_only_visible_objects(client, world):
+    from tests.security.test_get_changes_nothing import urls_without_arguments
+
+    reviewed = Application.objects.get(pk=world.reviewed_application.pk)
+    case = EnforcementCase.objects.get()
+    notification = Notification.objects.filter(recipient=world.users["producer A"]).first()
+    # Text that only the named personas may see anywhere (none of it is published in the register).
+    private = {
+        case.number: ZHEJIANG_STAFF,
+        reviewed.reference: PROVINCE | {"applicant body", "expert"},
+        notification.subject: {"producer A"},
+    }
+    problems, checked = [], 0
+    for url in urls_without_arguments():
+        if url.startswith(("/admin/", "/accounts/logout/", "/language/")):
+            continue
+        for persona in PERSONAS:
+            _login(client, world.users[persona])
+            # Searches that find the objects without spelling the text looked for (a search box echoes it).
+            for query in ("", "?q=330100", f"?q={reviewed.product_name}", "?q=DB-330000"):
+                response = client.get(url + query)
+                checked += 1
+                if response.status_code >= 500:
+                    problems.append(f"{persona} GET {url}{query}: {response.status_code}")
+                if response.status_code != 200 or response.streaming:
+                    continue
+                page = response.content.decode(errors="replace")
+                for marker, allowed in private.items():
+                    if persona not in allowed and marker in page:
+                        problems.append(f"LEAK {persona} GET {url}{query} shows {marker!r}")
+    assert problems == [], "\n".join(problems)
+    assert checked > 300
+    print(f"access matrix: {checked} list/search pages × personas × queries")  # a figure for the closing note
+
+
+def test_fields_the_form_does_not_offer_change_nothing(client, world):
+    """status, owner, assignee, created_by … in a POST are ignored, or the POST is refused."""
+    from cases.models import DeclarationAttachment
+    from tests.factories.cases import declaration_form_data
+
+    producer_a = world.users["producer A"]
+    producer_b = world.users["producer B"]
+    own = producer_a.enterprise_accounts.get().enterprise
+    others = producer_b.enterprise_accounts.get().enterprise
+    client.force_login(producer_a)
+    before = set(Declaration.objects.values_list("pk", flat=True))
+    client.post(
+        reverse("portal_declarations:new"),
+        declaration_form_data(
+            own,
+            status="revoked",
+            verification_token="chosen-by-the-user",
+            created_by=producer_b.pk,
+            owner=producer_b.pk,
+            reference="GI-FAKE-1",
+        ),
+    )
+    created = Declaration.objects.exclude(pk__in=before).get()
+    assert created.enterprise == own
+    assert created.status in (Declaration.Status.DRAFT, Declaration.Status.PUBLISHED)
+    assert created.verification_token != "chosen-by-the-user" and created.reference != "GI-FAKE-1"
+    # Someone else's enterprise is not a choice: refused, nothing created.
+    count = Declaration.objects.count(), DeclarationAttachment.objects.count()
+    response = client.post(reverse("portal_declarations:new"), declaration_form_data(others))
+    assert response.status_code == 200 and response.context["form"].errors
+    assert (Declaration.objects.count(), DeclarationAttachment.objects.count()) == count
+
+    # A task form: owner, assignee and status in the POST do not move the task to someone else.
+    task = Task.objects.get(
+        flow_task=DeclarationFlow.in_process_check, process__artifact_object_id=world.targets["declaration"].args[0]
+    )
+    status_before = Declaration.objects.get(pk=task.process.artifact_object_id).status
+    staff = make_member("AMR-330106", Role.STAFF)  # the checking bureau of the production region
+    client.force_login(staff)
+    assert client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk])).status_code == 302
+    response = client.post(
+        task.flow_task.reverse("execute", args=[task.process_id, task.pk]),
+        {"outcome": "ok", "comment": "", "owner": producer_b.pk, "assignee": producer_b.pk, "status": "NEW"},
+    )
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert task.owner == staff and task.status == "DONE"
+    assert Declaration.objects.get(pk=task.process.artifact_object_id).status == status_before
+
+
+def test_admin_pages_with_an_id_are_for_django_staff_only(client, world):
+    """No persona is Django staff: every admin page that takes an id sends them to the admin login."""
+    admin_urls = [route for route, _name in id_taking_urls() if route.startswith("admin/")]
+    checked = 0
+    for route in admin_urls:
+        url = "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: "auth" if m[1] == "app_label" else "1", route)
+        url = url.replace("^", "").replace("$", "").replace("\\Z", "")
+        if "(?P" in url or "(" in url:
+            continue  # regex routes (the admin's catch-all view-on-site) are covered by the next one
+        for persona in PERSONAS:
+            _login(client, world.users[persona])
+            response = client.get(url)
+            checked += 1
+            assert response.status_code in (302, 404), f"{persona} GET {url}: {response.status_code}"
+            if response.status_code == 302:
+                assert response["Location"].startswith(("/admin/login/", "/accounts/login/")), url
+    assert checked >= 10 * len(PERSONAS)
+    print(f"access matrix: {checked} admin pages × personas")  # a figure for the closing note

@@ -1,0 +1,72 @@
+"""A lost race answers 409 with a page that says what happened, never 403 or 500.
+
+Two people (or two tabs) acting on the same case at once: one wins under the flow
+lock; the other finds the task done, the row moved on, or the lock still held.
+Those errors surface from viewflow and django-fsm as exceptions; this middleware
+turns them into one friendly 409 page. See docs/adr/0016-a-lost-race-answers-409.md.
+"""
+
+import logging
+
+import django_fsm
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from viewflow.fsm import TransitionNotAllowed as ViewflowTransitionNotAllowed
+from viewflow.workflow.exceptions import FlowLockFailed
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+logger = logging.getLogger("terroir.conflicts")
+
+CONFLICTS = (
+    FlowLockFailed,
+    django_fsm.ConcurrentTransition,
+    django_fsm.TransitionNotAllowed,
+    ViewflowTransitionNotAllowed,
+)
+
+
+def conflict_response(request, reason: str):
+    logger.info("conflict on %s %s: %s", request.method, request.path, reason)
+    return render(request, "409.html", status=409)
+
+
+def _task_taken_by_a_race(request) -> bool:
+    """A task view refused this user only because the task moved on since they opened it.
+
+    viewflow answers PermissionDenied both to strangers and to the owner whose task was just
+    completed (or the candidate whose task was just taken). Only the latter two get a 409, so
+    a stranger learns nothing more than before.
+    """
+    match = getattr(request, "resolver_match", None)
+    task_pk = match.kwargs.get("task_pk") if match else None
+    user = getattr(request, "user", None)
+    if task_pk is None or user is None or not user.is_authenticated:
+        return False
+    task = Task.objects.filter(pk=task_pk).select_related("process").first()
+    if task is None:
+        return False
+    if task.owner_id == user.pk and task.status not in (STATUS.NEW, STATUS.ASSIGNED):
+        return True  # the owner's task was completed or cancelled in the meantime
+    if task.owner_id is not None and task.owner_id != user.pk and match.url_name == "assign":
+        # Someone else took it first; would this user have been allowed to take it?
+        can_assign = getattr(task.flow_task, "can_assign", None)
+        if callable(can_assign):
+            task.owner_id = None
+            return bool(can_assign(user, task))
+    return False
+
+
+class ConflictMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, CONFLICTS):
+            return conflict_response(request, f"{type(exception).__name__}: {exception}")
+        if isinstance(exception, PermissionDenied) and _task_taken_by_a_race(request):
+            return conflict_response(request, "task already taken or completed")
+        return None
