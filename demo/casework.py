@@ -3,7 +3,6 @@ services and flows as real work (never by writing rows directly)."""
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 
 from cases.models import Application, Declaration, EnforcementCase, ProtectedProduct, Regime
 from cases.services.applications import (
@@ -14,12 +13,12 @@ from cases.services.applications import (
     application_examine_preliminary,
 )
 from cases.services.declarations import declaration_attach, declaration_create_draft
-from deadlines.services import deadlines_meet_for_task
 from organizations.models import Department, Enterprise, Region
 from workflows.applications.flows import ApplicationFlow
 from workflows.applications.portal import submit as submit_application
 from workflows.declarations.flows import DeclarationFlow
 from workflows.enforcement.flows import open_case
+from workflows.task_actions import task_assign, task_decide
 
 # A one-page PDF and a 1×1 PNG: real files of their types, small enough to ship in code.
 DEMO_PDF = (
@@ -45,7 +44,7 @@ def _png(name: str) -> SimpleUploadedFile:
 
 
 def _complete(flow_class, artifact, node, user, decide) -> None:
-    """Do one human task as `user` would through its page: the service, then the activation."""
+    """Do one human task as `user` would through its page: take it, then the service decides."""
     task = (
         flow_class.task_class.objects.filter(
             process__flow_class=flow_class, process__artifact_object_id=artifact.pk, flow_task=node
@@ -53,13 +52,8 @@ def _complete(flow_class, artifact, node, user, decide) -> None:
         .exclude(status__in=["DONE", "CANCELED"])
         .get()
     )
-    with transaction.atomic(), flow_class.lock(task.process_id):
-        activation = task.flow_task.activation_class(task)
-        activation.assign(user)
-        activation.start(None)
-        decide()
-        deadlines_meet_for_task(actor=user, task=task)
-        activation.execute()
+    task_assign(actor=user, task=task)
+    task_decide(actor=user, task=task, decide=lambda activation: decide())
 
 
 def _application(applicant, user, name: str, regime: str, area_code: str) -> Application:

@@ -114,18 +114,28 @@ def task_complete(*, actor, task: Task, data: dict) -> Task:
     completion = completion_for(task)
     if completion is None:
         raise ValidationError(_("This task cannot be completed through the API; use its page."))
+
+    def decide(activation):
+        form = completion.form_class(data)
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_data())
+        completion.decide(actor=actor, activation=activation, data=form.cleaned_data)
+
+    return task_decide(actor=actor, task=task, decide=decide)
+
+
+def task_decide(*, actor, task: Task, decide: Callable) -> Task:
+    """Run decide(activation) on a taken task, meet its clocks and complete it: one transaction
+    under the process lock, with the node's own permission checked (the page does the same)."""
     with _locked(task), transaction.atomic():
         task = Task.objects.select_related("process").get(pk=task.pk)
         if task.status == STATUS.NEW:
             raise PermissionDenied(_("Take the task first."))
         if not task.flow_task.can_execute(actor, task):
             raise PermissionDenied(_("This task is assigned to someone else."))
-        form = completion.form_class(data)
-        if not form.is_valid():
-            raise ValidationError(form.errors.as_data())
         activation = task.flow_task.activation_class(task)
         activation.start(None)
-        completion.decide(actor=actor, activation=activation, data=form.cleaned_data)
+        decide(activation)
         deadlines_meet_for_task(actor=actor, task=activation.task)
         activation.execute()
     return task

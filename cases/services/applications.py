@@ -288,8 +288,11 @@ def application_withdraw(*, actor, application: Application, reason: str = "") -
 SUPPLEMENT_RULE = "application.supplement"
 
 
-def _start_applicant_clock(application: Application) -> None:
-    """The applicant's time to supplement; the provincial bureau hears of it when it runs out."""
+def _ask_applicant(application: Application, request: str) -> None:
+    """The case goes back to the applicant (supplement, defect notice, sustained objection): a new
+    round, what is asked, and the applicant's clock; the provincial bureau hears if it runs out."""
+    application.supplement_rounds += 1
+    application.pending_request = request
     deadline_start(actor=None, rule_code=SUPPLEMENT_RULE, target=application, department=provincial_bureau(application))
 
 
@@ -320,9 +323,7 @@ def application_examine_preliminary(*, actor, application: Application, outcome:
     elif outcome == Outcome.SUPPLEMENT:
         _require(comment, "comment", _("Say what the applicant must supplement."))
         application.request_supplement()
-        application.supplement_rounds += 1
-        application.pending_request = comment
-        _start_applicant_clock(application)
+        _ask_applicant(application, comment)
     elif outcome == Outcome.REJECT:
         _propose_rejection(actor, application, bureau, comment)
     else:
@@ -353,9 +354,7 @@ def application_examine_formal(*, actor, application: Application, outcome: str,
     elif outcome == Outcome.DEFECT:
         _require(comment, "comment", _("Write the defects the applicant must correct."))
         application.issue_defect_notice()
-        application.supplement_rounds += 1
-        application.pending_request = comment
-        _start_applicant_clock(application)
+        _ask_applicant(application, comment)
     elif outcome == Outcome.REJECT:
         _propose_rejection(actor, application, kjs, comment)
     else:
@@ -446,9 +445,8 @@ def application_close_objection_window(*, actor=None, application: Application) 
     """Fired by the flow's timer the day after the window closed."""
     application = lock(application)
     before = application.status
-    if application.objections.exclude(status=Objection.Status.INADMISSIBLE).exists() or (
-        application.objections.filter(status=Objection.Status.RECEIVED).exists()
-    ):
+    # Any objection not already found inadmissible (received ones included) needs handling.
+    if application.objections.exclude(status=Objection.Status.INADMISSIBLE).exists():
         application.close_window_with_objections()
         tell_staff(members_of(national_department("FGS").pk, Role.STAFF), application, "objections_to_handle")
     else:
@@ -485,9 +483,7 @@ def application_conclude_objections(*, actor, application: Application, outcome:
         _proceed_after_objections(application)
     elif outcome == ObjectionOutcome.RETURN:
         application.return_after_objection()
-        application.supplement_rounds += 1
-        application.pending_request = comment
-        _start_applicant_clock(application)
+        _ask_applicant(application, comment)
     elif outcome == ObjectionOutcome.REJECT:
         application.reject()
         application.closed_at = timezone.now()
