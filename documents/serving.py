@@ -1,22 +1,33 @@
-"""The one way to hand a stored private file to a browser (issued documents, uploaded evidence).
+"""The way to hand a stored file to a browser: private ones (issued documents, uploaded evidence)
+and published ones (announcements).
 
-The caller has already decided that this user may see the file; this only makes sure the
-browser saves it rather than renders it, and that no cache keeps it.
+The caller has already decided that this user may see the file. A private file is saved rather
+than rendered and kept by no cache; a published one may be shown and cached.
 """
 
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
 
 
-def private_file_response(file: FieldFile, *, filename: str, content_type: str) -> FileResponse:
+def _file_response(file: FieldFile, *, filename: str, content_type: str, as_attachment: bool) -> FileResponse:
     try:
         handle = file.open("rb")
     except FileNotFoundError:
         # A row whose file is gone (restored database without its media): a 404, not a 500.
         raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+    response = FileResponse(handle, as_attachment=as_attachment, filename=filename, content_type=content_type)
     # The declared type is the checked one; the browser must not guess another from the content.
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def public_file_response(file: FieldFile, *, filename: str, content_type: str) -> FileResponse:
+    """A published document (an announcement): anyone may open it in the browser."""
+    return _file_response(file, filename=filename, content_type=content_type, as_attachment=False)
+
+
+def private_file_response(file: FieldFile, *, filename: str, content_type: str) -> FileResponse:
+    response = _file_response(file, filename=filename, content_type=content_type, as_attachment=True)
     # Should a browser display it anyway, an uploaded file can run nothing and load nothing.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     # Private to its readers: no shared cache may keep it.

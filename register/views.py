@@ -27,6 +27,7 @@ from cases.selectors.products import (
 )
 from cases.selectors.supervision import campaigns_published
 from cases.services.objections import objection_file, objection_window_state
+from documents.serving import public_file_response
 from organizations.selectors import bureau_of
 from workflows.enforcement.flows import open_case
 from workflows.task_views import add_validation_error
@@ -139,9 +140,7 @@ def announcement_pdf(request: HttpRequest, pk: int) -> FileResponse:
     document = announcement_public(pk)
     if document is None:
         raise Http404
-    response = FileResponse(document.file.open("rb"), filename=f"{document.number}.pdf", content_type="application/pdf")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return public_file_response(document.file, filename=f"{document.number}.pdf", content_type="application/pdf")
 
 
 @login_not_required

@@ -246,3 +246,10 @@ def test_the_applicant_requests_an_amendment_of_a_protected_product(client):
     missing = new_application_data(applicant=body.pk, purpose="main_amendment", product_name="龙井新品")
     response = client.post(reverse("portal_applications:new"), missing)
     assert response.status_code == 200 and Application.objects.count() == 1
+
+
+def test_an_announcement_whose_file_is_gone_is_not_found_not_an_error(client, cast):
+    _applicant, application = announced(cast)
+    document = documents_for(application, ACCEPTANCE).get()
+    document.file.storage.delete(document.file.name)
+    assert client.get(reverse("register:announcement_pdf", args=[document.pk])).status_code == 404
