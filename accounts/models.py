@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +34,24 @@ class User(AbstractUser):
 
     def get_full_name(self) -> str:
         return self.full_name or super().get_full_name()
+
+    @property
+    def _viewflow_per_object_perm_cache(self):
+        """The user's object permissions as viewflow's task queue matches them ("app.codename_pk").
+
+        viewflow uses this attribute when present; without it, it loads each of the user's
+        guardian rows, then each row's content type and permission, one query at a time (an
+        inspector with 200 cases made 400 queries per page). Here it is a subquery: no query
+        of its own, and a permission granted a moment ago is never missed.
+        """
+        from guardian.models import GroupObjectPermission, UserObjectPermission
+
+        def keys(model, **owner):
+            app, codename, pk = F("content_type__app_label"), F("permission__codename"), F("object_pk")
+            key = Concat(app, Value("."), codename, Value("_"), pk)
+            return model.objects.filter(**owner).annotate(key=key).values_list("key", flat=True)
+
+        return keys(UserObjectPermission, user=self).union(keys(GroupObjectPermission, group__user=self))
 
 
 class UserSession(AbstractBaseSession):

@@ -75,6 +75,17 @@ ENFORCEMENT_STATUS_AT = {
     "close": "closure",
     "archive": "closed",
 }
+# Who may take each human task (EnforcementCaseFlow's .Permission): a role on the case's bureau,
+# or the object permission on the case itself that its officers hold.
+ENFORCEMENT_PERMISSION_AT = {
+    "verify": "work_as_inspector",
+    "decide_filing": "work_as_lead",
+    "approve": "work_as_lead",
+    "decide": "work_as_lead",
+    "review": "work_as_staff",
+    "hold_hearing": "work_as_staff",
+    "archive": "work_as_staff",
+}
 DECLARATION_PATH = ["start", "in_process_check", "route_check", "end"]
 
 
@@ -296,13 +307,17 @@ def _when(rng: random.Random, days: int = 5 * 365) -> datetime.datetime:
 
 
 class Seeder:
-    def __init__(self, volume: Volume, seed: int = 2026):
+    def __init__(self, volume: Volume, seed: int = 2026, *, focus_share=FOCUS_SHARE, open_share=OPEN_SHARE):
         from django.db import connection
 
         self.volume = volume
+        # Tests raise both so that a small seed still puts rows on every persona's pages.
+        self.focus_share = focus_share
+        self.open_share = open_share
         self.rng = random.Random(seed)
         self.writer = RowWriter(connection)
         self.timings: dict[str, float] = {}
+        self.sequenced = []  # tables written with chosen ids, beyond the main ones
 
     def timed(self, label, function, *args):
         started = time.perf_counter()
@@ -347,7 +362,7 @@ class Seeder:
         self.bureau_of_region = dict(Department.objects.filter(region__isnull=False).values_list("region_id", "pk"))
 
     def pick_county(self) -> tuple[int, str]:
-        if self.rng.random() < FOCUS_SHARE:
+        if self.rng.random() < self.focus_share:
             return self.focus_county_pk, FOCUS_COUNTY
         return self.rng.choice(self.counties)
 
@@ -367,7 +382,7 @@ class Seeder:
         self.product_ids = []
         for number in range(self.volume.products):
             pk = first + number
-            name = f"{places[number % len(places)]}{stems[(number // len(places)) % len(stems)]}{number}"
+            name = f"{places[pk % len(places)]}{stems[(pk // len(places)) % len(stems)]}{pk}"
             county_pk, _ = self.pick_county()
             rows.append(
                 (
@@ -562,7 +577,7 @@ class Seeder:
         staff = self.users["staff"]
         # The newest declarations have processes (the system went live after the older ones).
         newest = self.declarations_in_order[-count:] if count else []
-        open_from = len(newest) - max(1, round(len(newest) * OPEN_SHARE))
+        open_from = len(newest) - max(1, round(len(newest) * self.open_share))
         for index, (pk, reference, enterprise_pk, _product, county_pk, declared_at) in enumerate(newest):
             is_open = index >= open_from
             data = {"reference": reference, "enterprise": self.enterprise_names[enterprise_pk], "product": ""}
@@ -643,8 +658,11 @@ class Seeder:
                         continue
                     self._task(process, refs[name], moment)
                     continue
-                is_lead_task = name in {"decide_filing", "approve", "decide"}
-                permission = self._bureau_permission("work_as_lead" if is_lead_task else "work_as_staff", county_pk)
+                is_lead_task = ENFORCEMENT_PERMISSION_AT.get(name) == "work_as_lead"
+                if name in ENFORCEMENT_PERMISSION_AT:
+                    permission = self._bureau_permission(ENFORCEMENT_PERMISSION_AT[name], county_pk)
+                else:
+                    permission = ("cases.investigate_case", content_type_id, str(pk))
                 if is_open and name == human[stop]:
                     self._task(process, refs[name], moment, status="NEW", permission=permission)
                     break
@@ -675,6 +693,22 @@ class Seeder:
             "created_at",
         ]
         self.writer.write(model, columns, rows)
+        self.officer_permissions(model, rows)
+
+    def officer_permissions(self, model, case_rows):
+        """The staff persona investigates its county's cases (guardian's object permission)."""
+        from django.contrib.auth.models import Permission
+        from guardian.models import UserObjectPermission
+
+        content_type_id, _ = self.chain.type_of(model)
+        permission = Permission.objects.get(content_type_id=content_type_id, codename="investigate_case")
+        staff = self.users["staff"].pk
+        first = self.writer.next_id(UserObjectPermission)
+        focus = [row[0] for row in case_rows if row[5] == self.focus_county_pk]
+        rows = [(first + n, permission.pk, content_type_id, str(pk), staff) for n, pk in enumerate(focus)]
+        columns = ["id", "permission_id", "content_type_id", "object_pk", "user_id"]
+        self.writer.write(UserObjectPermission, columns, rows)
+        self.sequenced.append(UserObjectPermission)
 
     def flush_workflow(self, flow_class):
         process_columns = [
@@ -747,6 +781,7 @@ class Seeder:
             self.timed("audit events (hash chain)", self.chain.flush)
             self.writer.reset_sequences(
                 [
+                    *self.sequenced,
                     ProtectedProduct,
                     Enterprise,
                     Declaration,

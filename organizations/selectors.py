@@ -16,15 +16,33 @@ def active_memberships(user) -> QuerySet[Membership]:
     )
 
 
+# Kept on the user object for the request (as Django keeps its permission cache there): a staff
+# page asks a dozen times, once per flow's permission check.
+_PERSONA_CACHE = "_terroir_persona"
+
+
 def persona_of(user) -> Persona:
     """Staff (members of a body) work in the inbox; producers and applicants in the portal."""
     if not user.is_authenticated:
         return "public"
+    persona = getattr(user, _PERSONA_CACHE, None)
+    if persona is None:
+        persona = _persona_from_database(user)
+        setattr(user, _PERSONA_CACHE, persona)
+    return persona
+
+
+def _persona_from_database(user) -> Persona:
     if user.is_superuser or Membership.objects.filter(user=user, is_active=True).exists():
         return "staff"
     if user.enterprise_accounts.filter(is_active=True).exists():
         return "portal"
     return "public"
+
+
+def forget_persona(user) -> None:
+    """After a change of memberships or enterprise accounts: the next question reads again."""
+    user.__dict__.pop(_PERSONA_CACHE, None)
 
 
 def is_staff_member(user) -> bool:

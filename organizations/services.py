@@ -7,6 +7,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 from audit.services import audit_record
 
 from .models import ROLE_PERMISSIONS, Department, Enterprise, EnterpriseAccount, Membership, Region, Role
+from .selectors import forget_persona
 
 
 def _ensure_may_manage(actor, department: Department) -> None:
@@ -30,6 +31,7 @@ def membership_grant(*, actor, user, department: Department, role: Role | str) -
     membership.is_active = True
     membership.save(update_fields=["is_active"])
     assign_perm(f"organizations.{ROLE_PERMISSIONS[role]}", user, department)
+    forget_persona(user)
     audit_record(
         actor=actor,
         action="membership.grant",
@@ -49,6 +51,7 @@ def membership_revoke(*, actor, membership: Membership, comment: str = "") -> Me
     membership.is_active = False
     membership.save(update_fields=["is_active"])
     remove_perm(f"organizations.{ROLE_PERMISSIONS[Role(membership.role)]}", membership.user, membership.department)
+    forget_persona(membership.user)
     audit_record(
         actor=actor,
         action="membership.revoke",
@@ -100,6 +103,7 @@ def enterprise_account_link(*, actor, user, enterprise: Enterprise) -> Enterpris
     if created or not account.is_active:
         account.is_active = True
         account.save(update_fields=["is_active"])
+        forget_persona(user)
         audit_record(
             actor=actor,
             action="enterprise.account_link",

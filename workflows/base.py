@@ -6,6 +6,16 @@ from viewflow.workflow import flow, lock
 from organizations.models import Role
 from organizations.selectors import departments_of, is_staff_member
 
+# Processes a list page has just selected through processes_visible_to, kept on the request's
+# user so that the per-row permission checks of that page do not ask the database again.
+_KNOWN_VISIBLE = "_terroir_visible_processes"
+
+
+def remember_visible_processes(user, process_ids) -> None:
+    """Call only with ids that processes_visible_to(user, …) selected in this request."""
+    setattr(user, _KNOWN_VISIBLE, getattr(user, _KNOWN_VISIBLE, frozenset()) | frozenset(process_ids))
+
+
 # Node checks that decide who may act on a task; each also requires seeing the task's case.
 _TASK_CHECKS = ("can_view", "can_assign", "can_unassign", "can_execute", "can_undo", "can_cancel", "can_revive")
 
@@ -15,6 +25,36 @@ def _guarded(flow_class, check):
         return check(user, task) and flow_class.instance.process_visible_to(user, task.process)
 
     return guarded_check
+
+
+# The user's object permissions, read once by a list page that checks a row of tasks. A task
+# stores the permission and object it needs (viewflow's queue matches on them), so a list need
+# not load each task's case and bureau and ask guardian row by row.
+_KNOWN_PERMISSIONS = "_terroir_object_permissions"
+
+
+def remember_object_permissions(user) -> None:
+    from guardian.models import UserObjectPermission
+
+    rows = UserObjectPermission.objects.filter(user=user).values_list(
+        "content_type__app_label", "permission__codename", "content_type_id", "object_pk"
+    )
+    known = {(f"{app}.{codename}", type_id, object_pk) for app, codename, type_id, object_pk in rows}
+    setattr(user, _KNOWN_PERMISSIONS, frozenset(known))
+
+
+def _guarded_assign(flow_class, check):
+    def guarded_assign(user, task):
+        known = getattr(user, _KNOWN_PERMISSIONS, None)
+        stored = task.owner_permission and task.owner_permission_obj_pk is not None
+        if known is None or not stored or task.owner_id or not user.is_authenticated:
+            allowed = check(user, task)
+        else:
+            key = (task.owner_permission, task.owner_permission_content_type_id, task.owner_permission_obj_pk)
+            allowed = key in known or user.has_perm(task.owner_permission)
+        return allowed and flow_class.instance.process_visible_to(user, task.process)
+
+    return guarded_assign
 
 
 # Flows lock their process row while a task runs: a lost race fails, it never completes twice.
@@ -34,7 +74,8 @@ class TerroirFlow(flow.Flow):
                 check = getattr(node, name, None)
                 if callable(check):
                     # The node instance is this flow's own copy: set on it, the URL wrappers pick it up.
-                    setattr(node, name, _guarded(cls, check))
+                    guard = _guarded_assign if name == "can_assign" else _guarded
+                    setattr(node, name, guard(cls, check))
 
     def visible_artifacts(self, user) -> QuerySet | None:
         """The case objects of this flow the user may see; None when there is nothing to limit.
@@ -46,7 +87,7 @@ class TerroirFlow(flow.Flow):
     def process_visible_to(self, user, process) -> bool:
         if not (user.is_authenticated and is_staff_member(user)):
             return False
-        if user.is_superuser:
+        if user.is_superuser or process.pk in getattr(user, _KNOWN_VISIBLE, ()):
             return True
         artifacts = self.visible_artifacts(user)
         if artifacts is None:

@@ -20,6 +20,7 @@ from viewflow.workflow.status import STATUS
 
 from deadlines.services import deadlines_meet_for_task
 
+from .base import remember_object_permissions, remember_visible_processes
 from .registry import FLOW_VIEWSETS
 
 
@@ -68,6 +69,20 @@ def tasks_of(user):
         .select_related("process", "owner")
         .order_by("created", "pk")
     )
+
+
+def remember_checks_for(user, tasks: list[Task]) -> None:
+    """Before checking a page of tasks one by one: read which of their processes the user may
+    see (one query per flow) and the user's object permissions (one query), so the checks of
+    each row need no query of their own."""
+    by_flow = {}
+    for task in tasks:
+        by_flow.setdefault(task.process.flow_class, set()).add(task.process_id)
+    for flow_class, process_ids in by_flow.items():
+        processes = flow_class.process_class.objects.filter(pk__in=process_ids)
+        visible = flow_class.instance.processes_visible_to(user, processes).values_list("pk", flat=True)
+        remember_visible_processes(user, visible)
+    remember_object_permissions(user)
 
 
 def task_actions(user, task: Task) -> list[str]:

@@ -5,6 +5,8 @@ only the processes whose case the user may see (TerroirFlow.visible_artifacts).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from viewflow.workflow.flow import FlowViewset
 from viewflow.workflow.flow.views import (
@@ -13,18 +15,47 @@ from viewflow.workflow.flow.views import (
     DashboardView,
     FlowChartView,
 )
+from viewflow.workflow.status import STATUS
+
+from .base import remember_object_permissions, remember_visible_processes
 
 
 class VisibleDashboardView(DashboardView):
+    """Each column lists the open tasks of visible processes, filtered in SQL before the page's
+    row limit (viewflow cut the columns first, so hidden tasks could crowd visible ones out),
+    read in one query per column with their process and owner."""
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         flow = self.flow_class.instance
-        tasks = [task for column in context["columns"] for task in column["tasks"]] + list(context["finished"])
-        processes = self.flow_class.process_class.objects.filter(pk__in={task.process_id for task in tasks})
-        visible = set(flow.processes_visible_to(self.request.user, processes).values_list("pk", flat=True))
+        user = self.request.user
+        tasks = flow.processes_visible_to(
+            user,
+            self.flow_class.task_class._default_manager.filter_available([self.flow_class], user),
+            field="process__artifact_object_id",
+        ).select_related("process", "owner")
+        # All columns in one query: the newest MAX_ROWS open tasks of each node.
+        rank = Window(RowNumber(), partition_by=F("flow_task"), order_by=F("created").desc())
+        open_tasks = (
+            tasks.filter(Q(finished__isnull=True) | Q(status=STATUS.ERROR))
+            .filter(flow_task__in=[column["node"] for column in context["columns"]])
+            .annotate(rank=rank)
+            .filter(rank__lte=self.MAX_ROWS)
+            .order_by("-created")
+        )
+        by_node = {}
+        for task in open_tasks:
+            by_node.setdefault(task.flow_task, []).append(task)
         for column in context["columns"]:
-            column["tasks"] = [task for task in column["tasks"] if task.process_id in visible]
-        context["finished"] = [task for task in context["finished"] if task.process_id in visible]
+            column["tasks"] = by_node.get(column["node"], [])
+        context["finished"] = list(
+            tasks.filter(finished__isnull=False, flow_task__in=context["end_nodes"]).order_by("-finished")[
+                : self.MAX_ROWS
+            ]
+        )
+        shown = [task for column in context["columns"] for task in column["tasks"]] + context["finished"]
+        remember_visible_processes(user, {task.process_id for task in shown})
+        remember_object_permissions(user)
         return context
 
 
@@ -37,7 +68,7 @@ class VisibleProcessListView(DashboardProcessListView):
 
 class VisibleTaskListView(DashboardTaskListView):
     def get_queryset(self):
-        queryset = super().get_queryset()
+        queryset = super().get_queryset().select_related("process", "owner")
         return self.flow_class.instance.processes_visible_to(
             self.request.user, queryset, field="process__artifact_object_id"
         )

@@ -89,6 +89,12 @@ class TaskViewSet(StaffReadViewSet):
     def get_queryset(self):
         return task_actions.tasks_of(self.request.user)
 
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            task_actions.remember_checks_for(self.request.user, page)
+        return page
+
     def get_object(self):
         task = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
         if task is None:

@@ -72,14 +72,30 @@ def case_clock(case: EnforcementCase, on: datetime.date | None = None) -> CaseCl
     return CaseClock(deadline=deadline, remaining_days=remaining, paused=paused)
 
 
-def case_page_context(case: EnforcementCase) -> dict:
+# A case page shows its latest events; a long investigation's whole history (a thousand events)
+# took most of a second to render, so it is one click away.
+HISTORY_SHOWN = 100
+
+
+def case_history(case: EnforcementCase, *, everything: bool = False) -> tuple[list, int]:
+    """The case's events oldest first: the latest HISTORY_SHOWN, or all; and how many there are."""
+    events = audit_events_for(case)
+    total = events.count()
+    if everything or total <= HISTORY_SHOWN:
+        return list(events), total
+    return list(reversed(events.order_by("-sequence")[:HISTORY_SHOWN])), total
+
+
+def case_page_context(case: EnforcementCase, *, whole_history: bool = False) -> dict:
+    history, history_total = case_history(case, everything=whole_history)
     return {
         "case": case,
         "officers": [o.officer for o in case.officers.select_related("officer")],
         "evidence": list(case.evidence.select_related("collected_by", "second_officer")),
         "deadlines": list(deadlines_for(case)),
         "clock": case_clock(case),
-        "history": list(audit_events_for(case)),
+        "history": history,
+        "history_total": history_total,
         "documents": list(documents_for(case).order_by("pk")),
         "extensions": list(case.extensions.all()),
     }

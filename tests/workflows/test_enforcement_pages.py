@@ -96,3 +96,25 @@ def test_a_referred_supervision_check_arrives_once_as_a_clue_with_its_evidence(c
     assert open_case_from_referral(actor=None, check=check) == case
     assert EnforcementCase.objects.count() == 1
     assert Process.objects.filter(flow_class=EnforcementCaseFlow).count() == 1
+
+
+def test_a_long_history_shows_its_latest_events_and_the_whole_of_it_on_request(client):
+    from django.db import transaction
+
+    from audit.services import audit_record
+    from cases.selectors.enforcement import HISTORY_SHOWN
+
+    bureau = hangzhou_bureau()
+    case = received_case(actor=bureau.inspectors[0])
+    with transaction.atomic():
+        for number in range(HISTORY_SHOWN + 20):
+            audit_record(actor=bureau.inspectors[0], action="enforcement.note", target=case, comment=f"note-{number}|")
+    client.force_login(bureau.inspectors[1])
+
+    page = client.get(f"/enforcement/{case.pk}/").content.decode()
+    assert f"The latest {HISTORY_SHOWN} of {HISTORY_SHOWN + 21} events." in page
+    assert f"note-{HISTORY_SHOWN + 19}|" in page and "note-0|" not in page and "enforcement.receive" not in page
+
+    page = client.get(f"/enforcement/{case.pk}/?history=all").content.decode()
+    assert "The latest" not in page
+    assert "note-0|" in page and "enforcement.receive" in page

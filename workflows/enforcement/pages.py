@@ -58,7 +58,7 @@ def _open_tasks(case):
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = _visible_case(request, pk)
     is_officer = services.is_case_officer(request.user, case)
-    context = case_page_context(case)
+    context = case_page_context(case, whole_history=request.GET.get("history") == "all")
     context.update(
         tasks=[(task, task.flow_task.reverse("index", args=[task.process_id, task.pk])) for task in _open_tasks(case)],
         is_officer=is_officer,

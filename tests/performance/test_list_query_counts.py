@@ -1,0 +1,105 @@
+"""Every list page's SQL queries stay the same however many rows it lists, and at most 15 (issue 9).
+
+The data comes from bench/seed_volume.py, the same generator the benchmarks use, seeded twice:
+the second seed adds as much again, so a query per row (an N+1) shows as a different count. Each
+page is asked for once before measuring, so one-off lookups (content types) are not counted.
+"""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+from bench.seed_volume import Seeder, Volume
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 15
+PAGES = [
+    ("bench.staff", "/staff/workflow/inbox/"),
+    ("bench.staff", "/staff/workflow/queue/"),
+    ("bench.staff", "/staff/workflow/archive/"),
+    ("bench.lead", "/staff/workflow/inbox/"),
+    ("bench.lead", "/staff/workflow/queue/"),
+    ("bench.lead", "/staff/workflow/flows/declaration/"),
+    ("bench.lead", "/staff/workflow/flows/declaration/flows/"),
+    ("bench.lead", "/staff/workflow/flows/declaration/tasks/"),
+    ("bench.lead", "/staff/workflow/flows/enforcementcase/"),
+    ("bench.lead", "/staff/workflow/flows/enforcementcase/flows/"),
+    ("bench.lead", "/enforcement/"),
+    ("bench.lead", "/applications/"),
+    ("bench.lead", "/supervision/"),
+    ("bench.lead", "/reports/"),
+    ("bench.lead", "/notifications/"),
+    ("bench.staff", "/api/tasks/"),
+    ("bench.lead", "/api/staff/declarations/"),
+    ("bench.lead", "/api/staff/enforcement-cases/"),
+    (None, "/"),
+    (None, "/authorised-users/"),
+    (None, "/revocations/"),
+    (None, "/announcements/"),
+    (None, "/supervision/"),
+    (None, "/api/register/products/"),
+    (None, "/api/register/authorised-users/"),
+]
+
+
+def seed(number: int) -> None:
+    Seeder(Volume(tasks=1_000), seed=number, focus_share=0.5, open_share=0.1).run()
+
+
+def queries_of_pages() -> dict[tuple, tuple[int, int]]:
+    clients = {None: Client()}
+    for username in ("bench.staff", "bench.lead"):
+        clients[username] = Client()
+        clients[username].force_login(User.objects.get(username=username))
+    figures = {}
+    for persona, url in PAGES:
+        client = clients[persona]
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        figures[(persona, url)] = (response.status_code, len(queries))
+    return figures
+
+
+def test_list_pages_cost_the_same_queries_at_twice_the_rows():
+    seed(1)
+    before = queries_of_pages()
+    seed(2)
+    after = queries_of_pages()
+
+    failed = {page: status for page, (status, _) in after.items() if status != 200}
+    assert not failed, f"pages did not answer 200: {failed}"
+    costly = {page: count for page, (_, count) in after.items() if count > MAX_QUERIES}
+    assert not costly, f"pages making more than {MAX_QUERIES} queries: {costly}"
+    grown = {page: (before[page][1], after[page][1]) for page in after if after[page][1] != before[page][1]}
+    assert not grown, f"query counts grew with the rows (before, after): {grown}"
+
+
+def test_dashboard_columns_list_the_newest_open_tasks_of_visible_cases_only():
+    from viewflow.workflow.models import Task
+
+    from cases.models import Declaration
+    from workflows.declarations.flows import DeclarationFlow
+
+    seed(1)
+    client = Client()
+    client.force_login(User.objects.get(username="bench.lead"))
+    open_checks = Task.objects.filter(flow_task=DeclarationFlow.in_process_check, finished__isnull=True)
+    visible = open_checks.filter(owner_permission_obj_pk__in=_bureaus_of("bench.lead")).order_by("-created").first()
+    # Outside Zhejiang, the lead's jurisdiction.
+    zhejiang = Declaration.objects.filter(production_region__code__startswith="33").values("pk")
+    hidden = open_checks.exclude(process__artifact_object_id__in=zhejiang).first()
+
+    page = client.get("/staff/workflow/flows/declaration/").content.decode()
+
+    assert f"#{visible.process_id}/{visible.pk}" in page
+    assert f"#{hidden.process_id}/{hidden.pk}" not in page
+
+
+def _bureaus_of(username: str) -> list[str]:
+    from organizations.selectors import departments_of
+
+    return [str(pk) for pk in departments_of(User.objects.get(username=username)).values_list("pk", flat=True)]
