@@ -1,7 +1,7 @@
 """Benchmark: task completions per second, real flow beside a plain viewflow flow and bare ORM writes.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/benchcomp_completions \\
-      .venv/bin/python bench/bench_completions.py [--count 200] [--warmup 10]
+      .venv/bin/python bench/bench_completions.py [--count 100] [--warmup 10]
 
 PostgreSQL only. The database named by DATABASE_URL must be called bench…/benchcomp…: it is dropped,
 created and migrated at every run (so runs are comparable), unless --keep-database. The settings are
@@ -40,6 +40,7 @@ from pathlib import Path
 from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the project's packages (bench.postgres …)
 RESULTS = ROOT / "bench" / "results" / "completions.json"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/benchcomp_completions"
 VARIANTS = ("real", "plain", "orm")
@@ -64,22 +65,14 @@ def setup_django() -> None:
 
 def fresh_database(keep: bool) -> None:
     """Drop and create the benchmark database (PostgreSQL, a name starting with "bench" only)."""
-    import environ
     import psycopg
     from psycopg import sql
 
-    config = environ.Env.db_url_config(os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL))
-    if "postgresql" not in config["ENGINE"]:
-        sys.exit("this benchmark measures PostgreSQL: set DATABASE_URL=postgres://…")
-    name = config["NAME"]
+    from bench.postgres import server_of
+
+    name, params = server_of(os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL))
     if not name.startswith("bench"):
         sys.exit(f"refusing to drop {name!r}: the benchmark database's name must start with 'bench'")
-    params = {
-        "host": config.get("HOST") or "127.0.0.1",
-        "port": config.get("PORT") or 5432,
-        "user": config.get("USER") or None,
-        "password": config.get("PASSWORD") or None,
-    }
     with psycopg.connect(dbname="postgres", autocommit=True, **params) as connection:
         exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if exists and keep:
@@ -95,9 +88,9 @@ def fresh_database(keep: bool) -> None:
 def bench_people() -> dict:
     from django.contrib.auth import get_user_model
 
-    from cases.services.products import product_import_protected
-    from organizations.models import Department, Enterprise, Region, Role
+    from organizations.models import Department, Enterprise, Role
     from organizations.services import membership_grant
+    from tests.factories.cases import longjing
 
     users = get_user_model().objects
     bureau = Department.objects.get(code="AMR-330106")
@@ -112,15 +105,7 @@ def bench_people() -> dict:
         defaults={"name": "西湖区压测茶业有限公司", "kind": Enterprise.Kind.PRODUCER, "region": bureau.region},
     )
     enterprise.accounts.get_or_create(user=producer)
-    product, _ = product_import_protected(
-        actor=None,
-        name="西湖龙井",
-        category="tea",
-        province=Region.objects.get(code="330000"),
-        area=[Region.objects.get(code="330106")],
-        announcement_number="2001年第28号",
-        announcement_year=2001,
-    )
+    product = longjing()  # the same protected product the tests use
     return {
         "staff": staff,
         "producer": producer.pk,
@@ -532,7 +517,7 @@ def ratios(rows: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=200, help="completions timed per client and run")
+    parser.add_argument("--count", type=int, default=100, help="completions timed per client and run")
     parser.add_argument("--warmup", type=int, default=10, help="completions per client before the clock starts")
     parser.add_argument("--keep-database", action="store_true", help="reuse the database instead of recreating it")
     args = parser.parse_args()
