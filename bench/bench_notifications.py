@@ -24,6 +24,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the project's packages (bench.postgres …)
 RESULTS = ROOT / "bench" / "results" / "notifications.json"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/terroir_bench"
 BENCH_USERS = 100
@@ -45,24 +46,17 @@ def setup_django() -> None:
 
 def ensure_database() -> None:
     """Create the benchmark database when it does not exist (PostgreSQL only)."""
-    import environ
     import psycopg
     from psycopg import sql
 
-    config = environ.Env.db_url_config(os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL))
-    if "postgresql" not in config["ENGINE"]:
-        sys.exit("this benchmark measures PostgreSQL: set DATABASE_URL=postgres://…")
-    params = {
-        "host": config.get("HOST") or "127.0.0.1",
-        "port": config.get("PORT") or 5432,
-        "user": config.get("USER") or None,
-        "password": config.get("PASSWORD") or None,
-    }
+    from bench.postgres import server_of
+
+    name, params = server_of(os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL))
     with psycopg.connect(dbname="postgres", autocommit=True, **params) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone()
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(config["NAME"])))
-            print(f"created database {config['NAME']}")
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            print(f"created database {name}")
 
 
 def worker(ready: Path, go: Path, batch: int) -> None:

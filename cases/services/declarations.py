@@ -177,7 +177,8 @@ def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -
 
 def checking_bureau(declaration: Declaration):
     """The county (or city) bureau of the production region does the in-process check."""
-    return Department.objects.get(region=declaration.production_region)
+    # By the region's id: declaration.production_region would load the region for nothing.
+    return Department.objects.get(region_id=declaration.production_region_id)
 
 
 def _ensure_role(actor, role_permission: str, department) -> None:

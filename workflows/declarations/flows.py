@@ -1,12 +1,14 @@
 """A self-declaration's life after publication: the in-process check (事中) by the bureau."""
 
+from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
 from cases.models import Declaration
-from cases.services.declarations import checking_bureau, declaration_resubmit, declaration_submit
+from cases.services.declarations import declaration_resubmit, declaration_submit
 from deadlines.services import deadline_start
+from organizations.models import Department
 from organizations.selectors import region_code_filter
 
 from ..base import TerroirFlow
@@ -19,7 +21,9 @@ def _declaration(process) -> Declaration:
 
 
 def _bureau(process):
-    return checking_bureau(_declaration(process))
+    # One query, not two: the task's permission object is looked up at every assign (bench_completions.py).
+    production_region = Declaration.objects.filter(pk=process.artifact_object_id).values("production_region_id")
+    return Department.objects.get(region_id=Subquery(production_region))
 
 
 def _awaits_correction(activation) -> bool:

@@ -1,5 +1,6 @@
 """Task views of the declaration flow: thin; the services decide, the activation completes."""
 
+from cases.models import Declaration
 from cases.services.declarations import (
     InProcessOutcome,
     declaration_check_in_process,
@@ -25,10 +26,15 @@ def decide_in_process_check(*, actor, activation, data: dict) -> None:
     """The check's outcome; the flow's Switch reads a proposed suspension from the process data.
     Shared by the task view and the API (workflows.task_actions)."""
     outcome = data["outcome"]
-    declaration_check_in_process(
-        actor=actor, declaration=activation.process.artifact, outcome=outcome, comment=data["comment"]
-    )
     process = activation.process
+    # The service locks and re-reads the declaration by its id: loading process.artifact first
+    # would cost a query for a copy that is thrown away.
+    declaration_check_in_process(
+        actor=actor,
+        declaration=Declaration(pk=process.artifact_object_id),
+        outcome=outcome,
+        comment=data["comment"],
+    )
     process.data = {**(process.data or {}), "suspension_proposed": outcome == InProcessOutcome.PROPOSE_SUSPENSION}
     process.save(update_fields=["data"])
 
