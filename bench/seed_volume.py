@@ -361,6 +361,49 @@ class Seeder:
         self.provinces = list(Region.objects.filter(level=Region.Level.PROVINCE).values_list("pk", flat=True))
         self.bureau_of_region = dict(Department.objects.filter(region__isnull=False).values_list("region_id", "pk"))
 
+    def county_workers(self):
+        """One staff member and one lead per county bureau, who did that county's past work; in
+        the focus county, the personas. (One person owning the whole country's archive would
+        measure a page nobody has.)"""
+        from django.contrib.auth.hashers import make_password
+
+        from accounts.models import User
+
+        first = self.writer.next_id(User)
+        unusable = make_password(None)
+        rows, self.workers = [], {}
+        for number, (county_pk, code) in enumerate(self.counties):
+            if county_pk == self.focus_county_pk:
+                for role in ("staff", "lead"):
+                    user = self.users[role]
+                    self.workers[(county_pk, role)] = (user.pk, str(user))
+                continue
+            for offset, role in enumerate(("staff", "lead")):
+                pk = first + 2 * number + offset
+                username = f"bench.{code}.{role}.{pk}"
+                rows.append((pk, unusable, False, username, "", "", "", False, True, EPOCH, username, "", "zh-hans"))
+                self.workers[(county_pk, role)] = (pk, username)
+        columns = [
+            "id",
+            "password",
+            "is_superuser",
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "is_staff",
+            "is_active",
+            "date_joined",
+            "full_name",
+            "phone",
+            "language",
+        ]
+        self.writer.write(User, columns, rows)
+        self.sequenced.append(User)
+
+    def worker_of(self, county_pk: int, role: str) -> tuple[int, str]:
+        return self.workers[(county_pk, role)]
+
     def pick_county(self) -> tuple[int, str]:
         if self.rng.random() < self.focus_share:
             return self.focus_county_pk, FOCUS_COUNTY
@@ -597,7 +640,8 @@ class Seeder:
                     permission=permission,
                 )
                 continue
-            self._task(process, refs["in_process_check"], declared_at, permission=permission, owner=staff.pk)
+            checker = self.worker_of(county_pk, "staff")
+            self._task(process, refs["in_process_check"], declared_at, permission=permission, owner=checker[0])
             self._task(process, refs["route_check"], finished)
             self._task(process, refs["end"], finished)
             chain.add(
@@ -606,7 +650,7 @@ class Seeder:
                 target_label=reference,
                 action="declaration.in_process_check",
                 occurred_at=finished,
-                actor=(staff.pk, str(staff)),
+                actor=checker,
                 from_state="published",
                 to_state="published",
             )
@@ -616,8 +660,6 @@ class Seeder:
         chain = self.chain
         content_type_id, _ = chain.type_of(model)
         first = self.writer.next_id(model)
-        lead = self.users["lead"]
-        staff = self.users["staff"]
         rows = []
         self.enforcement_ids = []
         total = self.volume.enforcement_cases
@@ -666,8 +708,8 @@ class Seeder:
                 if is_open and name == human[stop]:
                     self._task(process, refs[name], moment, status="NEW", permission=permission)
                     break
-                actor = lead if is_lead_task else staff
-                self._task(process, refs[name], moment, owner=actor.pk, permission=permission)
+                actor = self.worker_of(county_pk, "lead" if is_lead_task else "staff")
+                self._task(process, refs[name], moment, owner=actor[0], permission=permission)
                 next_status = ENFORCEMENT_STATUS_AT.get(name, previous_status)
                 chain.add(
                     model=model,
@@ -675,7 +717,7 @@ class Seeder:
                     target_label=case_number,
                     action=f"enforcement.{name}",
                     occurred_at=moment,
-                    actor=(actor.pk, str(actor)),
+                    actor=actor,
                     from_state=previous_status,
                     to_state=next_status,
                 )
@@ -771,6 +813,7 @@ class Seeder:
         from workflows.declarations.flows import DeclarationFlow
 
         self.timed("personas and regions", lambda: (self.personas(), self.regions()))
+        self.timed("county staff", self.county_workers)
         with transaction.atomic():
             self.chain = AuditChain(self.writer)
             self.timed("products", self.products)

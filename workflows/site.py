@@ -8,6 +8,7 @@ from viewflow.workflow.flow.viewset import NestedFlowsApp, WorkflowAppViewset
 
 from organizations.selectors import is_staff_member
 
+from . import task_lists
 from .registry import FLOW_VIEWSETS
 
 
@@ -34,6 +35,9 @@ class StaffWorkflowApp(WorkflowAppViewset):
 
     title = _("Casework")
     icon = "inbox"
+    inbox_view_class = task_lists.InboxView
+    queue_view_class = task_lists.QueueView
+    archive_view_class = task_lists.ArchiveView
 
     def __init__(self, flow_viewsets, **kwargs):
         # WorkflowAppViewset.__init__ with our StaffFlowsApp in place of NestedFlowsApp.
