@@ -70,7 +70,7 @@ class FormFieldSerializer(serializers.Serializer):
     name = serializers.CharField()
     label = serializers.CharField()
     type = serializers.ChoiceField(
-        choices=["string", "boolean", "choice", "multiple_choice", "date", "datetime", "decimal", "integer", "file"],
+        choices=["string", *(name for _kind, name in FIELD_TYPES)],
         help_text="A file is sent as multipart/form-data; every other value may be sent as JSON.",
     )
     required = serializers.BooleanField()
