@@ -9,7 +9,15 @@ when another request holds the process: each gets its status here, so a refusal 
 
 import logging
 
-from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
+from django.conf import settings
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    ObjectDoesNotExist,
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -30,6 +38,17 @@ NON_FIELD_KEYS = {"non_field_errors", NON_FIELD_ERRORS}
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_code = "conflict"
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "too_large"
+
+
+def too_large_body() -> str:
+    return _("The request body exceeds %(limit)d KB; send less data.") % {
+        "limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+    }
 
 
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
@@ -76,6 +95,9 @@ def as_api_exception(exc: Exception) -> exceptions.APIException | None:
         return exceptions.PermissionDenied(message)
     if isinstance(exc, EntityTransitionNotAllowed | TaskTransitionNotAllowed | ConcurrentTransition):
         return Conflict(_("This is not possible in the present state of the case; reload it and try again."))
+    if isinstance(exc, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        # Normally refused before the view (api.middleware); this covers a body without a length.
+        return PayloadTooLarge(too_large_body())
     if isinstance(exc, FlowLockFailed):
         return Conflict(_("Someone else is working on this case right now; try again shortly."))
     return None

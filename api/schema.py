@@ -1,5 +1,5 @@
 """Schema post-processing: every operation documents the one error format for the refusals
-any request can meet (invalid input, not signed in, not allowed, not found, too many requests),
+any request can meet (invalid input, not signed in, not allowed, not found, too large, too many requests),
 so that a client and schemathesis know every status the API answers."""
 
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ ERROR_RESPONSES = {
     "401": _("Not signed in (send a token or a session)"),
     "403": _("Not allowed"),
     "404": _("Not found, or not yours to see"),
+    "413": _("The request body or its files exceed the upload limits; nothing was stored"),
     "429": _("Too many requests; retry after the Retry-After header's seconds"),
 }
 

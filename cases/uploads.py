@@ -138,26 +138,38 @@ class UploadLimitMiddleware:
         if request.method == "POST" and request.content_type == "multipart/form-data":
             refusal = upload_refusal(request)
             if refusal is not None:
-                messages.error(request, refusal)
+                messages.error(request, refusal.message)
                 return HttpResponseRedirect(_back_to_form(request))
         return self.get_response(request)
 
 
-def upload_refusal(request: HttpRequest) -> str | None:
-    """Why this request's uploads as a whole are refused, or None. Parses the body."""
-    too_large = _("The files sent together exceed %(limit)d MB. Send fewer or smaller files.") % {
-        "limit": settings.TERROIR_UPLOAD_MAX_REQUEST_BYTES // 1024 // 1024
-    }
+@dataclass(frozen=True)
+class UploadRefusal:
+    message: str
+    too_large: bool  # the body is too large (413), rather than holding too many files (400)
+
+
+def content_length(request: HttpRequest) -> int:
     try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        return int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
-        length = 0
-    if length > settings.TERROIR_UPLOAD_MAX_REQUEST_BYTES:
+        return 0
+
+
+def upload_refusal(request: HttpRequest) -> UploadRefusal | None:
+    """Why this multipart request's uploads as a whole are refused, or None. Parses the body."""
+    too_large = UploadRefusal(
+        _("The files sent together exceed %(limit)d MB. Send fewer or smaller files.")
+        % {"limit": settings.TERROIR_UPLOAD_MAX_REQUEST_BYTES // 1024 // 1024},
+        too_large=True,
+    )
+    if content_length(request) > settings.TERROIR_UPLOAD_MAX_REQUEST_BYTES:
         return too_large
     try:
         request.FILES  # noqa: B018  (parses the body now, where its refusal can be answered well)
     except TooManyFilesSent:
-        return _("At most %(count)d files can be sent at once.") % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FILES}
+        message = _("At most %(count)d files can be sent at once.") % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FILES}
+        return UploadRefusal(message, too_large=False)
     except (RequestDataTooBig, TooManyFieldsSent):
         return too_large
     return None

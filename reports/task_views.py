@@ -1,9 +1,10 @@
-"""The two decisions of the statistics flow: thin forms, the services decide."""
+"""The two decisions of the statistics flow: thin forms, the services decide; the decide_*
+functions are shared by the task pages and the API (workflows.task_actions)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workflows.task_views import DecisionTaskView
+from workflows.task_views import DecisionTaskView, service_decision
 
 from .models import StatisticsReport
 from .selectors import form_rows, report_content
@@ -31,14 +32,25 @@ class NationalDecisionForm(DecisionForm):
     )
 
 
+def report_of(activation) -> StatisticsReport:
+    return StatisticsReport.objects.select_related("province", "bureau", "current_snapshot").get(
+        pk=activation.process.artifact_object_id
+    )
+
+
+decide_lead_approval = service_decision(report_lead_decide, report=report_of)
+
+
+def decide_national_review(*, actor, activation, data: dict) -> None:
+    report_national_decide(actor=actor, report=report_of(activation), accept=data["approve"], comment=data["comment"])
+
+
 class ReportTaskView(DecisionTaskView):
     template_name = "reports/task.html"
 
     @property
     def report(self) -> StatisticsReport:
-        return StatisticsReport.objects.select_related("province", "bureau", "current_snapshot").get(
-            pk=self.request.activation.process.artifact_object_id
-        )
+        return report_of(self.request.activation)
 
     def get_context_data(self, **kwargs):
         report = self.report
@@ -47,19 +59,9 @@ class ReportTaskView(DecisionTaskView):
 
 class LeadApprovalView(ReportTaskView):
     form_class = DecisionForm
-
-    def decide(self, form):
-        data = form.cleaned_data
-        report_lead_decide(
-            actor=self.request.user, report=self.report, approve=data["approve"], comment=data["comment"]
-        )
+    decision = staticmethod(decide_lead_approval)
 
 
 class NationalReviewView(ReportTaskView):
     form_class = NationalDecisionForm
-
-    def decide(self, form):
-        data = form.cleaned_data
-        report_national_decide(
-            actor=self.request.user, report=self.report, accept=data["approve"], comment=data["comment"]
-        )
+    decision = staticmethod(decide_national_review)

@@ -1,4 +1,5 @@
-"""System check: every flow sets a real lock (viewflow's default is no lock at all)."""
+"""System checks: every flow sets a real lock, limits what it shows, and its human tasks can be
+completed through the API."""
 
 from django.core import checks
 from viewflow.workflow import Flow, lock
@@ -58,4 +59,31 @@ def staff_flows_limit_what_they_show(app_configs=None, **kwargs):
                     id="terroir.E003",
                 )
             )
+    return errors
+
+
+@checks.register()
+def human_tasks_complete_through_the_api(app_configs=None, **kwargs):
+    """Every human task of a staff flow can be completed through the API (its page names its
+    decision function), unless task_actions.PAGE_ONLY says why not (docs/adr/0014)."""
+    from .registry import FLOW_VIEWSETS
+    from .task_actions import PAGE_ONLY, node_completion
+
+    errors = []
+    for viewset in FLOW_VIEWSETS:
+        flow_class = viewset._flow_class
+        for node in flow_class.instance.nodes():
+            if node.task_type != "HUMAN" or (flow_class.__name__, node.name) in PAGE_ONLY:
+                continue
+            if node_completion(node) is None:
+                errors.append(
+                    checks.Error(
+                        f"{flow_class.__module__}.{flow_class.__name__}.{node.name} cannot be completed through "
+                        "the API: its task view names no decision function.",
+                        hint="Give its DecisionTaskView a module-level decision (decide_<task>) or list the "
+                        "node in workflows.task_actions.PAGE_ONLY with the reason.",
+                        obj=flow_class,
+                        id="terroir.E004",
+                    )
+                )
     return errors

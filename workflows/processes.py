@@ -1,4 +1,5 @@
-"""Ending a case's process from outside its tasks (a withdrawal): cancel whatever is still open."""
+"""Process-level helpers: ending a case's process from outside its tasks (a withdrawal), and the
+process data decisions leave for the flow's switches."""
 
 from django.core.exceptions import ValidationError
 from viewflow.workflow.exceptions import FlowRuntimeError
@@ -19,3 +20,9 @@ def cancel_open_process(flow_class, artifact, *, busy_message: str) -> None:
         flow_class.instance.cancel(process)
     except FlowRuntimeError:
         raise ValidationError(busy_message) from None
+
+
+def process_data_update(process, **values) -> None:
+    """Note a decision in the process data, where the flow's Switch reads it to route."""
+    process.data = {**(process.data or {}), **values}
+    process.save(update_fields=["data"])

@@ -1,4 +1,11 @@
-"""The base of every decision task view: a thin form; the service decides, the activation completes."""
+"""The base of every decision task view: a thin form; the service decides, the activation completes.
+
+A task's decision is a module-level function `decide_<task>(*, actor, activation, data)` named on
+its view (`decision`): the page and the API (workflows.task_actions) run that one function with
+the page's form, so the two can never decide differently.
+"""
+
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
@@ -20,6 +27,17 @@ def add_validation_error(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def service_decision(service: Callable, **artifact: Callable) -> Callable:
+    """A decision that hands the form's cleaned data to one service, with the task's case object:
+    service_decision(services.case_close, case=case_of) calls case_close(actor=…, case=…, **data)."""
+    ((keyword, load),) = artifact.items()
+
+    def decide(*, actor, activation, data: dict) -> None:
+        service(actor=actor, **{keyword: load(activation)}, **data)
+
+    return decide
+
+
 class DecisionTaskView(
     FormLayoutMixin,
     mixins.SuccessMessageMixin,
@@ -27,12 +45,23 @@ class DecisionTaskView(
     mixins.TaskViewTemplateNames,
     generic.FormView,
 ):
-    """Subclasses implement decide(form); a refusal shows its message and completes nothing."""
+    """Subclasses name their decision function; a refusal shows its message and completes nothing."""
 
     template_filename = "task.html"
+    # decide_<task>(*, actor, activation, data): a staticmethod, shared with the API.
+    decision: Callable | None = None
+
+    @classmethod
+    def form_kwargs_for(cls, process) -> dict:
+        """What the form needs besides the data (e.g. the bureau whose officers it offers): the
+        page and the API build the form alike."""
+        return {}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), **self.form_kwargs_for(self.request.activation.process)}
 
     def decide(self, form) -> None:
-        raise NotImplementedError
+        self.decision(actor=self.request.user, activation=self.request.activation, data=form.cleaned_data)
 
     def form_valid(self, form):
         try:

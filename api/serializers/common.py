@@ -1,5 +1,7 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from cases.uploads import validate_upload
 from organizations.models import Region
 
 
@@ -24,3 +26,20 @@ class ErrorSerializer(serializers.Serializer):
     """The one error format (api.errors); documented on every operation."""
 
     error = ErrorDetailSerializer()
+
+
+class EvidenceUploadField(serializers.FileField):
+    """A file checked as the pages' EvidenceFileField checks it (size, type, content), so a refused
+    file is reported under its own field before any service runs; the services check again."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "PDF, JPEG or PNG, at most 10 MB.")
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        uploaded = super().to_internal_value(data)
+        try:
+            validate_upload(uploaded)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+        return uploaded

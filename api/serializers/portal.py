@@ -22,7 +22,7 @@ from cases.models import (
 from organizations.models import Region
 from organizations.selectors import enterprises_of
 
-from .common import RegionSerializer, label_of
+from .common import EvidenceUploadField, RegionSerializer, label_of
 from .register import ProductRefSerializer
 
 
@@ -109,7 +109,14 @@ class DeclarationCreateSerializer(serializers.Serializer):
 
 class DeclarationAttachSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=DeclarationAttachment.Kind.choices)
-    file = serializers.FileField(help_text="PDF, JPEG or PNG, at most 10 MB.")
+    file = EvidenceUploadField()
+
+
+class DeclarationCorrectionSerializer(serializers.Serializer):
+    """What the portal's resubmission form asks: what was corrected, and optionally the corrected document."""
+
+    comment = serializers.CharField(max_length=2000, help_text="What you corrected.")
+    correction = EvidenceUploadField(required=False, help_text="The corrected document (multipart only).")
 
 
 class DeclarationSubmitSerializer(serializers.Serializer):
@@ -197,4 +204,4 @@ class ApplicationCreateSerializer(serializers.Serializer):
 
 class ApplicationAttachSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ApplicationAttachment.Kind.choices)
-    file = serializers.FileField(help_text="PDF, JPEG or PNG, at most 10 MB.")
+    file = EvidenceUploadField()

@@ -1,10 +1,11 @@
 """What staff read through the API: the cases their jurisdiction covers, and their tasks."""
 
+from django import forms
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.models import EnforcementCase
-from workflows.task_actions import task_actions
+from workflows.task_actions import completion_form, task_actions
 
 from .common import RegionSerializer, label_of
 from .register import ProductRefSerializer
@@ -41,6 +42,59 @@ class EnforcementCaseSerializer(serializers.ModelSerializer):
         ]
 
 
+# The kind of value each form field takes, most specific first (a multiple choice is a choice).
+FIELD_TYPES = (
+    (forms.FileField, "file"),
+    (forms.BooleanField, "boolean"),
+    (forms.MultipleChoiceField | forms.ModelMultipleChoiceField, "multiple_choice"),
+    (forms.ChoiceField, "choice"),
+    (forms.DateTimeField, "datetime"),
+    (forms.DateField, "date"),
+    (forms.DecimalField, "decimal"),
+    (forms.IntegerField, "integer"),
+)
+
+
+def field_type(field: forms.Field) -> str:
+    return next((name for kind, name in FIELD_TYPES if isinstance(field, kind)), "string")
+
+
+class FormChoiceSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+
+
+class FormFieldSerializer(serializers.Serializer):
+    """One field of the task's form: what `complete` expects under `name`."""
+
+    name = serializers.CharField()
+    label = serializers.CharField()
+    type = serializers.ChoiceField(
+        choices=["string", *(name for _kind, name in FIELD_TYPES)],
+        help_text="A file is sent as multipart/form-data; every other value may be sent as JSON.",
+    )
+    required = serializers.BooleanField()
+    choices = FormChoiceSerializer(many=True, help_text="The values accepted (choice types only).")
+
+
+def _choices(field: forms.Field) -> list[dict]:
+    # A model choice's value is its id; the empty choice ("---------") is no value to send.
+    return [{"value": str(value), "label": str(label)} for value, label in getattr(field, "choices", []) if value != ""]
+
+
+def describe_form(form: forms.Form) -> list[dict]:
+    return [
+        {
+            "name": name,
+            "label": str(field.label or name),
+            "type": field_type(field),
+            "required": field.required,
+            "choices": _choices(field),
+        }
+        for name, field in form.fields.items()
+    ]
+
+
 class TaskSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk", read_only=True)
     process_id = serializers.IntegerField(read_only=True)
@@ -52,6 +106,9 @@ class TaskSerializer(serializers.Serializer):
     owner = serializers.CharField(source="owner.username", read_only=True, allow_null=True, default=None)
     created = serializers.DateTimeField(read_only=True)
     actions = serializers.SerializerMethodField()
+    form = serializers.SerializerMethodField(
+        help_text="The fields `complete` expects (the task page's form); empty when it cannot be completed here."
+    )
 
     def get_flow(self, task) -> str:
         return task.process.flow_class.instance.flow_label
@@ -63,10 +120,7 @@ class TaskSerializer(serializers.Serializer):
     def get_actions(self, task):
         return task_actions(self.context["request"].user, task)
 
-
-class TaskCompleteSerializer(serializers.Serializer):
-    """The fields of the task's page form: `outcome` and `comment` for the examinations and the
-    in-process check (the values the task's page offers)."""
-
-    outcome = serializers.CharField(required=False, help_text="e.g. ok, correction, accept, supplement, reject")
-    comment = serializers.CharField(required=False, allow_blank=True)
+    @extend_schema_field(FormFieldSerializer(many=True))
+    def get_form(self, task):
+        form = completion_form(task)
+        return describe_form(form) if form else []

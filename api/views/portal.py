@@ -8,7 +8,7 @@ and the entity always agree.
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from cases.models import Application, Declaration
@@ -29,6 +29,7 @@ from ..serializers.portal import (
     ApplicationSerializer,
     DeclarationAttachmentSerializer,
     DeclarationAttachSerializer,
+    DeclarationCorrectionSerializer,
     DeclarationCreateSerializer,
     DeclarationSerializer,
     DeclarationSubmitSerializer,
@@ -55,7 +56,7 @@ def _valid(serializer_class, request):
 )
 @extend_schema(tags=["declarations"])
 class DeclarationViewSet(ReadViewSet):
-    """A producer's self-declarations (专用标志使用自我声明): draft, attach, submit, withdraw."""
+    """A producer's self-declarations (专用标志使用自我声明): draft, attach, submit, resubmit a correction, withdraw."""
 
     queryset = Declaration.objects.none()  # the model, for the schema; rows come from get_queryset
 
@@ -104,6 +105,25 @@ class DeclarationViewSet(ReadViewSet):
         data = _valid(DeclarationSubmitSerializer, request)
         declaration = declaration_portal.publish(
             actor=request.user, declaration=declaration, commitment_accepted=data["commitment_accepted"]
+        )
+        return self._answer(declaration)
+
+    @extend_schema(
+        summary="Resubmit after a correction was asked for",
+        description="The bureau's in-process check asked for a correction: say what was corrected, "
+        "optionally with the corrected document (multipart/form-data). The bureau checks it again.",
+        request={
+            "application/json": DeclarationCorrectionSerializer,
+            "multipart/form-data": DeclarationCorrectionSerializer,
+        },
+        responses={200: DeclarationSerializer, **REFUSALS},
+    )
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser, MultiPartParser, FormParser])
+    def resubmit(self, request, pk=None):
+        declaration = self.get_object()
+        data = _valid(DeclarationCorrectionSerializer, request)
+        declaration = declaration_portal.resubmit(
+            actor=request.user, declaration=declaration, comment=data["comment"], correction=data.get("correction")
         )
         return self._answer(declaration)
 

@@ -6,8 +6,10 @@ takes the process lock and checks the node's permission as viewflow's task views
 """
 
 from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from viewflow.workflow.models import Task
@@ -21,7 +23,7 @@ from workflows import task_actions
 from ..base import IsStaffMember, ReadViewSet
 from ..filters import ApplicationFilter, DeclarationFilter, EnforcementCaseFilter
 from ..serializers.portal import ApplicationSerializer, DeclarationSerializer
-from ..serializers.staff import EnforcementCaseSerializer, TaskCompleteSerializer, TaskSerializer
+from ..serializers.staff import EnforcementCaseSerializer, TaskSerializer
 from .portal import REFUSALS
 
 
@@ -118,11 +120,13 @@ class TaskViewSet(StaffReadViewSet):
 
     @extend_schema(
         summary="Complete the task with its decision",
-        request=TaskCompleteSerializer,
+        description="The values of the task's `form` fields, checked by the task page's form. JSON, or "
+        "multipart/form-data when a `file` field is sent.",
+        request={"application/json": OpenApiTypes.OBJECT, "multipart/form-data": OpenApiTypes.OBJECT},
         responses={200: TaskSerializer, **REFUSALS},
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser, MultiPartParser])
     def complete(self, request, pk=None):
         task = self.get_object()
         data = request.data if hasattr(request.data, "get") else {}
-        return self._answer(task_actions.task_complete(actor=request.user, task=task, data=data))
+        return self._answer(task_actions.task_complete(actor=request.user, task=task, data=data, files=request.FILES))

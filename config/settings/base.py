@@ -58,7 +58,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages (it tells why): ends a session idle or old beyond its persona's limits (docs/adr/0010).
     "accounts.middleware.SessionTimeoutMiddleware",
-    # Before any view reads the body (CSRF included): too many or too large files get a clear message.
+    # Before any view reads the body (CSRF included): too many or too large files get a clear message,
+    # in the API's JSON error format for /api/ (a client cannot follow the pages' redirect).
+    "api.middleware.ApiUploadLimitMiddleware",
     "cases.uploads.UploadLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",

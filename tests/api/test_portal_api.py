@@ -76,7 +76,8 @@ def test_a_fake_pdf_is_refused_with_its_reason(producer):
         {"kind": "business_licence", "file": fake},
         format="multipart",
     )
-    assert response.status_code == 400 and "PDF" in response.json()["error"]["message"]
+    # The reason stands under the file's field, checked before the service runs.
+    assert response.status_code == 400 and "PDF" in response.json()["error"]["fields"]["file"][0]
     assert not DeclarationAttachment.objects.filter(declaration=declaration).exists()
 
 

@@ -138,6 +138,7 @@ RULES: dict[str, Rule] = {
     "api:declaration-attachments": rule("declaration", {"producer A"}, statuses=(200, 405)),
     "api:declaration-submit": rule("declaration", {"producer A"}, statuses=(405,)),
     "api:declaration-withdraw": rule("declaration", {"producer A"}, statuses=(405,)),
+    "api:declaration-resubmit": rule("declaration", {"producer A"}, statuses=(405,)),
     "api:application-detail": rule("application", {"applicant body"}),
     "api:application-attachments": rule("application", {"applicant body"}, statuses=(200, 405)),
     "api:application-submit": rule("application", {"applicant body"}, statuses=(405,)),

@@ -1,10 +1,13 @@
-"""Task views of the application flow: each maps its form onto one service."""
+"""Task views of the application flow: each names the decision that maps its form onto one service.
+
+The decide_* functions are shared by the task pages and the API (workflows.task_actions).
+"""
 
 from cases.models import Application
 from cases.services import applications as services
 from cases.services.objections import objection_window_state
 
-from ..task_views import DecisionTaskView
+from ..task_views import DecisionTaskView, service_decision
 from . import forms
 
 
@@ -12,13 +15,19 @@ def application_of(activation) -> Application:
     return Application.objects.select_related("applicant", "province").get(pk=activation.process.artifact_object_id)
 
 
-def decide_preliminary_examination(*, actor, activation, data: dict) -> None:
-    """Shared by the task view and the API (workflows.task_actions)."""
-    services.application_examine_preliminary(actor=actor, application=application_of(activation), **data)
+decide_preliminary_examination = service_decision(services.application_examine_preliminary, application=application_of)
+decide_formal_examination = service_decision(services.application_examine_formal, application=application_of)
+decide_announcement = service_decision(services.application_decide_announcement, application=application_of)
+decide_rejection = service_decision(services.application_decide_rejection, application=application_of)
+decide_objections = service_decision(services.application_conclude_objections, application=application_of)
+decide_review_conclusion = service_decision(services.application_conclude_review, application=application_of)
+decide_approval = service_decision(services.application_decide_approval, application=application_of)
 
 
-def decide_formal_examination(*, actor, activation, data: dict) -> None:
-    services.application_examine_formal(actor=actor, application=application_of(activation), **data)
+def decide_convene_review(*, actor, activation, data: dict) -> None:
+    services.application_convene_review(
+        actor=actor, application=application_of(activation), experts=list(data["experts"]), chair=data["chair"]
+    )
 
 
 class ApplicationTaskView(DecisionTaskView):
@@ -42,68 +51,39 @@ class ApplicationTaskView(DecisionTaskView):
 
 class PreliminaryExaminationView(ApplicationTaskView):
     form_class = forms.PreliminaryExaminationForm
-
-    def decide(self, form):
-        decide_preliminary_examination(
-            actor=self.request.user, activation=self.request.activation, data=form.cleaned_data
-        )
+    decision = staticmethod(decide_preliminary_examination)
 
 
 class FormalExaminationView(ApplicationTaskView):
     form_class = forms.FormalExaminationForm
-
-    def decide(self, form):
-        decide_formal_examination(actor=self.request.user, activation=self.request.activation, data=form.cleaned_data)
+    decision = staticmethod(decide_formal_examination)
 
 
 class AnnouncementDecisionView(ApplicationTaskView):
     form_class = forms.LeadDecisionForm
-
-    def decide(self, form):
-        services.application_decide_announcement(
-            actor=self.request.user, application=self.application, **form.cleaned_data
-        )
+    decision = staticmethod(decide_announcement)
 
 
 class RejectionDecisionView(ApplicationTaskView):
     form_class = forms.RejectionDecisionForm
-
-    def decide(self, form):
-        services.application_decide_rejection(
-            actor=self.request.user, application=self.application, **form.cleaned_data
-        )
+    decision = staticmethod(decide_rejection)
 
 
 class ObjectionConclusionView(ApplicationTaskView):
     form_class = forms.ObjectionConclusionForm
-
-    def decide(self, form):
-        services.application_conclude_objections(
-            actor=self.request.user, application=self.application, **form.cleaned_data
-        )
+    decision = staticmethod(decide_objections)
 
 
 class ConveneReviewView(ApplicationTaskView):
     form_class = forms.ConveneReviewForm
-
-    def decide(self, form):
-        services.application_convene_review(
-            actor=self.request.user,
-            application=self.application,
-            experts=list(form.cleaned_data["experts"]),
-            chair=form.cleaned_data["chair"],
-        )
+    decision = staticmethod(decide_convene_review)
 
 
 class ReviewConclusionView(ApplicationTaskView):
     form_class = forms.ReviewConclusionForm
-
-    def decide(self, form):
-        services.application_conclude_review(actor=self.request.user, application=self.application, **form.cleaned_data)
+    decision = staticmethod(decide_review_conclusion)
 
 
 class ApprovalDecisionView(ApplicationTaskView):
     form_class = forms.LeadDecisionForm
-
-    def decide(self, form):
-        services.application_decide_approval(actor=self.request.user, application=self.application, **form.cleaned_data)
+    decision = staticmethod(decide_approval)

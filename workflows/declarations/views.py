@@ -1,4 +1,5 @@
-"""Task views of the declaration flow: thin; the services decide, the activation completes."""
+"""Task views of the declaration flow: thin; the decide_* functions (shared with the API,
+workflows.task_actions) call the services, the activation completes."""
 
 from cases.models import Declaration
 from cases.services.declarations import (
@@ -7,8 +8,26 @@ from cases.services.declarations import (
     declaration_decide_suspension,
 )
 
-from ..task_views import DecisionTaskView
+from ..processes import process_data_update
+from ..task_views import DecisionTaskView, service_decision
 from .forms import InProcessCheckForm, SuspensionDecisionForm
+
+
+def declaration_of(activation):
+    return activation.process.artifact
+
+
+def decide_in_process_check(*, actor, activation, data: dict) -> None:
+    """The check's outcome; the flow's Switch reads a proposed suspension from the process data."""
+    outcome = data["outcome"]
+    # The service locks and re-reads the declaration by its id: loading process.artifact first
+    # would cost a query for a copy that is thrown away.
+    declaration = Declaration(pk=activation.process.artifact_object_id)
+    declaration_check_in_process(actor=actor, declaration=declaration, outcome=outcome, comment=data["comment"])
+    process_data_update(activation.process, suspension_proposed=outcome == InProcessOutcome.PROPOSE_SUSPENSION)
+
+
+decide_suspension = service_decision(declaration_decide_suspension, declaration=declaration_of)
 
 
 class DeclarationTaskView(DecisionTaskView):
@@ -16,43 +35,17 @@ class DeclarationTaskView(DecisionTaskView):
 
     @property
     def declaration(self):
-        return self.request.activation.process.artifact
+        return declaration_of(self.request.activation)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(declaration=self.declaration, **kwargs)
 
 
-def decide_in_process_check(*, actor, activation, data: dict) -> None:
-    """The check's outcome; the flow's Switch reads a proposed suspension from the process data.
-    Shared by the task view and the API (workflows.task_actions)."""
-    outcome = data["outcome"]
-    process = activation.process
-    # The service locks and re-reads the declaration by its id: loading process.artifact first
-    # would cost a query for a copy that is thrown away.
-    declaration_check_in_process(
-        actor=actor,
-        declaration=Declaration(pk=process.artifact_object_id),
-        outcome=outcome,
-        comment=data["comment"],
-    )
-    process.data = {**(process.data or {}), "suspension_proposed": outcome == InProcessOutcome.PROPOSE_SUSPENSION}
-    process.save(update_fields=["data"])
-
-
 class InProcessCheckView(DeclarationTaskView):
     form_class = InProcessCheckForm
-
-    def decide(self, form) -> None:
-        decide_in_process_check(actor=self.request.user, activation=self.request.activation, data=form.cleaned_data)
+    decision = staticmethod(decide_in_process_check)
 
 
 class SuspensionDecisionView(DeclarationTaskView):
     form_class = SuspensionDecisionForm
-
-    def decide(self, form) -> None:
-        declaration_decide_suspension(
-            actor=self.request.user,
-            declaration=self.declaration,
-            approve=form.cleaned_data["approve"],
-            comment=form.cleaned_data["comment"],
-        )
+    decision = staticmethod(decide_suspension)

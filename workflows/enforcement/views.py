@@ -1,12 +1,77 @@
-"""Task views of the enforcement flow: thin; each calls one service, then the activation completes
-in the same transaction (the flow's lock holds one open)."""
+"""Task views of the enforcement flow: thin; each names the decide_* function (shared with the
+API, workflows.task_actions) that calls one service, then the activation completes in the same
+transaction (the flow's lock holds one open)."""
 
 from cases.models import EnforcementCase
 from cases.selectors.enforcement import case_page_context
 from cases.services import enforcement as services
 
-from ..task_views import DecisionTaskView
+from ..processes import process_data_update
+from ..task_views import DecisionTaskView, service_decision
 from . import forms
+
+
+def case_of(activation) -> EnforcementCase:
+    return case_of_process(activation.process)
+
+
+def case_of_process(process) -> EnforcementCase:
+    return EnforcementCase.objects.select_related("bureau", "region").get(pk=process.artifact_object_id)
+
+
+def _calls(service):
+    return service_decision(service, case=case_of)
+
+
+decide_verify = _calls(services.case_verify)
+decide_resume = _calls(services.case_resume)
+decide_review = _calls(services.case_review)
+decide_lead_approval = _calls(services.case_lead_approve)
+decide_serve_notice = _calls(services.case_serve_notice)
+decide_defence = _calls(services.case_record_defence)
+decide_hearing = _calls(services.case_hold_hearing)
+decide_recheck = _calls(services.case_recheck)
+decide_case = _calls(services.case_decide)
+decide_serve_decision = _calls(services.case_serve_decision)
+decide_execution = _calls(services.case_record_execution)
+decide_close = _calls(services.case_close)
+
+
+def decide_filing(*, actor, activation, data: dict) -> None:
+    services.case_decide_filing(
+        actor=actor,
+        case=case_of(activation),
+        decision=data["decision"],
+        reason=data["reason"],
+        officers=list(data["officers"]),
+        is_major=data["is_major"],
+        transfer_to=data["transfer_to"],
+    )
+
+
+def decide_investigation(*, actor, activation, data: dict) -> None:
+    """A report goes to review; a proposed suspension or termination to the lead, through the process data."""
+    services.case_investigate(actor=actor, case=case_of(activation), **data)
+    action = data["action"]
+    process_data_update(
+        activation.process, interruption=action if action != services.InvestigationAction.REPORT else ""
+    )
+
+
+def decide_interruption(*, actor, activation, data: dict) -> None:
+    services.case_decide_interruption(
+        actor=actor,
+        case=case_of(activation),
+        action=activation.process.data["interruption"],
+        approve=data["approve"],
+        comment=data["comment"],
+    )
+    process_data_update(activation.process, interruption="")
+
+
+def decide_archive(*, actor, activation, data: dict) -> None:
+    # The form's confirmation is the decision; the service needs nothing from it.
+    services.case_archive(actor=actor, case=case_of(activation))
 
 
 class CaseTaskView(DecisionTaskView):
@@ -14,152 +79,37 @@ class CaseTaskView(DecisionTaskView):
 
     @property
     def case(self) -> EnforcementCase:
-        return EnforcementCase.objects.select_related("bureau", "region").get(
-            pk=self.request.activation.process.artifact_object_id
-        )
+        return case_of(self.request.activation)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**case_page_context(self.case), **kwargs)
 
-    def decide(self, form) -> None:
-        self.decide_with(form.cleaned_data)
 
-    def decide_with(self, data: dict) -> None:
-        raise NotImplementedError
-
-    def set_process_data(self, **values) -> None:
-        process = self.request.activation.process
-        process.data = {**(process.data or {}), **values}
-        process.save(update_fields=["data"])
-
-
-class VerifyView(CaseTaskView):
-    form_class = forms.VerifyForm
-
-    def decide_with(self, data: dict):
-        services.case_verify(actor=self.request.user, case=self.case, **data)
+def _task_view(name: str, form_class, decision) -> type[CaseTaskView]:
+    return type(name, (CaseTaskView,), {"form_class": form_class, "decision": staticmethod(decision)})
 
 
 class FilingDecisionView(CaseTaskView):
     form_class = forms.FilingDecisionForm
+    decision = staticmethod(decide_filing)
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "bureau": self.case.bureau}
-
-    def decide_with(self, data: dict):
-        services.case_decide_filing(
-            actor=self.request.user,
-            case=self.case,
-            decision=data["decision"],
-            reason=data["reason"],
-            officers=list(data["officers"]),
-            is_major=data["is_major"],
-            transfer_to=data["transfer_to"],
-        )
+    @classmethod
+    def form_kwargs_for(cls, process) -> dict:
+        return {"bureau": case_of_process(process).bureau}
 
 
-class InvestigateView(CaseTaskView):
-    form_class = forms.InvestigateForm
-
-    def decide_with(self, data: dict):
-        services.case_investigate(actor=self.request.user, case=self.case, **data)
-        action = data["action"]
-        self.set_process_data(interruption=action if action != services.InvestigationAction.REPORT else "")
-
-
-class InterruptionDecisionView(CaseTaskView):
-    form_class = forms.LeadDecisionForm
-
-    def decide_with(self, data: dict):
-        services.case_decide_interruption(
-            actor=self.request.user,
-            case=self.case,
-            action=self.request.activation.process.data["interruption"],
-            approve=data["approve"],
-            comment=data["comment"],
-        )
-        self.set_process_data(interruption="")
-
-
-class ResumeView(CaseTaskView):
-    form_class = forms.CommentForm
-
-    def decide_with(self, data: dict):
-        services.case_resume(actor=self.request.user, case=self.case, comment=data["comment"])
-
-
-class ReviewView(CaseTaskView):
-    form_class = forms.ReviewForm
-
-    def decide_with(self, data: dict):
-        services.case_review(actor=self.request.user, case=self.case, **data)
-
-
-class LeadApprovalView(CaseTaskView):
-    form_class = forms.LeadDecisionForm
-
-    def decide_with(self, data: dict):
-        services.case_lead_approve(actor=self.request.user, case=self.case, **data)
-
-
-class ServeNoticeView(CaseTaskView):
-    form_class = forms.ServeForm
-
-    def decide_with(self, data: dict):
-        services.case_serve_notice(actor=self.request.user, case=self.case, **data)
-
-
-class DefenceView(CaseTaskView):
-    form_class = forms.DefenceForm
-
-    def decide_with(self, data: dict):
-        services.case_record_defence(actor=self.request.user, case=self.case, **data)
-
-
-class HearingView(CaseTaskView):
-    form_class = forms.RecordForm
-
-    def decide_with(self, data: dict):
-        services.case_hold_hearing(actor=self.request.user, case=self.case, **data)
-
-
-class RecheckView(CaseTaskView):
-    form_class = forms.OpinionForm
-
-    def decide_with(self, data: dict):
-        services.case_recheck(actor=self.request.user, case=self.case, **data)
-
-
-class DecisionView(CaseTaskView):
-    form_class = forms.DecisionForm
-
-    def decide_with(self, data: dict):
-        services.case_decide(actor=self.request.user, case=self.case, **data)
-
-
-class ServeDecisionView(CaseTaskView):
-    form_class = forms.ServeForm
-
-    def decide_with(self, data: dict):
-        services.case_serve_decision(actor=self.request.user, case=self.case, **data)
-
-
-class ExecutionView(CaseTaskView):
-    form_class = forms.ExecutionForm
-
-    def decide_with(self, data: dict):
-        services.case_record_execution(actor=self.request.user, case=self.case, **data)
-
-
-class CloseView(CaseTaskView):
-    form_class = forms.CloseForm
-
-    def decide_with(self, data: dict):
-        services.case_close(actor=self.request.user, case=self.case, **data)
-
-
-class ArchiveView(CaseTaskView):
-    form_class = forms.ArchiveForm
-
-    def decide_with(self, data: dict):
-        services.case_archive(actor=self.request.user, case=self.case)
+VerifyView = _task_view("VerifyView", forms.VerifyForm, decide_verify)
+InvestigateView = _task_view("InvestigateView", forms.InvestigateForm, decide_investigation)
+InterruptionDecisionView = _task_view("InterruptionDecisionView", forms.LeadDecisionForm, decide_interruption)
+ResumeView = _task_view("ResumeView", forms.CommentForm, decide_resume)
+ReviewView = _task_view("ReviewView", forms.ReviewForm, decide_review)
+LeadApprovalView = _task_view("LeadApprovalView", forms.LeadDecisionForm, decide_lead_approval)
+ServeNoticeView = _task_view("ServeNoticeView", forms.ServeForm, decide_serve_notice)
+DefenceView = _task_view("DefenceView", forms.DefenceForm, decide_defence)
+HearingView = _task_view("HearingView", forms.RecordForm, decide_hearing)
+RecheckView = _task_view("RecheckView", forms.OpinionForm, decide_recheck)
+DecisionView = _task_view("DecisionView", forms.DecisionForm, decide_case)
+ServeDecisionView = _task_view("ServeDecisionView", forms.ServeForm, decide_serve_decision)
+ExecutionView = _task_view("ExecutionView", forms.ExecutionForm, decide_execution)
+CloseView = _task_view("CloseView", forms.CloseForm, decide_close)
+ArchiveView = _task_view("ArchiveView", forms.ArchiveForm, decide_archive)

@@ -1,11 +1,38 @@
-"""Task views of the supervision check flow."""
+"""Task views of the supervision check flow; the decide_* functions are shared with the API
+(workflows.task_actions)."""
 
 from cases.models import SupervisionCheck
 from cases.services.supervision import check_decide_revocation, check_record_result
 
 from ..enforcement.flows import open_case_from_referral
-from ..task_views import DecisionTaskView
+from ..task_views import DecisionTaskView, service_decision
 from .forms import CheckResultForm, RevocationDecisionForm
+
+RESULT_FIELDS = ("outcome", "document_review", "onsite_visit", "label_check", "sample_test", "findings")
+
+
+def check_of(activation) -> SupervisionCheck:
+    return SupervisionCheck.objects.select_related("declaration__enterprise", "declaration__product", "campaign").get(
+        pk=activation.process.artifact_object_id
+    )
+
+
+def decide_check_result(*, actor, activation, data: dict) -> None:
+    """The inspection's (or re-inspection's) result, with its evidence file if one was sent."""
+    check = check_record_result(
+        actor=actor,
+        check=check_of(activation),
+        **{name: data[name] for name in RESULT_FIELDS},
+        refer_to_enforcement=data["refer_to_enforcement"],
+        referral_reason=data["referral_reason"],
+        evidence=[data["evidence"]] if data["evidence"] else [],
+    )
+    if check.refer_to_enforcement:
+        # The referral arrives at the enforcement bureau as a clue, in this same transaction.
+        open_case_from_referral(actor=actor, check=check)
+
+
+decide_revocation = service_decision(check_decide_revocation, check=check_of)
 
 
 class CheckTaskView(DecisionTaskView):
@@ -13,9 +40,7 @@ class CheckTaskView(DecisionTaskView):
 
     @property
     def check_record(self) -> SupervisionCheck:
-        return SupervisionCheck.objects.select_related(
-            "declaration__enterprise", "declaration__product", "campaign"
-        ).get(pk=self.request.activation.process.artifact_object_id)
+        return check_of(self.request.activation)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(check_record=self.check_record, **kwargs)
@@ -23,34 +48,9 @@ class CheckTaskView(DecisionTaskView):
 
 class CheckResultView(CheckTaskView):
     form_class = CheckResultForm
-
-    def decide(self, form) -> None:
-        data = form.cleaned_data
-        check = check_record_result(
-            actor=self.request.user,
-            check=self.check_record,
-            outcome=data["outcome"],
-            document_review=data["document_review"],
-            onsite_visit=data["onsite_visit"],
-            label_check=data["label_check"],
-            sample_test=data["sample_test"],
-            findings=data["findings"],
-            refer_to_enforcement=data["refer_to_enforcement"],
-            referral_reason=data["referral_reason"],
-            evidence=[data["evidence"]] if data["evidence"] else [],
-        )
-        if check.refer_to_enforcement:
-            # The referral arrives at the enforcement bureau as a clue, in this same transaction.
-            open_case_from_referral(actor=self.request.user, check=check)
+    decision = staticmethod(decide_check_result)
 
 
 class RevocationDecisionView(CheckTaskView):
     form_class = RevocationDecisionForm
-
-    def decide(self, form) -> None:
-        check_decide_revocation(
-            actor=self.request.user,
-            check=self.check_record,
-            approve=form.cleaned_data["approve"],
-            comment=form.cleaned_data["comment"],
-        )
+    decision = staticmethod(decide_revocation)
