@@ -103,3 +103,17 @@ def _bureaus_of(username: str) -> list[str]:
     from organizations.selectors import departments_of
 
     return [str(pk) for pk in departments_of(User.objects.get(username=username)).values_list("pk", flat=True)]
+
+
+def test_register_searches_have_trigram_indexes_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram indexes are PostgreSQL's (pg_trgm); SQLite scans its small tables")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'terroir_%%_trgm'")
+        names = {row[0] for row in cursor.fetchall()}
+    assert names == {
+        "terroir_enterprise_name_trgm",
+        "terroir_product_name_trgm",
+        "terroir_product_name_en_trgm",
+        "terroir_product_pinyin_trgm",
+    }

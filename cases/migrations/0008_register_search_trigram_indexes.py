@@ -1,0 +1,41 @@
+"""Trigram indexes for the register's searches on PostgreSQL (issue 9, docs/adr/0019).
+
+The register searches names anywhere in the string (icontains: UPPER(name) LIKE UPPER('%…%'))
+and pinyin by substring; a B-tree cannot serve a leading wildcard, so each search read every
+enterprise (250,000) or product. pg_trgm's GIN indexes serve both, Chinese included (trigrams of
+multibyte characters under a UTF-8 ctype). pg_trgm is a trusted extension: the database owner
+may create it. SQLite has no such index and keeps scanning, which is fine at its scale.
+"""
+
+from django.db import migrations
+
+INDEXES = {
+    "terroir_enterprise_name_trgm": "organizations_enterprise USING gin (UPPER(name) gin_trgm_ops)",
+    "terroir_product_name_trgm": "cases_protectedproduct USING gin (UPPER(name) gin_trgm_ops)",
+    "terroir_product_name_en_trgm": "cases_protectedproduct USING gin (UPPER(name_en) gin_trgm_ops)",
+    "terroir_product_pinyin_trgm": "cases_protectedproduct USING gin (name_pinyin gin_trgm_ops)",
+}
+
+
+def create_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for name, definition in INDEXES.items():
+        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
+
+
+def drop_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name in INDEXES:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("cases", "0007_declaration_declared_index"),
+        ("organizations", "0002_regions_and_bureaus"),
+    ]
+
+    operations = [migrations.RunPython(create_indexes, drop_indexes)]
