@@ -114,3 +114,20 @@ def test_qr_code_is_an_svg_data_uri():
     payload = uri.split(",", 1)[1]
     svg = b64decode(payload).decode() if ";base64" in uri else unquote(payload)
     assert "<svg" in svg and "path" in svg
+
+
+def test_fonts_are_loaded_once_per_thread_and_documents_stay_their_own(tmp_path):
+    import threading
+
+    from_other_thread = []
+    worker = threading.Thread(target=lambda: from_other_thread.append(rendering.font_configuration()))
+    worker.start()
+    worker.join()
+    assert rendering.font_configuration() is rendering.font_configuration()
+    assert from_other_thread[0] is not rendering.font_configuration()
+
+    with translation.override("zh-hans"):
+        first = render_pdf("documents/notice.html", notice_context(document_title="西湖龙井茶专用标志核查通知"))
+        second = render_pdf("documents/notice.html", notice_context(document_title="赣南脐橙整改通知"))
+    assert "西湖龙井茶" in pdf_text(first, tmp_path) and "赣南脐橙" not in pdf_text(first, tmp_path)
+    assert "赣南脐橙" in pdf_text(second, tmp_path) and "西湖龙井茶" not in pdf_text(second, tmp_path)
