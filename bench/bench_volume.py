@@ -120,7 +120,7 @@ class Worker:
         from cases.services.supervision import campaign_candidates, campaign_create
         from organizations.models import Department, Region, Role
         from organizations.services import membership_grant
-        from workflows.supervision.flows import draw_campaign
+        from workflows.supervision.flows import draw_campaign, open_drawn_checks
 
         class Rollback(Exception):
             pass
@@ -153,10 +153,24 @@ class Worker:
                     started = time.perf_counter()
                     checks = draw_campaign(actor=lead, campaign=campaign)
                     elapsed = time.perf_counter() - started
+                # What the worker does next, each check in its own transaction (ADR 0021).
+                reset_queries()
+                with CaptureQueriesContext(connection) as opening_queries:
+                    started = time.perf_counter()
+                    opened = open_drawn_checks()
+                    opening = time.perf_counter() - started
                 raise Rollback
         except Rollback:
             pass
-        return {"ms": elapsed * 1000, "queries": len(queries), "candidates": candidates, "drawn": len(checks)}
+        return {
+            "ms": elapsed * 1000,
+            "queries": len(queries),
+            "candidates": candidates,
+            "drawn": len(checks),
+            "opened": opened,
+            "opening_ms": opening * 1000,
+            "opening_queries": len(opening_queries),
+        }
 
     def statistics(self) -> dict:
         """The statistics form's figures for the province with the most declarations, for a year."""

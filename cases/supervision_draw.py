@@ -5,6 +5,7 @@ same draw (Python's Mersenne Twister seeded with the stored string; inputs sorte
 """
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -46,16 +47,44 @@ def draw(
     count: int,
     seed: str,
 ) -> list[DrawnCheck]:
+    enterprise = {candidate.declaration_id: candidate.enterprise_id for candidate in candidates}
+    return draw_by_ids(
+        declaration_ids=[candidate.declaration_id for candidate in candidates],
+        enterprises_of=lambda chosen: {declaration_id: enterprise[declaration_id] for declaration_id in chosen},
+        inspectors=inspectors,
+        conflicts=conflicts,
+        count=count,
+        seed=seed,
+    )
+
+
+def draw_by_ids(
+    *,
+    declaration_ids: list[int],
+    enterprises_of: Callable[[list[int]], dict[int, int]],
+    inspectors: list[int],
+    conflicts: set[tuple[int, int]],
+    count: int,
+    seed: str,
+) -> list[DrawnCheck]:
+    """The same draw from the candidates' ids alone: only the chosen ones' enterprises are asked for.
+
+    random.sample picks positions from the length of the sorted ids and the generator alone, so
+    sampling the ids gives the declarations that sampling whole candidates gave: a seed stored
+    by an earlier draw replays to the same result.
+    """
     # Reproducibility is the point here; the seed itself comes from secrets (unpredictable).
     rng = random.Random(seed)  # noqa: S311
-    ordered = sorted(candidates, key=lambda c: c.declaration_id)
+    ordered = sorted(declaration_ids)
     chosen = rng.sample(ordered, k=min(count, len(ordered)))
+    enterprises = enterprises_of(chosen)
     pool = sorted(set(inspectors))
     drawn = []
-    for position, candidate in enumerate(chosen, start=1):
-        eligible = [i for i in pool if (i, candidate.enterprise_id) not in conflicts]
+    for position, declaration_id in enumerate(chosen, start=1):
+        enterprise_id = enterprises[declaration_id]
+        eligible = [i for i in pool if (i, enterprise_id) not in conflicts]
         if len(eligible) < 2:
-            raise DrawImpossible(candidate.declaration_id)
+            raise DrawImpossible(declaration_id)
         first, second = rng.sample(eligible, 2)
-        drawn.append(DrawnCheck(position, candidate.declaration_id, candidate.enterprise_id, first, second))
+        drawn.append(DrawnCheck(position, declaration_id, enterprise_id, first, second))
     return drawn

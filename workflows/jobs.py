@@ -15,6 +15,7 @@ from documents.jobs import sweep_orphan_documents
 from notifications.jobs import deliver_notifications
 
 from .models import ErrorTaskAlert
+from .supervision.flows import open_drawn_checks
 
 logger = logging.getLogger("terroir.worker")
 
@@ -59,6 +60,8 @@ def fire_workflow_timers() -> int:
 JOBS: list[Job] = [
     Job("fire_workflow_timers", fire_workflow_timers, every_seconds=30),
     Job("deliver_notifications", deliver_notifications, every_seconds=5),
+    # A lead who has just drawn waits for these: the idle check is one indexed read.
+    Job("open_drawn_checks", open_drawn_checks, every_seconds=2),
     # Reminders count in whole working days: checking every ten minutes is more than enough.
     Job("check_deadlines", check_deadlines, every_seconds=600),
     Job("report_error_tasks", report_error_tasks, every_seconds=60),

@@ -78,6 +78,8 @@ class Declaration(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["enterprise", "status"], name="declaration_enterprise_idx"),
             # The register's 合法使用人名录 lists the newest first: read backwards, stop at a page.
             models.Index(fields=["-declared_at", "-id"], name="declaration_declared_idx"),
+            # declaration_draw_idx, a covering index for the supervision draw, exists on
+            # PostgreSQL only (migration 0009, ADR 0021): SQLite has no non-key columns.
         ]
 
     def __str__(self) -> str:

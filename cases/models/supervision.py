@@ -104,6 +104,9 @@ class SupervisionCheck(ConcurrentTransitionMixin, models.Model):
     referral_reason = models.TextField(_("why it is referred"), blank=True)
     status = FSMField(_("status"), default=Status.DRAWN, choices=Status.choices, protected=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Set by the worker in the transaction that opens the check's process, grants the inspectors
+    # their permission and tells them and the producer (ADR 0021); empty while it is being opened.
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["campaign", "draw_position"]
@@ -116,9 +119,17 @@ class SupervisionCheck(ConcurrentTransitionMixin, models.Model):
                 condition=~models.Q(inspector_a=models.F("inspector_b")), name="two_different_inspectors"
             ),
         ]
+        indexes = [
+            # The worker's queue of checks still to open: empty almost always, so it costs nothing.
+            models.Index(fields=["id"], condition=models.Q(opened_at__isnull=True), name="check_to_open_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.campaign.reference} #{self.draw_position} {self.declaration}"
+
+    @property
+    def is_being_opened(self) -> bool:
+        return self.opened_at is None
 
     @transition(field=status, source=[Status.DRAWN, Status.RECTIFICATION], target=Status.COMPLIANT)
     def find_compliant(self) -> None:

@@ -6,8 +6,7 @@ from playwright.sync_api import Page, expect
 from organizations.models import Role
 from tests.factories import UserFactory, make_member
 from tests.factories.organizations import TEST_PASSWORD
-from tests.factories.supervision import provincial_campaign, published_declarations
-from workflows.supervision.flows import draw_campaign
+from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
@@ -52,7 +51,7 @@ def log_in(page: Page, base_url: str, username: str) -> None:
 def test_staff_pages_run_without_policy_violations(page: Page, live_server):
     published_declarations(1)
     lead, inspectors, campaign = provincial_campaign(sample_size=1)
-    draw_campaign(actor=lead, campaign=campaign, seed="csp")
+    draw_and_open(actor=lead, campaign=campaign, seed="csp")
     problems = collect_violations(page)
     log_in(page, live_server.url, inspectors[0].username)
     for url in STAFF_PAGES:

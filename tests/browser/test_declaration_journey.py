@@ -14,8 +14,7 @@ from organizations.models import Region
 from tests.factories import EnterpriseFactory, UserFactory
 from tests.factories.cases import draft_declaration, longjing
 from tests.factories.organizations import TEST_PASSWORD
-from tests.factories.supervision import provincial_campaign
-from workflows.supervision.flows import draw_campaign
+from tests.factories.supervision import draw_and_open, provincial_campaign
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
@@ -88,7 +87,7 @@ def test_inspector_completes_a_drawn_check(page: Page, live_server):
     _user, draft = draft_declaration(user=producer, enterprise=enterprise)
     declaration_submit(actor=producer, declaration=draft, commitment_accepted=True)
     lead, _inspectors, campaign = provincial_campaign(inspector_count=2, sample_size=1)
-    check = draw_campaign(actor=lead, campaign=campaign, seed="browser")[0]
+    check = draw_and_open(actor=lead, campaign=campaign, seed="browser")[0]
     inspector = check.inspector_a
 
     log_in(page, live_server.url, inspector.username)

@@ -15,12 +15,12 @@ from cases.services.declarations import (
     declaration_submit,
     declaration_withdraw,
 )
-from cases.services.supervision import campaign_draw, check_decide_revocation, check_record_result
+from cases.services.supervision import check_decide_revocation, check_record_result
 from notifications.models import EmailDelivery, Notification
 from organizations.models import Role
 from tests.factories import UserFactory, make_member
 from tests.factories.cases import draft_declaration
-from tests.factories.supervision import provincial_campaign
+from tests.factories.supervision import draw_and_open, provincial_campaign
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_withdrawal_is_confirmed(published):
 def drawn(published):
     producer, _colleague, _declaration = published
     lead, _inspectors, campaign = provincial_campaign(inspector_count=2, sample_size=1)
-    [check] = campaign_draw(actor=lead, campaign=campaign, seed="notices")
+    [check] = draw_and_open(actor=lead, campaign=campaign, seed="notices")
     return producer, lead, check
 
 

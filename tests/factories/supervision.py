@@ -35,3 +35,14 @@ def provincial_campaign(inspector_count: int = 4, sample_size: int | None = 2, s
         sample_percent=sample_percent,
     )
     return lead, inspectors, campaign
+
+
+def draw_and_open(*, actor, campaign, seed: str):
+    """Draw as the lead does, then let the worker open the checks (ADR 0021)."""
+    from workflows.supervision.flows import draw_campaign, open_drawn_checks
+
+    checks = draw_campaign(actor=actor, campaign=campaign, seed=seed)
+    open_drawn_checks()
+    for check in checks:
+        check.refresh_from_db()
+    return checks

@@ -9,9 +9,8 @@ from cases.services.declarations import declaration_check_in_process, declaratio
 from organizations.models import Department, Region, Role
 from tests.factories import EnterpriseFactory, make_member
 from tests.factories.cases import draft_declaration, longjing, producer_with_enterprise
-from tests.factories.supervision import provincial_campaign
+from tests.factories.supervision import draw_and_open, provincial_campaign
 from workflows.enforcement.flows import open_case
-from workflows.supervision.flows import draw_campaign
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +48,7 @@ def casework():
     for inspector in inspectors:
         inspector.full_name = INSPECTOR_NAME
         inspector.save()
-    draw_campaign(actor=lead, campaign=campaign, seed="leak-test")
+    draw_and_open(actor=lead, campaign=campaign, seed="leak-test")
     open_case(
         actor=None,
         source=EnforcementCase.Source.COMPLAINT,

@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 
 from cases.services.declarations import declaration_submit, declaration_withdraw
-from cases.services.supervision import campaign_draw, check_decide_revocation, check_record_result
+from cases.services.supervision import check_decide_revocation, check_record_result
 from tests.factories import EnterpriseFactory, UserFactory
 from tests.factories.cases import draft_declaration
 from tests.factories.organizations import valid_credit_code
-from tests.factories.supervision import provincial_campaign
+from tests.factories.supervision import draw_and_open, provincial_campaign
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_withdrawn_and_revoked_leave_the_list_and_revocations_are_published_with
     declaration_withdraw(actor=producer, declaration=withdrawn, reason="停产")
     _p, revoked = declare("撤销茶业有限公司", 905)
     lead, _inspectors, campaign = provincial_campaign(inspector_count=2, sample_size=None, sample_percent=100)
-    checks = campaign_draw(actor=lead, campaign=campaign, seed="revocations")
+    checks = draw_and_open(actor=lead, campaign=campaign, seed="revocations")
     [check] = [c for c in checks if c.declaration_id == revoked.pk]
     check_record_result(actor=check.inspector_a, check=check, outcome="revocation", findings="冒用", **PASSING)
     check_decide_revocation(actor=lead, check=check, approve=True, comment="超出保护范围生产，撤销使用资格")

@@ -27,13 +27,12 @@ from tests.factories import make_member
 from tests.factories.applications import Cast, applicant_body, draft_application
 from tests.factories.cases import draft_declaration, longjing, producer_with_enterprise
 from tests.factories.enforcement import hangzhou_bureau, received_case
-from tests.factories.supervision import provincial_campaign
+from tests.factories.supervision import draw_and_open, provincial_campaign
 from tests.reports.conftest import ANSWERS as REPORT_ANSWERS
 from tests.reports.conftest import PERIOD, YEAR
 from workflows.applications import portal as application_portal
 from workflows.applications.flows import ApplicationFlow
 from workflows.declarations.flows import DeclarationFlow
-from workflows.supervision.flows import draw_campaign
 
 pytestmark = pytest.mark.django_db
 
@@ -277,7 +276,7 @@ def world(settings, tmp_path) -> World:
 
     # A provincial campaign drawn over the published declaration, with an evidence file.
     lead, _inspectors, campaign = provincial_campaign(sample_size=1)
-    draw_campaign(actor=lead, campaign=campaign, seed="matrix")
+    draw_and_open(actor=lead, campaign=campaign, seed="matrix")
     check = SupervisionCheck.objects.filter(campaign=campaign).first()
 
     users = {

@@ -8,8 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from organizations.models import Role
 from tests.factories import UserFactory, make_member
-from tests.factories.supervision import provincial_campaign, published_declarations
-from workflows.supervision.flows import draw_campaign
+from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +57,7 @@ def world():
     """Enough of everything that lists and dashboards have rows to show."""
     published_declarations(2)
     lead, _inspectors, campaign = provincial_campaign(sample_size=1)
-    draw_campaign(actor=lead, campaign=campaign, seed="get")
+    draw_and_open(actor=lead, campaign=campaign, seed="get")
     producer = UserFactory()
     from cases.models import Declaration
 

@@ -8,8 +8,7 @@ from cases.models import CheckEvidence
 from organizations.models import Role
 from tests.factories import UserFactory, make_member
 from tests.factories.cases import PDF_BYTES, PNG_BYTES, draft_declaration, producer_with_enterprise
-from tests.factories.supervision import provincial_campaign, published_declarations
-from workflows.supervision.flows import draw_campaign
+from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +57,7 @@ def test_declaration_attachment_for_its_producer_and_the_staff_of_the_region(cli
 def test_check_evidence_only_for_staff_of_the_region(client):
     published_declarations(1)
     lead, inspectors, campaign = provincial_campaign(sample_size=1)
-    check = draw_campaign(actor=lead, campaign=campaign, seed="s")[0]
+    check = draw_and_open(actor=lead, campaign=campaign, seed="s")[0]
     evidence = CheckEvidence.objects.create(
         check_record=check,
         file=ContentFile(PDF_BYTES, name="photo.pdf"),

@@ -7,9 +7,8 @@ from cases.models import CaseEvidence, EnforcementCase
 from tests.factories import make_member
 from tests.factories.cases import pdf_file
 from tests.factories.enforcement import hangzhou_bureau, received_case
-from tests.factories.supervision import provincial_campaign, published_declarations
+from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
 from workflows.enforcement.flows import EnforcementCaseFlow, open_case_from_referral
-from workflows.supervision.flows import draw_campaign
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +66,7 @@ def test_a_referred_supervision_check_arrives_once_as_a_clue_with_its_evidence(c
     _lead, _inspectors, campaign = provincial_campaign(sample_size=1)
     hangzhou_bureau()
     make_member("AMR-330106", "inspector")
-    check = draw_campaign(actor=_lead, campaign=campaign, seed="referral")[0]
+    check = draw_and_open(actor=_lead, campaign=campaign, seed="referral")[0]
     from viewflow.workflow.models import Task
 
     task = Task.objects.get(process__artifact_object_id=check.pk, flow_task_type="HUMAN")

@@ -10,7 +10,7 @@ from audit.models import AuditEvent
 from audit.verification import verify_audit_chain
 from cases.models import Declaration, SupervisionCheck
 from cases.services.supervision import conflict_declare
-from tests.factories.supervision import provincial_campaign, published_declarations
+from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
 from workflows.supervision.flows import SupervisionCheckFlow, draw_campaign
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def complete(client, user, task, data):
 def drawn():
     published_declarations(3)
     lead, inspectors, campaign = provincial_campaign(sample_size=1)
-    checks = draw_campaign(actor=lead, campaign=campaign, seed="fixed-seed")
+    checks = draw_and_open(actor=lead, campaign=campaign, seed="fixed-seed")
     return lead, inspectors, checks[0]
 
 

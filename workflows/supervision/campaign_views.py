@@ -49,10 +49,15 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = campaign_visible_to(request.user, pk)
     if campaign is None:
         raise Http404
-    checks = campaign.checks.select_related(
-        "declaration__enterprise", "declaration__product", "inspector_a", "inspector_b"
+    checks = list(
+        campaign.checks.select_related("declaration__enterprise", "declaration__product", "inspector_a", "inspector_b")
     )
-    return render(request, "workflows/supervision/campaign_detail.html", {"campaign": campaign, "checks": checks})
+    being_opened = sum(check.is_being_opened for check in checks)
+    return render(
+        request,
+        "workflows/supervision/campaign_detail.html",
+        {"campaign": campaign, "checks": checks, "being_opened": being_opened},
+    )
 
 
 @require_POST
@@ -69,6 +74,7 @@ def campaign_draw(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("This campaign was already drawn."))
     else:
         messages.success(
-            request, _("%(count)d declarations drawn; the inspectors have their tasks.") % {"count": len(checks)}
+            request,
+            _("%(count)d declarations drawn; the inspectors get their tasks in a moment.") % {"count": len(checks)},
         )
     return redirect("supervision:detail", pk=pk)

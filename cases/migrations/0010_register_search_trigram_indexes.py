@@ -34,7 +34,7 @@ def drop_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0007_declaration_declared_index"),
+        ("cases", "0009_declaration_draw_index"),
         ("organizations", "0002_regions_and_bureaus"),
     ]
 
