@@ -26,7 +26,7 @@ from tests.factories import make_member
 from tests.factories.applications import Cast, draft_application
 from tests.factories.cases import draft_declaration, longjing, pdf_file
 from tests.factories.enforcement import hangzhou_bureau, received_case
-from tests.factories.supervision import provincial_campaign, published_declarations
+from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
 from tests.reports.conftest import ANSWERS
 from workflows.applications import portal as application_portal
 from workflows.applications.flows import ApplicationFlow
@@ -35,7 +35,7 @@ from workflows.declarations.portal import publish
 from workflows.enforcement.flows import EnforcementCaseFlow
 from workflows.jobs import fire_workflow_timers
 from workflows.products.flows import ProductRevocationFlow
-from workflows.supervision.flows import SupervisionCheckFlow, draw_campaign
+from workflows.supervision.flows import SupervisionCheckFlow
 
 from .conftest import signed_in
 
@@ -247,7 +247,7 @@ def supervision_scenario(walk):
     """Inspection with an evidence file (multipart through the API), re-inspection, revocation."""
     published_declarations(1)
     lead, _inspectors, campaign = provincial_campaign(sample_size=1)
-    (check,) = draw_campaign(actor=lead, campaign=campaign, seed="fixed-seed")
+    (check,) = draw_and_open(actor=lead, campaign=campaign, seed="fixed-seed")
     first, second = check.inspector_a, check.inspector_b
     flow = SupervisionCheckFlow
     failed = {**PASSING, "label_check": "fail", "findings": "标签未标注产地", "referral_reason": ""}
