@@ -1,4 +1,5 @@
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +15,52 @@ class AuditOutsideTransaction(RuntimeError):
     """An audit event must be written in the same transaction as the change it records."""
 
 
+# The events an open audit_batch() holds back, kept on the database connection (one per thread).
+_BATCH = "_terroir_audit_batch"
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    target: models.Model,
+    from_state: str = "",
+    to_state: str = "",
+    comment: str = "",
+    data: dict | None = None,
+) -> AuditEvent:
+    """Append one event to the chain. Call it inside the service's transaction.
+
+    Inside audit_batch() the event is appended when the batch ends (its sequence, previous hash
+    and hash are set then); otherwise at once.
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        raise AuditOutsideTransaction(f"audit event {action!r} written outside a transaction")
+    content_type = ContentType.objects.get_for_model(target)
+    event = AuditEvent(
+        target_type=content_type,
+        # Stored and hashed at microsecond precision so the database round trip is exact.
+        occurred_at=timezone.now(),
+        actor_id=actor.pk if actor is not None else None,
+        actor_label=str(actor)[:150] if actor is not None else "system",
+        action=action,
+        target_id=str(target.pk),
+        target_label=str(target)[:200],
+        from_state=str(from_state or ""),
+        to_state=str(to_state or ""),
+        comment=comment or "",
+        # Normalised through JSON so the hash is computed over what the database returns.
+        data=json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder)),
+    )
+    batch = getattr(connection, _BATCH, None)
+    if batch is None:
+        _append_to_chain([event])
+    else:
+        batch.hold(event)
+    return event
+
+
 @dataclass(frozen=True)
 class Change:
     """One change to record with audit_record_many: the same fields audit_record takes."""
@@ -27,87 +74,105 @@ class Change:
     data: dict | None = None
 
 
-def audit_record(
-    *,
-    actor,
-    action: str,
-    target: models.Model,
-    from_state: str = "",
-    to_state: str = "",
-    comment: str = "",
-    data: dict | None = None,
-) -> AuditEvent:
-    """Append one event to the chain. Call it inside the service's transaction."""
-    [event] = audit_record_many(
-        [
-            Change(
-                actor=actor,
-                action=action,
-                target=target,
-                from_state=from_state,
-                to_state=to_state,
-                comment=comment,
-                data=data,
-            )
-        ]
-    )
-    return event
-
-
 def audit_record_many(changes: list[Change]) -> list[AuditEvent]:
-    """Append one event per change, in order, in three statements whatever their number.
+    """One event per change, in order, appended together (three statements whatever their number):
+    in a batch of their own, or in the open one, which appends them with its others."""
+    with audit_batch():
+        return [
+            audit_record(
+                actor=change.actor,
+                action=change.action,
+                target=change.target,
+                from_state=change.from_state,
+                to_state=change.to_state,
+                comment=change.comment,
+                data=change.data,
+            )
+            for change in changes
+        ]
 
-    The chain head is locked once, each event is hashed over the one before exactly as
-    audit_record does it, the events are inserted together and the head moves once: the
-    chain is the one single calls would have written in the same transaction.
+
+@contextmanager
+def audit_batch():
+    """Hold back the events recorded inside and append them to the chain together as the block's
+    last step, still inside its transaction (ADR 0022).
+
+    The chain head is then locked once, for the few statements that append, instead of from a
+    transaction's first event to its commit. Enter it inside the transaction (the flow lock's);
+    an error inside drops the held events with the rest of the transaction, and an event recorded
+    in a savepoint that was rolled back is dropped with it. A batch inside a batch joins it.
     """
-    if not transaction.get_connection().in_atomic_block:
-        actions = ", ".join(repr(change.action) for change in changes)
-        raise AuditOutsideTransaction(f"audit event {actions} written outside a transaction")
-    if not changes:
-        return []
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        raise AuditOutsideTransaction("an audit batch must run inside a transaction")
+    if getattr(connection, _BATCH, None) is not None:
+        yield
+        return
+    batch = _HeldEvents()
+    setattr(connection, _BATCH, batch)
+    try:
+        yield
+    finally:
+        setattr(connection, _BATCH, None)
+    if not connection.needs_rollback:  # otherwise the whole transaction is rolled back anyway
+        _append_to_chain(batch.surviving(connection))
+
+
+class _HeldEvents:
+    """Events held back by a batch, each tied to the savepoints open when it was recorded.
+
+    Django drops an on_commit callback registered inside a savepoint that is rolled back; each
+    held event registers one that does nothing, and the batch keeps the events whose callback
+    is still queued when it ends.
+    """
+
+    def __init__(self):
+        self._events = []
+
+    def hold(self, event: AuditEvent) -> None:
+        marker = _Marker()
+        transaction.on_commit(marker)
+        self._events.append((marker, event))
+
+    def surviving(self, connection) -> list[AuditEvent]:
+        queued = {id(callback) for _savepoints, callback, _robust in connection.run_on_commit}
+        return [event for marker, event in self._events if id(marker) in queued]
+
+
+class _Marker:
+    def __call__(self) -> None:
+        pass  # only its presence in the on-commit queue matters
+
+
+def _append_to_chain(events: list[AuditEvent]) -> None:
+    """Lock the head, number and hash the events in order, insert them and move the head."""
+    if not events:
+        return
     head = _locked_chain_head()
-    events = []
-    sequence, previous_hash = head.last_sequence, head.last_hash
-    for change in changes:
-        sequence += 1
-        event = _chained_event(change, sequence=sequence, previous_hash=previous_hash)
-        previous_hash = event.hash
-        events.append(event)
+    for event in events:
+        event.sequence = head.last_sequence + 1
+        event.previous_hash = head.last_hash
+        event.hash = event_hash(
+            sequence=event.sequence,
+            occurred_at=event.occurred_at.isoformat(),
+            actor_id=event.actor_id,
+            actor_label=event.actor_label,
+            action=event.action,
+            target_type=".".join(event.target_type.natural_key()),
+            target_id=event.target_id,
+            target_label=event.target_label,
+            from_state=event.from_state,
+            to_state=event.to_state,
+            comment=event.comment,
+            data=event.data,
+            previous_hash=event.previous_hash,
+        )
+        head.last_sequence, head.last_hash = event.sequence, event.hash
     if len(events) == 1:
         events[0].save(force_insert=True)
     else:
         AuditEvent.objects.bulk_create(events)
-    head.last_sequence = sequence
-    head.last_hash = previous_hash
     head.save(update_fields=["last_sequence", "last_hash"])
-    return events
-
-
-def _chained_event(change: Change, *, sequence: int, previous_hash: str) -> AuditEvent:
-    content_type = ContentType.objects.get_for_model(change.target)
-    actor = change.actor
-    fields = {
-        "sequence": sequence,
-        # Stored and hashed at microsecond precision so the database round trip is exact.
-        "occurred_at": timezone.now(),
-        "actor_id": actor.pk if actor is not None else None,
-        "actor_label": str(actor)[:150] if actor is not None else "system",
-        "action": change.action,
-        "target_id": str(change.target.pk),
-        "target_label": str(change.target)[:200],
-        "from_state": str(change.from_state or ""),
-        "to_state": str(change.to_state or ""),
-        "comment": change.comment or "",
-        # Normalised through JSON so the hash is computed over what the database returns.
-        "data": json.loads(json.dumps(change.data or {}, cls=DjangoJSONEncoder)),
-        "previous_hash": previous_hash,
-    }
-    digest = event_hash(
-        **{**fields, "occurred_at": fields["occurred_at"].isoformat()},
-        target_type=content_type.natural_key()[0] + "." + content_type.natural_key()[1],
-    )
-    return AuditEvent(target_type=content_type, hash=digest, **fields)
 
 
 def _locked_chain_head() -> AuditChainHead:

@@ -311,8 +311,6 @@ def orm_steps(task_ids: list[int]):
             Deadline.objects.filter(pk=deadlines[task.pk], state=Deadline.State.RUNNING).update(
                 state=Deadline.State.MET, closed_at=now
             )
-            task.process.data = {**task.process.data, "suspension_proposed": False}
-            type(task.process).objects.filter(pk=task.process_id).update(data=task.process.data)
             head = AuditChainHead.objects.select_for_update().get(pk=1)
             AuditEvent.objects.bulk_create(
                 audit_events(

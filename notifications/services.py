@@ -5,10 +5,14 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 
 from .kinds import get_kind
 from .models import EmailDelivery, Notification, NotificationPreference
+
+# Annotated on recipients given as a query: the user switched e-mail off for the kind being sent.
+_EMAIL_OFF = "notify_email_switched_off"
 
 
 class NotificationOutsideTransaction(RuntimeError):
@@ -32,6 +36,10 @@ def notify(
     if not transaction.get_connection().in_atomic_block:
         raise NotificationOutsideTransaction(f"notification {kind!r} queued outside a transaction")
     notification_kind = get_kind(kind)
+    switched_off = NotificationPreference.objects.filter(kind=kind, email_enabled=False)
+    if isinstance(recipients, models.QuerySet) and not (recipients.query.combinator or recipients.query.is_sliced):
+        # The users and their e-mail choice for this kind in one query.
+        recipients = recipients.annotate(**{_EMAIL_OFF: Exists(switched_off.filter(user=OuterRef("pk")))})
     users = _active_distinct(recipients)
     if not users:
         return []
@@ -39,11 +47,10 @@ def notify(
     if not link and target is not None and hasattr(target, "get_absolute_url"):
         link = target.get_absolute_url()
     email_link = _absolute(link)
-    email_off = set(
-        NotificationPreference.objects.filter(user__in=users, kind=kind, email_enabled=False).values_list(
-            "user_id", flat=True
-        )
-    )
+    if all(hasattr(user, _EMAIL_OFF) for user in users):
+        email_off = {user.pk for user in users if getattr(user, _EMAIL_OFF)}
+    else:
+        email_off = set(switched_off.filter(user__in=users).values_list("user_id", flat=True))
     now = timezone.now()
     notifications = []
     for user in users:
@@ -138,7 +145,7 @@ def notify_event(*, prefix: str, events: dict, event: str, recipients, target, l
     if event not in events:
         raise ValueError(f"unknown {prefix} event {event!r}")
     return notify(
-        recipients=list(recipients),
+        recipients=recipients,
         kind=f"{prefix}.{event}",
         target=target,
         link=link,

@@ -1,10 +1,19 @@
 """The base of every Terroir flow: a real lock, and a process shown only to those who may see its case."""
 
+from contextlib import contextmanager
+
 from django.db.models import QuerySet
 from viewflow.workflow import flow, lock
 
+from audit.services import audit_batch
 from organizations.models import Role
-from organizations.selectors import departments_of, is_staff_member
+from organizations.selectors import (
+    departments_of,
+    holds_object_permission,
+    is_staff_member,
+    jurisdiction_in_sql,
+    staff_member_filter,
+)
 
 # Processes a list page has just selected through processes_visible_to, kept on the request's
 # user so that the per-row permission checks of that page do not ask the database again.
@@ -44,17 +53,46 @@ def remember_object_permissions(user) -> None:
 
 
 def _guarded_assign(flow_class, check):
+    # The permission object is the one the task stored when it was created, the one viewflow's
+    # queue offers it by: no query to recompute it (a case's bureau does not change under an open
+    # task), and one query for guardian's user and group grants instead of two.
     def guarded_assign(user, task):
-        known = getattr(user, _KNOWN_PERMISSIONS, None)
-        stored = task.owner_permission and task.owner_permission_obj_pk is not None
-        if known is None or not stored or task.owner_id or not user.is_authenticated:
+        stored = task.owner_permission and task.owner_permission_content_type_id and task.owner_permission_obj_pk
+        if not stored or task.owner_id or not user.is_authenticated:
             allowed = check(user, task)
         else:
+            known = getattr(user, _KNOWN_PERMISSIONS, None)
             key = (task.owner_permission, task.owner_permission_content_type_id, task.owner_permission_obj_pk)
-            allowed = key in known or user.has_perm(task.owner_permission)
+            if known is not None:
+                held = key in known
+            else:
+                held = holds_object_permission(
+                    user,
+                    task.owner_permission,
+                    content_type_id=task.owner_permission_content_type_id,
+                    object_pk=task.owner_permission_obj_pk,
+                )
+            allowed = held or user.has_perm(task.owner_permission)
         return allowed and flow_class.instance.process_visible_to(user, task.process)
 
     return guarded_assign
+
+
+class AuditedLock:
+    """A flow lock whose work appends its audit events to the chain as its last step (ADR 0022).
+
+    The chain head is locked only for those last statements, just before the lock's transaction
+    commits, instead of from the first event to the commit: completions of different cases wait
+    less for each other.
+    """
+
+    def __init__(self, lock_impl):
+        self.lock_impl = lock_impl
+
+    @contextmanager
+    def __call__(self, flow_class, process_pk):
+        with self.lock_impl(flow_class, process_pk), audit_batch():
+            yield
 
 
 # Flows lock their process row while a task runs: a lost race fails, it never completes twice.
@@ -65,7 +103,7 @@ def _guarded_assign(flow_class, check):
 # province could cancel another province's task). (A comment, not a docstring: viewflow shows
 # a flow's docstring to users as its description, and subclasses would inherit this one.)
 class TerroirFlow(flow.Flow):
-    lock_impl = lock.select_for_update_lock
+    lock_impl = AuditedLock(lock.select_for_update_lock)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -85,14 +123,16 @@ class TerroirFlow(flow.Flow):
         return self.process_class.objects.none()
 
     def process_visible_to(self, user, process) -> bool:
-        if not (user.is_authenticated and is_staff_member(user)):
+        if not user.is_authenticated:
             return False
         if user.is_superuser or process.pk in getattr(user, _KNOWN_VISIBLE, ()):
-            return True
-        artifacts = self.visible_artifacts(user)
+            return is_staff_member(user)  # no query: superuser, or a list page asked this request
+        # One query: the user's staff membership and bureaus are subqueries of the case's check.
+        with jurisdiction_in_sql():
+            artifacts = self.visible_artifacts(user)
         if artifacts is None:
-            return True
-        return artifacts.filter(pk=process.artifact_object_id).exists()
+            return is_staff_member(user)
+        return artifacts.filter(staff_member_filter(user), pk=process.artifact_object_id).exists()
 
     def processes_visible_to(self, user, processes: QuerySet, field: str = "artifact_object_id") -> QuerySet:
         if user.is_superuser:
