@@ -272,23 +272,9 @@ class AuditChain:
         self.last_hash = digest
 
     def flush(self) -> None:
-        columns = [
-            "id",
-            "sequence",
-            "occurred_at",
-            "actor_id",
-            "actor_label",
-            "action",
-            "target_type_id",
-            "target_id",
-            "target_label",
-            "from_state",
-            "to_state",
-            "comment",
-            "data",
-            "previous_hash",
-            "hash",
-        ]
+        from audit.verification import FIELDS
+
+        columns = list(FIELDS)  # every column of an event, in the order the rows above are built
         self.writer.write(_audit_model(), columns, self.rows)
         self.rows = []
         self.head.last_sequence = self.sequence
