@@ -43,13 +43,9 @@ _KNOWN_PERMISSIONS = "_terroir_object_permissions"
 
 
 def remember_object_permissions(user) -> None:
-    from guardian.models import UserObjectPermission
-
-    rows = UserObjectPermission.objects.filter(user=user).values_list(
-        "content_type__app_label", "permission__codename", "content_type_id", "object_pk"
-    )
-    known = {(f"{app}.{codename}", type_id, object_pk) for app, codename, type_id, object_pk in rows}
-    setattr(user, _KNOWN_PERMISSIONS, frozenset(known))
+    """Read the user's object grants (their own and their groups') once, as the keys viewflow's
+    queue matches a task on: "app.codename_objectpk"."""
+    setattr(user, _KNOWN_PERMISSIONS, frozenset(user._viewflow_per_object_perm_cache))
 
 
 def _guarded_assign(flow_class, check):
@@ -62,9 +58,8 @@ def _guarded_assign(flow_class, check):
             allowed = check(user, task)
         else:
             known = getattr(user, _KNOWN_PERMISSIONS, None)
-            key = (task.owner_permission, task.owner_permission_content_type_id, task.owner_permission_obj_pk)
             if known is not None:
-                held = key in known
+                held = f"{task.owner_permission}_{task.owner_permission_obj_pk}" in known
             else:
                 held = holds_object_permission(
                     user,
