@@ -1,7 +1,7 @@
 """Benchmark: task completions per second, real flow beside a plain viewflow flow and bare ORM writes.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/benchcomp_completions \\
-      .venv/bin/python bench/bench_completions.py [--count 100] [--warmup 10]
+      .venv/bin/python bench/bench_completions.py [--rounds 5] [--count 50] [--warmup 10]
 
 PostgreSQL only. The database named by DATABASE_URL must be called bench…/benchcomp…: it is dropped,
 created and migrated at every run (so runs are comparable), unless --keep-database. The settings are
@@ -20,11 +20,15 @@ audit event), the producer notified (in-app and e-mail outbox), the check task d
 - orm:   the bare minimum writes of the same state changes with plain ORM statements
          (conditional UPDATEs instead of locks and checks, pre-rendered notification text).
 
-Cases are seeded first (real: drafts bulk-inserted, then published one by one through
-DeclarationFlow.start, the receipt PDF left out because it is not part of the step), then each variant
-runs with 1 and with 2 client processes, each with its own connection, on distinct tasks, started
-together. Per step: wall time and SQL statements (SAVEPOINTs included; BEGIN/COMMIT are not sent as
-statements by Django). Prints a table and writes bench/results/completions.json.
+All cases are seeded first (real: drafts bulk-inserted, then published one by one through
+DeclarationFlow.start, the receipt PDF left out because it is not part of the step). Then come
+--rounds rounds; in each, every variant runs with 1 and with 2 client processes (each with its own
+connection, on distinct tasks, started together), the variants in a shuffled order. A variant's
+figures are the medians of its rounds, and each ratio is the median of the ratios measured within
+one round, so that load from other work on the machine, which comes and goes, falls on all variants
+alike instead of on whichever ran at the time. Per step: wall time and SQL statements (SAVEPOINTs
+included; BEGIN/COMMIT are not sent as statements by Django). Prints a table and writes
+bench/results/completions.json.
 """
 
 import argparse
@@ -33,6 +37,7 @@ import json
 import multiprocessing
 import os
 import platform
+import random
 import statistics
 import sys
 import time
@@ -413,17 +418,28 @@ def client(variant: str, task_ids: list[int], warmup: int, actor_id: int, barrie
     )
 
 
-def run(variant: str, clients: int, count: int, warmup: int, people: dict) -> dict:
-    """Seed the tasks, start the clients together on distinct tasks, and sum up their reports."""
+def seed_all(rounds: int, count: int, warmup: int, people: dict) -> dict:
+    """Every run's tasks, seeded before the first is timed: (variant, clients, round) → task ids."""
+    seeded = {}
+    for variant in VARIANTS:
+        for clients in CLIENTS:
+            wanted = clients * (count + warmup)
+            task_ids = SEEDERS[variant](rounds * wanted, people)
+            assert len(task_ids) == rounds * wanted, f"{variant}: seeded {len(task_ids)} tasks"
+            for number in range(rounds):
+                seeded[(variant, clients, number)] = task_ids[number * wanted : (number + 1) * wanted]
+    return seeded
+
+
+def run(variant: str, clients: int, task_ids: list[int], warmup: int, people: dict) -> dict:
+    """Start the clients together on distinct tasks, and sum up their reports."""
     from django.db import connections
 
-    task_ids = SEEDERS[variant](clients * (count + warmup), people)
-    assert len(task_ids) == clients * (count + warmup), f"{variant}: seeded {len(task_ids)} tasks"
     connections.close_all()  # a forked child must open its own connection
     context = multiprocessing.get_context("fork")
     barrier = context.Barrier(clients)
     results = context.Queue()
-    share = count + warmup
+    share = len(task_ids) // clients
     processes = [
         context.Process(
             target=client,
@@ -440,16 +456,26 @@ def run(variant: str, clients: int, count: int, warmup: int, people: dict) -> di
             sys.exit(f"a {variant} client failed (exit code {process.exitcode})")
     check_done_once(variant, task_ids)
     seconds = max(r["finished"] for r in reports) - min(r["started"] for r in reports)
-    millis = sorted(m for r in reports for m in r["millis"])
-    assign_queries = [q for r in reports for q in r["assign_queries"]]
-    complete_queries = [q for r in reports for q in r["complete_queries"]]
-    completed = len(millis)
+    return {
+        "completions": sum(len(r["millis"]) for r in reports),
+        "seconds": seconds,
+        "millis": [m for r in reports for m in r["millis"]],
+        "assign_queries": [q for r in reports for q in r["assign_queries"]],
+        "complete_queries": [q for r in reports for q in r["complete_queries"]],
+    }
+
+
+def summary(variant: str, clients: int, runs: list[dict]) -> dict:
+    """One variant's rounds: the median round's throughput, latency over every step of every round."""
+    millis = sorted(m for run in runs for m in run["millis"])
+    assign_queries = [q for run in runs for q in run["assign_queries"]]
+    complete_queries = [q for run in runs for q in run["complete_queries"]]
     return {
         "variant": variant,
         "clients": clients,
-        "completions": completed,
-        "seconds": round(seconds, 3),
-        "per_second": round(completed / seconds, 1),
+        "completions": len(millis),
+        "rounds_per_second": [round(run["completions"] / run["seconds"], 1) for run in runs],
+        "per_second": round(statistics.median(run["completions"] / run["seconds"] for run in runs), 1),
         "ms_p50": round(statistics.median(millis), 2),
         "ms_p95": round(millis[min(len(millis) - 1, int(len(millis) * 0.95))], 2),
         "queries_per_completion": round(
@@ -500,22 +526,35 @@ def print_table(rows: list[dict]) -> None:
         )
 
 
-def ratios(rows: list[dict]) -> dict:
-    by = {(row["variant"], row["clients"]): row for row in rows}
+def ratios(runs: dict) -> dict:
+    """Each ratio measured within a round (the variants ran minutes apart at most), then the median."""
+
+    def per_step(variant, clients, number):
+        return statistics.median(runs[(variant, clients, number)]["millis"])
+
+    def per_completion(variant, clients, number):
+        run = runs[(variant, clients, number)]
+        return run["seconds"] / run["completions"]
+
+    rounds = sorted({number for _, _, number in runs})
     out = {}
     for clients in CLIENTS:
-        real, plain, orm = (by[(variant, clients)] for variant in VARIANTS)
+
+        def median_ratio(measure, over, clients=clients):
+            return round(statistics.median(measure("real", clients, n) / measure(over, clients, n) for n in rounds), 2)
+
         out[str(clients)] = {
-            "real_over_plain_ms_p50": round(real["ms_p50"] / plain["ms_p50"], 2),
-            "real_over_plain_seconds_per_completion": round(plain["per_second"] / real["per_second"], 2),
-            "real_over_orm_ms_p50": round(real["ms_p50"] / orm["ms_p50"], 2),
+            "real_over_plain_ms_p50": median_ratio(per_step, "plain"),
+            "real_over_plain_seconds_per_completion": median_ratio(per_completion, "plain"),
+            "real_over_orm_ms_p50": median_ratio(per_step, "orm"),
         }
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=100, help="completions timed per client and run")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of every variant, in a shuffled order")
+    parser.add_argument("--count", type=int, default=50, help="completions timed per client, variant and round")
     parser.add_argument("--warmup", type=int, default=10, help="completions per client before the clock starts")
     parser.add_argument("--keep-database", action="store_true", help="reuse the database instead of recreating it")
     args = parser.parse_args()
@@ -533,12 +572,25 @@ def main() -> None:
         cursor.execute("SHOW server_version")
         server_version = cursor.fetchone()[0]
     people = bench_people()
-    rows = []
-    for variant in VARIANTS:
+    seeded = seed_all(args.rounds, args.count, args.warmup, people)
+    shuffle = random.Random(9)  # the same order at every run of the benchmark
+    runs = {}
+    for number in range(args.rounds):
         for clients in CLIENTS:
-            row = run(variant, clients, args.count, args.warmup, people)
-            rows.append(row)
-            print(f"{variant}, {clients} client(s): {row['per_second']}/s, p50 {row['ms_p50']} ms", flush=True)
+            for variant in shuffle.sample(VARIANTS, len(VARIANTS)):
+                measured = run(variant, clients, seeded[(variant, clients, number)], args.warmup, people)
+                runs[(variant, clients, number)] = measured
+                print(
+                    f"round {number + 1}, {variant}, {clients} client(s):"
+                    f" {measured['completions'] / measured['seconds']:.1f}/s,"
+                    f" p50 {statistics.median(measured['millis']):.1f} ms",
+                    flush=True,
+                )
+    rows = [
+        summary(variant, clients, [runs[(variant, clients, n)] for n in range(args.rounds)])
+        for variant in VARIANTS
+        for clients in CLIENTS
+    ]
     assert verify_audit_chain().ok, "the audit chain is broken"
     report = {
         "benchmark": "task completions per second: in-process check of a self-declaration (assign + complete)",
@@ -546,10 +598,11 @@ def main() -> None:
         "database": f"PostgreSQL {server_version}",
         "python": platform.python_version(),
         "cpu_count": os.cpu_count(),
-        "count_per_client": args.count,
-        "warmup_per_client": args.warmup,
+        "rounds": args.rounds,
+        "count_per_client_and_round": args.count,
+        "warmup_per_client_and_round": args.warmup,
         "rows": rows,
-        "ratios": ratios(rows),
+        "ratios": ratios(runs),
         "targets": {"queries_per_completion_max": 30, "per_second_2_clients_min": 50, "real_over_plain_max": 2},
         "total_seconds": round(time.monotonic() - begun, 1),
     }

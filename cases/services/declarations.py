@@ -4,17 +4,14 @@ one audit event, notifications in the outbox."""
 import hashlib
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import CharField, Subquery
-from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from organizations.models import Department, Enterprise, Region
-from organizations.selectors import enterprises_of, holds_object_permission
+from organizations.selectors import enterprises_of, holds_permission_at_bureau_of
 
 from ..models import Declaration, DeclarationAttachment, ProtectedProduct, next_in_sequence
 from ..notices import tell_producer
@@ -187,12 +184,8 @@ def checking_bureau(declaration: Declaration):
 def _ensure_role(actor, role_permission: str, declaration: Declaration) -> None:
     """The actor holds the role at the checking bureau: one query, the bureau found inside it and
     loaded only to name it in a refusal."""
-    bureau = Department.objects.filter(region_id=declaration.production_region_id).values("pk")
-    holds = actor.is_superuser or holds_object_permission(
-        actor,
-        f"organizations.{role_permission}",
-        content_type_id=ContentType.objects.get_for_model(Department).pk,
-        object_pk=Cast(Subquery(bureau), CharField()),
+    holds = actor.is_superuser or holds_permission_at_bureau_of(
+        actor, f"organizations.{role_permission}", region_id=declaration.production_region_id
     )
     if not holds:
         department = checking_bureau(declaration)
