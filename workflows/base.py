@@ -15,6 +15,8 @@ from organizations.selectors import (
     staff_member_filter,
 )
 
+from .visibility import JurisdictionCheck
+
 # Processes a list page has just selected through processes_visible_to, kept on the request's
 # user so that the per-row permission checks of that page do not ask the database again.
 _KNOWN_VISIBLE = "_terroir_visible_processes"
@@ -100,6 +102,11 @@ class AuditedLock:
 class TerroirFlow(flow.Flow):
     lock_impl = AuditedLock(lock.select_for_update_lock)
 
+    # Flows whose cases a user sees by jurisdiction alone say so here: the case model and the path
+    # to its region code. visible_artifacts follows from it, and the check of one case is a
+    # statement compiled once (workflows/visibility.py). Other flows define visible_artifacts.
+    seen_by_jurisdiction: JurisdictionCheck | None = None
+
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         for node in cls._nodes_by_name.values():
@@ -115,6 +122,8 @@ class TerroirFlow(flow.Flow):
 
         Fail closed: a flow that does not say shows its processes to superusers only.
         """
+        if self.seen_by_jurisdiction is not None:
+            return self.seen_by_jurisdiction.artifacts_visible_to(user)
         return self.process_class.objects.none()
 
     def process_visible_to(self, user, process) -> bool:
@@ -122,6 +131,9 @@ class TerroirFlow(flow.Flow):
             return False
         if user.is_superuser or process.pk in getattr(user, _KNOWN_VISIBLE, ()):
             return is_staff_member(user)  # no query: superuser, or a list page asked this request
+        if self.seen_by_jurisdiction is not None:
+            # Membership of a bureau covering the case's region: the user is staff, no need to ask.
+            return self.seen_by_jurisdiction.holds(user_id=user.pk, case_id=process.artifact_object_id)
         # One query: the user's staff membership and bureaus are subqueries of the case's check.
         with jurisdiction_in_sql():
             artifacts = self.visible_artifacts(user)

@@ -41,11 +41,12 @@ def staff_flows_limit_what_they_show(app_configs=None, **kwargs):
     for viewset in FLOW_VIEWSETS:
         flow_class = viewset._flow_class
         name = f"{flow_class.__module__}.{flow_class.__name__}"
-        if flow_class.visible_artifacts is TerroirFlow.visible_artifacts:
+        if flow_class.visible_artifacts is TerroirFlow.visible_artifacts and flow_class.seen_by_jurisdiction is None:
             errors.append(
                 checks.Error(
                     f"{name} does not say whose cases a user may see: its processes are hidden from staff.",
-                    hint="Define visible_artifacts(self, user) returning the selector of its case objects.",
+                    hint="Set seen_by_jurisdiction, or define visible_artifacts(self, user) returning the selector"
+                    " of its case objects.",
                     obj=flow_class,
                     id="terroir.E002",
                 )

@@ -9,9 +9,9 @@ from cases.models import Declaration
 from cases.services.declarations import declaration_resubmit, declaration_submit
 from deadlines.services import deadline_start
 from organizations.models import Department
-from organizations.selectors import region_code_filter
 
 from ..base import TerroirFlow
+from ..visibility import JurisdictionCheck
 from .views import InProcessCheckView, SuspensionDecisionView
 
 
@@ -44,8 +44,7 @@ class DeclarationFlow(TerroirFlow):
     # Read from process.data, written at the start: the inbox must not load each declaration.
     process_summary_template = "{{ process.data.reference }} {{ process.data.enterprise }} · {{ process.data.product }}"
 
-    def visible_artifacts(self, user):
-        return Declaration.objects.filter(region_code_filter(user, "production_region__code"))
+    seen_by_jurisdiction = JurisdictionCheck(Declaration, "production_region__code")
 
     start = flow.StartHandle(this.publish).Next(this.in_process_check)
 

@@ -9,11 +9,11 @@ from viewflow.workflow.status import PROCESS
 from cases.models import Declaration, ProductRevocation
 from cases.services.applications import national_department
 from cases.services.product_revocations import product_revocation_propose
-from organizations.selectors import region_code_filter
 
 from ..base import TerroirFlow
 from ..declarations.flows import DeclarationFlow
 from ..supervision.flows import SupervisionCheckFlow
+from ..visibility import JurisdictionCheck
 from .views import RevocationDecisionView
 
 
@@ -25,8 +25,7 @@ class ProductRevocationFlow(TerroirFlow):
     process_title = _("Revocation of protection")
     process_summary_template = "{{ process.data.reference }} {{ process.data.product }}"
 
-    def visible_artifacts(self, user):
-        return ProductRevocation.objects.filter(region_code_filter(user, "product__province__code"))
+    seen_by_jurisdiction = JurisdictionCheck(ProductRevocation, "product__province__code")
 
     start = flow.StartHandle(this.propose).Next(this.decide)
 

@@ -10,9 +10,9 @@ from viewflow.workflow import flow
 from cases.models import SupervisionCheck
 from cases.services.supervision import campaign_draw, check_open
 from deadlines.services import deadline_start
-from organizations.selectors import region_code_filter
 
 from ..base import TerroirFlow
+from ..visibility import JurisdictionCheck
 from .views import CheckResultView, RevocationDecisionView
 
 logger = logging.getLogger("terroir.worker")
@@ -39,8 +39,7 @@ class SupervisionCheckFlow(TerroirFlow):
         "{{ process.data.campaign }} · {{ process.data.enterprise }} · {{ process.data.product }}"
     )
 
-    def visible_artifacts(self, user):
-        return SupervisionCheck.objects.filter(region_code_filter(user, "declaration__production_region__code"))
+    seen_by_jurisdiction = JurisdictionCheck(SupervisionCheck, "declaration__production_region__code")
 
     start = flow.StartHandle(this.begin).Next(this.inspect)
 
