@@ -169,7 +169,7 @@ def _meet(*, actor, deadline: Deadline) -> Deadline:
     before = deadline.state
     deadline.meet()
     deadline.closed_at = timezone.now()
-    deadline.save()
+    deadline.save(update_fields=["state", "closed_at"])  # what meeting changes; at every completion
     audit_record(
         actor=actor,
         action="deadline.meet",
