@@ -1,5 +1,5 @@
 """The check "may this user see this case?" for flows whose cases are seen by jurisdiction alone,
-as one SQL statement compiled once per flow (ADR 0023).
+as one SQL statement compiled once per flow (ADR 0024).
 
 Every task action asks it (assign, then complete: twice per completion). Built with the ORM each
 time, the region EXISTS took four times as long to build and compile as PostgreSQL took to answer

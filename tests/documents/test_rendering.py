@@ -57,6 +57,20 @@ def test_chinese_text_is_rendered_with_an_embedded_cjk_font(tmp_path):
     assert all(row[-5] == "yes" and row[-4] == "yes" for row in cjk)
 
 
+# Song for the text, Hei for headings and anything bold: each face is subset at every render (ADR 0025).
+DOCUMENT_FACES = {"Noto-Serif-CJK-SC", "Noto-Sans-CJK-SC-Bold"}
+
+
+def font_faces(fonts: list[list[str]]) -> set[str]:
+    return {row[0].split("+", 1)[-1] for row in fonts}  # without the subset tag ("ABCDEF+")
+
+
+def test_a_document_embeds_the_two_faces_only(tmp_path):
+    with translation.override("zh-hans"):
+        pdf = render_pdf("documents/notice.html", notice_context())
+    assert font_faces(pdf_fonts(pdf, tmp_path)) == DOCUMENT_FACES
+
+
 def test_user_text_is_escaped_not_interpreted(tmp_path):
     hostile = '<b>粗体</b><img src="file:///etc/passwd"><script>alert(1)</script>'
     pdf = render_pdf("documents/notice.html", notice_context(paragraphs=[hostile]))

@@ -12,7 +12,7 @@ from reports.form_layout import ALL_LABELS, ROWS
 from reports.models import StatisticsReport
 from reports.selectors import report_content
 from reports.services import report_lead_decide, report_national_decide, report_update
-from tests.documents.test_rendering import poppler
+from tests.documents.test_rendering import DOCUMENT_FACES, font_faces, poppler
 
 from .conftest import ANSWERS, EXPECTED, add_declaration
 
@@ -70,6 +70,8 @@ def test_pdf_shows_every_label_and_the_counts(province, tmp_path):
         [poppler("pdffonts"), str(tmp_path / "form.pdf")], capture_output=True, check=True, text=True
     ).stdout
     assert "CJK" in fonts and " yes " in fonts  # a CJK font, embedded
+    # Headings, labels and figures in bold are set in Hei: no bold Song face (ADR 0025).
+    assert font_faces([line.split() for line in fonts.splitlines()[2:]]) == DOCUMENT_FACES
 
 
 def test_a_submitted_report_is_frozen_against_later_records(province):

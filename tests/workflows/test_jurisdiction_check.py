@@ -1,4 +1,4 @@
-"""The one-case visibility check of jurisdiction flows: a statement compiled once (ADR 0023)."""
+"""The one-case visibility check of jurisdiction flows: a statement compiled once (ADR 0024)."""
 
 from unittest import mock
 
