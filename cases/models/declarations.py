@@ -76,6 +76,8 @@ class Declaration(ConcurrentTransitionMixin, models.Model):
         indexes = [
             models.Index(fields=["status", "production_region"], name="declaration_status_region_idx"),
             models.Index(fields=["enterprise", "status"], name="declaration_enterprise_idx"),
+            # The register's search by product counts a product's authorised users from the index.
+            models.Index(fields=["product", "status"], name="declaration_product_idx"),
             # The register's 合法使用人名录 lists the newest first: read backwards, stop at a page.
             models.Index(fields=["-declared_at", "-id"], name="declaration_declared_idx"),
             # declaration_draw_idx, a covering index for the supervision draw, exists on

@@ -74,3 +74,16 @@ def test_withdrawn_and_revoked_leave_the_list_and_revocations_are_published_with
     assert "撤销茶业有限公司" in page and "超出保护范围生产，撤销使用资格" in page
     # Never the inspectors.
     assert check.inspector_a.full_name not in page and check.inspector_b.full_name not in page
+
+
+def test_search_by_product_counts_declarations_without_joining_products(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _p, shifeng = declare("杭州狮峰茶业有限公司", 906)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("register:authorised_users"), {"product": "xihu"}).context["page"]
+    assert list(page) == [shifeng]
+    [count] = [query["sql"] for query in queries if "COUNT(" in query["sql"]]
+    # Matching products are found first: joined, PostgreSQL scanned every declaration (issue 9).
+    assert "cases_protectedproduct" not in count
