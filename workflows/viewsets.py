@@ -5,8 +5,6 @@ only the processes whose case the user may see (TerroirFlow.visible_artifacts).
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from viewflow.workflow.flow import FlowViewset
 from viewflow.workflow.flow.views import (
@@ -15,55 +13,73 @@ from viewflow.workflow.flow.views import (
     DashboardView,
     FlowChartView,
 )
-from viewflow.workflow.status import STATUS
 
 from .base import remember_object_permissions, remember_visible_processes
+from .keyset import keyset_page, supported_ordering
+from .overview import dashboard_tasks, visible_processes
 
 
 class VisibleDashboardView(DashboardView):
     """Each column lists the open tasks of visible processes, filtered in SQL before the page's
     row limit (viewflow cut the columns first, so hidden tasks could crowd visible ones out),
-    read in one query per column with their process and owner."""
+    read in one query for all columns with their process and owner."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        flow = self.flow_class.instance
         user = self.request.user
-        tasks = flow.processes_visible_to(
-            user,
-            self.flow_class.task_class._default_manager.filter_available([self.flow_class], user),
-            field="process__artifact_object_id",
-        ).select_related("process", "owner")
-        # All columns in one query: the newest MAX_ROWS open tasks of each node.
-        rank = Window(RowNumber(), partition_by=F("flow_task"), order_by=F("created").desc())
-        open_tasks = (
-            tasks.filter(Q(finished__isnull=True) | Q(status=STATUS.ERROR))
-            .filter(flow_task__in=[column["node"] for column in context["columns"]])
-            .annotate(rank=rank)
-            .filter(rank__lte=self.MAX_ROWS)
-            .order_by("-created")
+        nodes = [column["node"] for column in context["columns"]]
+        by_node, context["finished"] = dashboard_tasks(
+            self.flow_class, user, nodes, context["end_nodes"], per_column=self.MAX_ROWS
         )
-        by_node = {}
-        for task in open_tasks:
-            by_node.setdefault(task.flow_task, []).append(task)
         for column in context["columns"]:
             column["tasks"] = by_node.get(column["node"], [])
-        context["finished"] = list(
-            tasks.filter(finished__isnull=False, flow_task__in=context["end_nodes"]).order_by("-finished")[
-                : self.MAX_ROWS
-            ]
-        )
         shown = [task for column in context["columns"] for task in column["tasks"]] + context["finished"]
         remember_visible_processes(user, {task.process_id for task in shown})
         remember_object_permissions(user)
         return context
 
 
-class VisibleProcessListView(DashboardProcessListView):
+class KeysetPaginationMixin:
+    """A list page by keyset (workflows.keyset): first, previous and next pages, no total.
+
+    The cursor travels as ?cursor=, named as viewflow's page parameter so that its list script
+    drops it when the reader changes the order; the filter form drops it too, as it should.
+    """
+
+    page_kwarg = "cursor"
+
+    def get_ordering(self):
+        # Only the model's own columns can be compared with a cursor (all that viewflow's
+        # process list offers to sort by); anything else leaves the list's default order.
+        return supported_ordering(self.model, super().get_ordering() or [])
+
+    def get_filterset_kwargs(self, filterset_class):
+        # The cursor is no filter. viewflow binds the filter form to any query string, and bound
+        # with no status its "finished" filter keeps the running processes only: the next page
+        # of the whole list would have been cut from another list.
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        data = kwargs.get("data")
+        if data is not None and self.page_kwarg in data:
+            data = data.copy()
+            del data[self.page_kwarg]
+            kwargs["data"] = data or None
+        return kwargs
+
+    def paginate_queryset(self, queryset, page_size):
+        page = keyset_page(queryset, cursor=self.request.GET.get(self.page_kwarg), size=page_size)
+        # No paginator: its count is what this page avoids (viewflow's list template asks for it).
+        return None, page, page.object_list, page.has_other_pages()
+
+
+class VisibleProcessListView(KeysetPaginationMixin, DashboardProcessListView):
     def get_queryset(self):
-        processes = self.flow_class.instance.processes_visible_to(self.request.user, super().get_queryset())
-        # Newest first unless a column was chosen: pages of an unordered list could repeat rows.
-        return processes if processes.ordered else processes.order_by("-pk")
+        # viewflow's own get_queryset (skipped) counts each process's open tasks with a GROUP BY.
+        processes = super(DashboardProcessListView, self).get_queryset()
+        return visible_processes(self.flow_class, self.request.user, processes)
+
+    def get_template_names(self):
+        flow = self.flow_class.instance
+        return (f"{flow.app_label}/{flow.flow_label}/{self.template_filename}", "workflows/process_list.html")
 
 
 class VisibleTaskListView(DashboardTaskListView):

@@ -15,6 +15,7 @@ STAFF_PAGES = [
     "/staff/workflow/queue/",
     "/staff/workflow/archive/",
     "/staff/workflow/flows/declaration/",
+    "/staff/workflow/flows/declaration/flows/",
     "/staff/workflow/flows/declaration/chart/",
     "/staff/workflow/flows/supervisioncheck/",
     "/supervision/",
