@@ -6,7 +6,7 @@ import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, transaction
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition
@@ -115,13 +115,19 @@ def campaign_candidates(campaign: SupervisionCampaign):
     in_regions = Q()
     for region in campaign.regions.all():
         in_regions |= Q(code__startswith=region.prefix)
-    region_ids = list(Region.objects.filter(in_regions).values_list("pk", flat=True))
+    # Every region with whether the campaign covers it, in one query: a national campaign then
+    # needs no region filter, which would otherwise pass all 3,000 region ids to the draw's read.
+    regions = []
+    if in_regions:  # no regions chosen: the whole country
+        covered = Region.objects.annotate(inside=ExpressionWrapper(in_regions, output_field=BooleanField()))
+        regions = list(covered.values_list("pk", "inside"))
     period_over = datetime.datetime.combine(campaign.period_end + datetime.timedelta(days=1), datetime.time.min)
     declarations = Declaration.objects.filter(
-        production_region_id__in=region_ids,
         status=Declaration.Status.PUBLISHED,
         declared_at__lt=timezone.make_aware(period_over),
     )
+    if not all(inside for _pk, inside in regions):
+        declarations = declarations.filter(production_region_id__in=[pk for pk, inside in regions if inside])
     products = list(campaign.products.values_list("pk", flat=True))
     if products:
         declarations = declarations.filter(product_id__in=products)

@@ -226,3 +226,21 @@ def test_a_second_lead_drawing_the_same_campaign_gets_no_second_draw():
         draw_campaign(actor=other_lead, campaign=campaign, seed="second")
     assert SupervisionCheck.objects.count() == 2
     assert AuditEvent.objects.filter(action="campaign.draw").count() == 1
+
+
+def test_a_national_campaign_reads_its_candidates_without_a_region_filter():
+    from cases.services.supervision import campaign_candidates
+    from organizations.models import Region
+
+    declarations = published_declarations(3)  # in 西湖区, Hangzhou, Zhejiang
+    _lead, _inspectors, campaign = provincial_campaign(inspector_count=2, sample_size=2)
+    in_hangzhou = campaign_candidates(campaign)
+    assert "production_region_id" in str(in_hangzhou.values("pk").query)
+    assert set(in_hangzhou) == set(declarations)
+    campaign.regions.set(Region.objects.filter(code="320000"))  # 江苏: none of them
+    assert list(campaign_candidates(campaign)) == []
+    # Every province: the whole country, where the 3,000 region ids would filter nothing.
+    campaign.regions.set(Region.objects.filter(level=Region.Level.PROVINCE))
+    national = campaign_candidates(campaign)
+    assert "production_region_id" not in str(national.values("pk").query)
+    assert set(national) == set(declarations)
