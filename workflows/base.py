@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from viewflow.workflow import flow, lock
 
 from audit.services import audit_batch
@@ -92,6 +93,24 @@ class AuditedLock:
             yield
 
 
+# Titles of the nodes a flow does not name itself: viewflow would show their English class-like
+# names ("Start", "Route Check") on the staff pages, whose first language is Chinese.
+_UNNAMED_NODE_TITLES = {
+    "StartHandle": _("Start"),
+    "Start": _("Start"),
+    "End": _("End"),
+    "Switch": _("Automatic routing"),
+    "If": _("Automatic routing"),
+}
+
+
+def _title_unnamed_node(node) -> None:
+    if str(node.task_title) == node.name.replace("_", " ").title():  # viewflow's default, from the name
+        title = _UNNAMED_NODE_TITLES.get(type(node).__name__)
+        if title is not None:
+            node.task_title = title
+
+
 # Flows lock their process row while a task runs: a lost race fails, it never completes twice.
 # Which tasks a person gets is decided per node with guardian permissions on the responsible
 # Department (`.Permission("organizations.work_as_staff", obj=…)`). Which processes a person
@@ -110,6 +129,7 @@ class TerroirFlow(flow.Flow):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         for node in cls._nodes_by_name.values():
+            _title_unnamed_node(node)
             for name in _TASK_CHECKS:
                 check = getattr(node, name, None)
                 if callable(check):

@@ -13,6 +13,8 @@ from viewflow.workflow.flow.views.list import (
     WorkflowQueueListView,
 )
 
+from .list_columns import TranslatedColumnHeadersMixin
+
 
 def human_task_choices(flow_classes) -> list[tuple[str, str]]:
     choices = []
@@ -44,13 +46,13 @@ class _FilterByNodesMixin:
         return {**super().get_filterset_kwargs(*args, **kwargs), "flow_classes": self.flow_classes}
 
 
-class InboxView(_FilterByNodesMixin, WorkflowInboxListView):
+class InboxView(TranslatedColumnHeadersMixin, _FilterByNodesMixin, WorkflowInboxListView):
     filterset_class = UserTaskListFilter
 
 
-class QueueView(_FilterByNodesMixin, WorkflowQueueListView):
+class QueueView(TranslatedColumnHeadersMixin, _FilterByNodesMixin, WorkflowQueueListView):
     filterset_class = UserTaskListFilter
 
 
-class ArchiveView(_FilterByNodesMixin, WorkflowArchiveListView):
+class ArchiveView(TranslatedColumnHeadersMixin, _FilterByNodesMixin, WorkflowArchiveListView):
     filterset_class = ArchiveListFilter

@@ -16,6 +16,7 @@ from viewflow.workflow.flow.views import (
 
 from .base import remember_object_permissions, remember_visible_processes
 from .keyset import keyset_page, supported_ordering
+from .list_columns import TranslatedColumnHeadersMixin
 from .overview import dashboard_tasks, visible_processes
 
 
@@ -71,7 +72,7 @@ class KeysetPaginationMixin:
         return None, page, page.object_list, page.has_other_pages()
 
 
-class VisibleProcessListView(KeysetPaginationMixin, DashboardProcessListView):
+class VisibleProcessListView(TranslatedColumnHeadersMixin, KeysetPaginationMixin, DashboardProcessListView):
     def get_queryset(self):
         # viewflow's own get_queryset (skipped) counts each process's open tasks with a GROUP BY.
         processes = super(DashboardProcessListView, self).get_queryset()
@@ -82,7 +83,7 @@ class VisibleProcessListView(KeysetPaginationMixin, DashboardProcessListView):
         return (f"{flow.app_label}/{flow.flow_label}/{self.template_filename}", "workflows/process_list.html")
 
 
-class VisibleTaskListView(DashboardTaskListView):
+class VisibleTaskListView(TranslatedColumnHeadersMixin, DashboardTaskListView):
     def get_queryset(self):
         queryset = super().get_queryset().select_related("process", "owner")
         return self.flow_class.instance.processes_visible_to(

@@ -102,7 +102,9 @@ class ApplicationFlow(TerroirFlow):
         flow.Timer(_window_ends).Annotation(title=_("Objection window")).Next(this.close_objection_window)
     )
 
-    close_objection_window = flow.Function(this.close_window).Next(this.route)
+    close_objection_window = (
+        flow.Function(this.close_window).Annotation(title=_("Close the objection window")).Next(this.route)
+    )
 
     handle_objections = (
         flow.View(views.ObjectionConclusionView.as_view())

@@ -36,7 +36,11 @@ class ProductRevocationFlow(TerroirFlow):
         .Next(this.cancel_open_work)
     )
 
-    cancel_open_work = flow.Function(this.cancel_work_on_revoked_declarations).Next(this.end)
+    cancel_open_work = (
+        flow.Function(this.cancel_work_on_revoked_declarations)
+        .Annotation(title=_("Cancel open work on the product's declarations"))
+        .Next(this.end)
+    )
 
     end = flow.End()
 

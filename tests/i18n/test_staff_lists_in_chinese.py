@@ -1,0 +1,68 @@
+"""The staff's task lists and flow pages speak Chinese: viewflow's own column names and node names
+are English and reach no catalogue unless Terroir names them (workflows/list_columns.py)."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from organizations.models import Role
+from tests.factories import make_member
+from tests.workflows.test_declaration_flow import publish
+from workflows.registry import FLOW_VIEWSETS
+
+pytestmark = pytest.mark.django_db
+
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+PAGES = [
+    "/staff/workflow/inbox/",
+    "/staff/workflow/queue/",
+    "/staff/workflow/archive/",
+    "/staff/workflow/flows/declaration/",
+    "/staff/workflow/flows/declaration/flows/",
+    "/staff/workflow/flows/declaration/tasks/",
+]
+
+
+def table_headers(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in re.findall(r"<th[^>]*>(.*?)</th>", html, re.S)]
+
+
+def cells(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", html, re.S)]
+
+
+def test_every_node_of_every_flow_has_a_chinese_title():
+    with translation.override("zh-hans"):
+        english = [
+            f"{viewset._flow_class.__name__}.{node.name}: {node.task_title}"
+            for viewset in FLOW_VIEWSETS
+            for node in viewset._flow_class.instance.nodes()
+            if LATIN_WORD.search(str(node.task_title))
+        ]
+    assert english == []
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_list_headers_and_task_names_are_chinese(client, url):
+    publish()  # an in-process check waiting in the county's queue
+    staff = make_member("AMR-330106", Role.STAFF)
+    client.force_login(staff)
+    if url == "/staff/workflow/inbox/":  # a task of their own, so the inbox has a row
+        queue = client.get("/staff/workflow/queue/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+        assert queue.status_code == 200
+        from viewflow.workflow.models import Task
+
+        from workflows.task_actions import task_assign
+
+        task_assign(actor=staff, task=Task.objects.get(flow_task_type="HUMAN", status="NEW"))
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 200
+    html = response.content.decode()
+    # The bulk-action bar's "Select all" and "GO" are viewflow's template text, not a header.
+    headers = [header for header in table_headers(html) if "Select all" not in header]
+    assert headers or url.endswith("/flows/declaration/")  # the dashboard has columns of cards
+    assert [header for header in headers if LATIN_WORD.search(header)] == []
+    task_names = {"In Process Check", "Start", "End", "Route Check", "Automatic routing"}
+    assert [cell for cell in cells(html) if cell in task_names] == []
+    assert [name for name in task_names if re.search(rf">\s*{name}\s*<", html)] == []
