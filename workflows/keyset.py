@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet
 from django.utils import timezone
 
 
@@ -108,7 +108,7 @@ def decode_cursor(token: str, keys: list[Key]) -> tuple[list, bool]:
         for key, value in zip(keys, values, strict=True):
             if value is None and not key.field.null:
                 raise InvalidCursor(token)
-            python_value = None if value is None else key.field.to_python(value)
+            python_value = None if value is None else _python_value(key.field, value)
             if python_value is not None:
                 key.field.run_validators(python_value)  # an id beyond the column's range fails in SQL
             if isinstance(python_value, datetime.datetime) and settings.USE_TZ and timezone.is_naive(python_value):
@@ -117,6 +117,16 @@ def decode_cursor(token: str, keys: list[Key]) -> tuple[list, bool]:
     except (ValueError, TypeError, RecursionError, binascii.Error, ValidationError) as error:
         raise InvalidCursor(token) from error
     return python_values, direction == "p"
+
+
+def _python_value(field, value):
+    if isinstance(field, CharField):
+        # Compared as the text in the column. to_python of a reference to code (viewflow's
+        # TaskReferenceField, a task list's "flow_task") would import whatever the text names.
+        if not isinstance(value, str):
+            raise InvalidCursor(value)
+        return value
+    return field.to_python(value)
 
 
 def rows_after(keys: list[Key], values: list, *, nulls_largest: bool) -> Q:

@@ -2,8 +2,8 @@
 
 viewflow names a column after the method that fills it ("Process brief", "Active tasks") and
 passes that name through no translation, so the staff pages, Chinese first, showed English
-headers, and a task's node by its English name. A column with a header of its own (a model field's verbose name, a method's
-short_description) keeps it.
+headers, and a task's node by its English name. A column with a header of its own (a model
+field's verbose name, a method's short_description) keeps it.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,7 @@ class TranslatedColumnHeadersMixin:
         return task.flow_task.task_title
 
     flow_task.short_description = _("Task")
+    flow_task.orderby_column = "flow_task"  # still sorted by the task's own column
 
     def get_column_def(self, attr_name):
         column = super().get_column_def(attr_name)

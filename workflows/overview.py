@@ -1,4 +1,4 @@
-"""Selectors of viewflow's per-flow overview pages (the dashboard and the process list).
+"""Selectors of viewflow's per-flow overview pages (the dashboard, the process and task lists).
 
 Each keeps only the processes whose case the user may see (TerroirFlow.processes_visible_to),
 in SQL and before any row limit, and is shaped so that PostgreSQL can walk an index in the
@@ -80,3 +80,10 @@ def visible_processes(flow_class, user, processes: QuerySet) -> QuerySet:
     processes = processes.filter(flow_class=flow_class).annotate(active_tasks_count=open_tasks)
     processes = flow_class.instance.processes_visible_to(user, processes)
     return processes if processes.query.order_by else processes.order_by("-pk")
+
+
+def visible_tasks(flow_class, user, tasks: QuerySet) -> QuerySet:
+    """The flow's tasks (viewflow's task list queryset) whose process the user may see, with their
+    process and owner, newest first (the task model's order) unless the list chose another."""
+    tasks = tasks.select_related("process", "owner")
+    return flow_class.instance.processes_visible_to(user, tasks, field="process__artifact_object_id")

@@ -17,7 +17,8 @@ from viewflow.workflow.flow.views import (
 from .base import remember_object_permissions, remember_visible_processes
 from .keyset import keyset_page, supported_ordering
 from .list_columns import TranslatedColumnHeadersMixin
-from .overview import dashboard_tasks, visible_processes
+from .overview import dashboard_tasks, visible_processes, visible_tasks
+from .task_lists import FlowTaskListFilter
 
 
 class VisibleDashboardView(DashboardView):
@@ -83,12 +84,21 @@ class VisibleProcessListView(TranslatedColumnHeadersMixin, KeysetPaginationMixin
         return (f"{flow.app_label}/{flow.flow_label}/{self.template_filename}", "workflows/process_list.html")
 
 
-class VisibleTaskListView(TranslatedColumnHeadersMixin, DashboardTaskListView):
+class VisibleTaskListView(TranslatedColumnHeadersMixin, KeysetPaginationMixin, DashboardTaskListView):
+    """Every task of the flow's visible processes, newest first, by keyset like the process list;
+    the task filter offers the flow's nodes (viewflow read every task of the flow for them)."""
+
+    filterset_class = FlowTaskListFilter
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "flow_classes": [self.flow_class]}
+
     def get_queryset(self):
-        queryset = super().get_queryset().select_related("process", "owner")
-        return self.flow_class.instance.processes_visible_to(
-            self.request.user, queryset, field="process__artifact_object_id"
-        )
+        return visible_tasks(self.flow_class, self.request.user, super().get_queryset())
+
+    def get_template_names(self):
+        flow = self.flow_class.instance
+        return (f"{flow.app_label}/{flow.flow_label}/{self.template_filename}", "workflows/task_list.html")
 
 
 class VisibleChartView(FlowChartView):
