@@ -2,42 +2,28 @@
 reader may see exactly once, in the list's order, with its filters, and a bad link shows page one."""
 
 import base64
-import html
-import json
-import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from viewflow.workflow.models import Process
 
-from accounts.models import User
-from bench.seed_volume import Seeder, Volume
+from tests.workflows.keyset_pages import NEXT, NOTICE, PAGE_SIZE, PREVIOUS, cursor_of, page_ids, seeded_lead
+from tests.workflows.keyset_pages import link as link_in
+from tests.workflows.keyset_pages import walk as walk_from
 from workflows.declarations.flows import DeclarationFlow
 from workflows.keyset import keyset_page
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/staff/workflow/flows/declaration/flows/"
-PAGE_SIZE = 25
-NEXT = re.compile(r'vf-list__pagination-item--next" data-page="[^"]*">\s*<a href="([^"]+)"')
-PREVIOUS = re.compile(r'vf-list__pagination-item--prev" data-page="[^"]*">\s*<a href="([^"]+)"')
-NOTICE = "That page link does not fit this list, so its first page is shown."
 
 
 @pytest.fixture
 def lead():
-    # Half the declarations lie in the lead's county, a fifth still open (finished is NULL).
-    Seeder(Volume(tasks=1_000), seed=5, focus_share=0.5, open_share=0.2).run()
-    user = User.objects.get(username="bench.lead")
-    client = Client()
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    client.force_login(user)
-    client.user = user
-    return client
+    return seeded_lead()
 
 
 def visible(user):
@@ -46,24 +32,15 @@ def visible(user):
 
 
 def rows(response) -> list[int]:
-    return [process.pk for process in response.context["page_obj"]]
+    return page_ids(response)
 
 
 def link(response, pattern) -> str | None:
-    found = pattern.search(response.content.decode())
-    return LIST + html.unescape(found.group(1)) if found else None
+    return link_in(response, pattern, LIST)
 
 
 def walk(client, url: str) -> list[list[int]]:
-    """Every page from `url` on, following the rendered "next" links."""
-    pages = []
-    while url:
-        response = client.get(url)
-        assert response.status_code == 200
-        pages.append(rows(response))
-        url = link(response, NEXT)
-        assert len(pages) < 50, "the next links go round in circles"
-    return pages
+    return walk_from(client, url, LIST)
 
 
 def test_next_links_visit_every_visible_process_once_newest_first(lead):
@@ -155,7 +132,7 @@ def test_a_process_of_another_province_is_on_no_page(lead):
 
 
 def _cursor(payload) -> str:
-    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+    return cursor_of(payload)
 
 
 @pytest.mark.parametrize(
