@@ -120,12 +120,14 @@ def test_register_searches_have_trigram_indexes_on_postgresql():
 
 
 def test_flow_overview_lists_have_indexes_in_their_order():
-    """The dashboard's columns and the process list's sortable columns (workflows/migrations/0003)."""
+    """The dashboard's columns, the process list's sortable columns (workflows/migrations/0003) and
+    the task list's open tasks oldest first (0004)."""
     with connection.cursor() as cursor:
         tasks = connection.introspection.get_constraints(cursor, "viewflow_task")
         processes = connection.introspection.get_constraints(cursor, "viewflow_process")
 
     assert tasks["terroir_task_open_node_idx"]["columns"] == ["flow_task", "created"]
     assert tasks["terroir_task_end_finished_idx"]["columns"] == ["flow_task", "finished"]
+    assert tasks["terroir_task_open_created_idx"]["columns"] == ["created", "id"]
     assert processes["terroir_process_created_idx"]["columns"] == ["flow_class", "created", "id"]
     assert processes["terroir_process_finished_idx"]["columns"] == ["flow_class", "finished", "id"]
