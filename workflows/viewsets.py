@@ -72,16 +72,18 @@ class KeysetPaginationMixin:
         # No paginator: its count is what this page avoids (viewflow's list template asks for it).
         return None, page, page.object_list, page.has_other_pages()
 
+    def get_template_names(self):
+        # The flow's own template if it has one, else Terroir's, which shows the keyset page links.
+        flow = self.flow_class.instance
+        own = f"{flow.app_label}/{flow.flow_label}/{self.template_filename}"
+        return (own, f"workflows/{self.template_filename}")
+
 
 class VisibleProcessListView(TranslatedColumnHeadersMixin, KeysetPaginationMixin, DashboardProcessListView):
     def get_queryset(self):
         # viewflow's own get_queryset (skipped) counts each process's open tasks with a GROUP BY.
         processes = super(DashboardProcessListView, self).get_queryset()
         return visible_processes(self.flow_class, self.request.user, processes)
-
-    def get_template_names(self):
-        flow = self.flow_class.instance
-        return (f"{flow.app_label}/{flow.flow_label}/{self.template_filename}", "workflows/process_list.html")
 
 
 class VisibleTaskListView(TranslatedColumnHeadersMixin, KeysetPaginationMixin, DashboardTaskListView):
@@ -95,10 +97,6 @@ class VisibleTaskListView(TranslatedColumnHeadersMixin, KeysetPaginationMixin, D
 
     def get_queryset(self):
         return visible_tasks(self.flow_class, self.request.user, super().get_queryset())
-
-    def get_template_names(self):
-        flow = self.flow_class.instance
-        return (f"{flow.app_label}/{flow.flow_label}/{self.template_filename}", "workflows/task_list.html")
 
 
 class VisibleChartView(FlowChartView):

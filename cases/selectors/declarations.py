@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from organizations.selectors import enterprises_of, region_code_filter
 
-from ..models import Declaration
-from ..models.products import ProtectedProduct
+from ..models import Declaration, ProtectedProduct
 from ..pinyin import normalize_query
 
 

@@ -1,4 +1,4 @@
-"""Checks of one object in one query: guardian grants and the region filter (ADR 0022)."""
+"""Checks of one object in one query: guardian grants and the region filter (ADRs 0022, 0024)."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -12,6 +12,7 @@ from organizations.models import Department, Role
 from organizations.selectors import holds_object_permission, jurisdiction_in_sql, region_code_filter
 from tests.factories import UserFactory, make_member
 from tests.workflows.test_declaration_flow import publish
+from workflows.declarations.flows import DeclarationFlow
 
 pytestmark = pytest.mark.django_db
 
@@ -55,18 +56,19 @@ def test_a_permission_of_another_app_is_not_held(bureau):
     assert not holds_object_permission(user, other_app, content_type_id=department_type.pk, object_pk=bureau.pk)
 
 
-@pytest.mark.parametrize(
-    "department_code, role, sees",
-    [
-        ("AMR-330106", Role.STAFF, True),  # the county of the declaration
-        ("AMR-330100", Role.LEAD, True),  # its city
-        ("AMR-330000", Role.STAFF, True),  # its province
-        ("KJS", Role.STAFF, True),  # a national department
-        ("AMR-350000", Role.STAFF, False),  # another province
-        ("EXPERTS", Role.EXPERT, False),  # the expert committee sees no declaration
-    ],
-)
-def test_region_filter_in_sql_agrees_with_the_prefixes(department_code, role, sees):
+# (department, role) → whether a member sees a declaration of 西湖区, Hangzhou, Zhejiang.
+MEMBERS = [
+    ("AMR-330106", Role.STAFF, True),  # the county of the declaration
+    ("AMR-330100", Role.LEAD, True),  # its city
+    ("AMR-330000", Role.STAFF, True),  # its province
+    ("KJS", Role.STAFF, True),  # a national department
+    ("AMR-350000", Role.STAFF, False),  # another province
+    ("EXPERTS", Role.EXPERT, False),  # the expert committee sees no declaration
+]
+
+
+@pytest.mark.parametrize("department_code, role, sees", MEMBERS)
+def test_region_filter_in_sql_and_the_compiled_check_agree_with_the_prefixes(department_code, role, sees):
     _producer, declaration = publish()
     if not Department.objects.filter(code=department_code).exists():
         pytest.skip(f"no department {department_code} in the fixture regions")
@@ -75,3 +77,6 @@ def test_region_filter_in_sql_agrees_with_the_prefixes(department_code, role, se
     with jurisdiction_in_sql():
         in_sql = Declaration.objects.filter(region_code_filter(user, "production_region__code"), pk=declaration.pk)
     assert by_prefixes.exists() == in_sql.exists() == sees
+    # The one-case check compiled once (workflows/visibility.py, ADR 0024), for a fresh request's user.
+    process = DeclarationFlow.process_class.objects.get(flow_class=DeclarationFlow, artifact_object_id=declaration.pk)
+    assert DeclarationFlow.instance.process_visible_to(type(user).objects.get(pk=user.pk), process) == sees

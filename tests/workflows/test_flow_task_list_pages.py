@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from viewflow.workflow.fields import get_task_ref
 from viewflow.workflow.models import Task
 
-from tests.workflows.keyset_pages import NEXT, NOTICE, PAGE_SIZE, PREVIOUS, cursor_of, page_ids, seeded_lead
+from tests.workflows.keyset_pages import NEXT, NOTICE, PAGE_SIZE, PREVIOUS, cursor_of, seeded_lead
 from tests.workflows.keyset_pages import link as link_in
+from tests.workflows.keyset_pages import page_ids as rows
 from tests.workflows.keyset_pages import walk as walk_from
 from workflows.declarations.flows import DeclarationFlow
 
@@ -28,10 +29,6 @@ def lead():
 def visible(user):
     tasks = Task.objects.filter(process__flow_class=DeclarationFlow)
     return DeclarationFlow.instance.processes_visible_to(user, tasks, field="process__artifact_object_id")
-
-
-def rows(response) -> list[int]:
-    return page_ids(response)
 
 
 def link(response, pattern) -> str | None:

@@ -1,4 +1,7 @@
-"""The one-case visibility check of jurisdiction flows: a statement compiled once (ADR 0024)."""
+"""The one-case visibility check of jurisdiction flows: a statement compiled once (ADR 0024).
+
+Its answers for every kind of member are compared with the list filter's in
+tests/organizations/test_single_checks.py."""
 
 from unittest import mock
 
@@ -9,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 
 from cases.models import Declaration, SupervisionCheck
 from organizations.models import Department, Role
-from organizations.selectors import region_code_filter
 from tests.factories import UserFactory, make_member
 from tests.factories.cases import producer_with_enterprise
 from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
+from tests.organizations.test_single_checks import MEMBERS
 from tests.workflows.test_declaration_flow import publish
 from workflows.declarations.flows import DeclarationFlow
 from workflows.registry import FLOW_VIEWSETS
@@ -21,16 +24,6 @@ from workflows.visibility import JurisdictionCheck
 
 pytestmark = pytest.mark.django_db
 
-# (department, role) → whether a member sees a declaration of 西湖区, Hangzhou, Zhejiang.
-MEMBERS = [
-    ("AMR-330106", Role.STAFF, True),  # the county of the declaration
-    ("AMR-330100", Role.LEAD, True),  # its city
-    ("AMR-330000", Role.INSPECTOR, True),  # its province
-    ("KJS", Role.STAFF, True),  # a national department
-    ("AMR-350000", Role.STAFF, False),  # another province
-    ("EXPERTS", Role.EXPERT, False),  # the expert committee sees no declaration
-]
-
 
 def process_of(flow_class, artifact):
     return flow_class.process_class.objects.get(flow_class=flow_class, artifact_object_id=artifact.pk)
@@ -38,17 +31,6 @@ def process_of(flow_class, artifact):
 
 def fresh(user):
     return type(user).objects.get(pk=user.pk)  # no remembered persona or visible processes
-
-
-@pytest.mark.parametrize("department_code, role, sees", MEMBERS)
-def test_the_compiled_check_answers_as_the_list_filter(department_code, role, sees):
-    _producer, declaration = publish()
-    if not Department.objects.filter(code=department_code).exists():
-        pytest.skip(f"no department {department_code} in the fixture regions")
-    user = make_member(department_code, role)
-    by_list_filter = Declaration.objects.filter(region_code_filter(user, "production_region__code"), pk=declaration.pk)
-    assert by_list_filter.exists() == sees
-    assert DeclarationFlow.instance.process_visible_to(fresh(user), process_of(DeclarationFlow, declaration)) == sees
 
 
 def test_people_without_a_bureau_see_no_case():

@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from viewflow.workflow.models import Process
 
-from tests.workflows.keyset_pages import NEXT, NOTICE, PAGE_SIZE, PREVIOUS, cursor_of, page_ids, seeded_lead
+from tests.workflows.keyset_pages import NEXT, NOTICE, PAGE_SIZE, PREVIOUS, cursor_of, seeded_lead
 from tests.workflows.keyset_pages import link as link_in
+from tests.workflows.keyset_pages import page_ids as rows
 from tests.workflows.keyset_pages import walk as walk_from
 from workflows.declarations.flows import DeclarationFlow
 from workflows.keyset import keyset_page
@@ -29,10 +30,6 @@ def lead():
 def visible(user):
     processes = Process.objects.filter(flow_class=DeclarationFlow)
     return DeclarationFlow.instance.processes_visible_to(user, processes)
-
-
-def rows(response) -> list[int]:
-    return page_ids(response)
 
 
 def link(response, pattern) -> str | None:
