@@ -15,6 +15,7 @@ from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import reports.flows  # noqa: F401  (the statistics report flow)
+import workflows.registry  # noqa: F401  (imports every staff flow)
 from reports.models import Period
 from tests.api.test_task_completion import (
     Walk,
@@ -27,12 +28,10 @@ from tests.api.test_task_completion import (
     supervision_scenario,
 )
 from tests.browser.test_declaration_journey import log_in, zh
-import workflows.registry  # noqa: F401  (imports every staff flow)
 from workflows.base import TerroirFlow
 from workflows.task_actions import completion_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
-
 
 
 def product_flows() -> list[type]:
@@ -120,9 +119,6 @@ class BrowserCheckedWalk(Walk):
         expected = completion_form(task)
         names = [name for name, field in expected.fields.items() if not field.widget.is_hidden]
         problems = [f"{name}: {state}" for name in names if (state := form.evaluate(DRAWN, name)) != "ok"]
-        if problems:
-            self.page.screenshot(path="test-results/undrawn.png", full_page=True)
-            open("test-results/undrawn.html", "w").write(self.page.content())
         assert not problems, f"{flow_class.__name__}.{task.flow_task.name}: fields not drawn: {problems}"
 
         if any(field.required for field in expected.fields.values()):
@@ -134,14 +130,16 @@ class BrowserCheckedWalk(Walk):
             where = f"{flow_class.__name__}.{task.flow_task.name}"
             # Turbo draws the refused page after the response has arrived: wait for its messages.
             try:
-                self.page.wait_for_function(f"() => ({SENT_ERRORS})(document.querySelector('form.vf-form')).length", timeout=5000)
+                sent_any = f"() => ({SENT_ERRORS})(document.querySelector('form.vf-form')).length"
+                self.page.wait_for_function(sent_any, timeout=5000)
             except PlaywrightTimeout:
                 pytest.fail(f"{where}: a refused submission sent no message")
             self.page.wait_for_function(RENDERED)
             sent = self.page.locator("form.vf-form").evaluate(SENT_ERRORS)
             shown = [text for text in sent if self.page.get_by_text(text, exact=True).first.is_visible()]
             assert shown, f"{where}: none of the messages {sent} is visible"
-            self.page.screenshot(path=f"test-results/task-{flow_class.__name__}-{task.flow_task.name}.png", full_page=True)
+            # Kept for a person to look at (test-results/ is not committed).
+            self.page.screenshot(path=f"test-results/task-{where}.png", full_page=True)
         return names
 
 
