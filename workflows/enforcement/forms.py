@@ -101,7 +101,7 @@ class ReviewForm(forms.Form):
 
 
 class ServeForm(forms.Form):
-    served_on = forms.DateField(label=_("Served on"), widget=forms.DateInput(attrs={"type": "date"}))
+    served_on = forms.DateField(label=_("Served on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     method = forms.ChoiceField(label=_("Service method"), choices=SERVICE_METHODS)
 
 
@@ -133,7 +133,7 @@ class DecisionForm(forms.Form):
 
 
 class ExecutionForm(forms.Form):
-    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     amount_paid = forms.DecimalField(label=_("Amount paid (yuan)"), min_value=0, max_digits=14, decimal_places=2)
 
 
