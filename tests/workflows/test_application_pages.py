@@ -42,7 +42,7 @@ def new_application_data(**overrides):
         "product_name": "龙井虾仁",
         "category": "other_food",
         "province": "330000",
-        "proposed_area": "330106, 330110",
+        "proposed_area": ["330106", "330110"],
         "quality_characteristics": "虾仁玉白，茶叶碧绿。",
         "area_link": "西湖龙井与钱塘江河虾。",
         "production_specification": "选用清明前后龙井新茶。",
