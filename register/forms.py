@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import ProductCategory, ProtectedProduct, ViolationType
+from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Region
 from organizations.region_picker import RegionField
@@ -35,7 +36,7 @@ class AuthorisedUserSearchForm(forms.Form):
     province = province_filter()
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(KeepsChosenFiles, forms.Form):
     """A public complaint or tip (投诉举报): no account needed, the complainant may stay anonymous."""
 
     region = RegionField(label=_("Where (province or city)"), max_level=Region.Level.CITY)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import ApplicationAttachment, ProductCategory, ProtectedProduct, Purpose, Regime
+from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Enterprise, Region
 from organizations.region_picker import RegionsField
@@ -11,7 +12,7 @@ def _text(label, rows=4, max_length=8000):
     return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), max_length=max_length)
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(KeepsChosenFiles, forms.Form):
     applicant = forms.ModelChoiceField(label=_("Applicant body"), queryset=Enterprise.objects.none())
     purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices, initial=Purpose.PROTECTION)
     amends = forms.ModelChoiceField(

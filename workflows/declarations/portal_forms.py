@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Declaration, ProtectedProduct
+from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Enterprise, Region
 from organizations.region_picker import RegionField
@@ -13,7 +14,7 @@ COMMITMENT_TEXT = _(
 )
 
 
-class DeclarationForm(forms.Form):
+class DeclarationForm(KeepsChosenFiles, forms.Form):
     enterprise = forms.ModelChoiceField(label=_("Enterprise"), queryset=Enterprise.objects.none())
     product = forms.ModelChoiceField(
         label=_("GI product"),

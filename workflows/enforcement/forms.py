@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import CaseEvidence, EnforcementCase, ViolationType
 from cases.services.enforcement import ClockPause, FilingDecision, InvestigationAction, ServiceMethod
+from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Membership, Role
 
@@ -185,7 +186,7 @@ class ExtensionForm(forms.Form):
     )
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(KeepsChosenFiles, forms.Form):
     source = forms.ChoiceField(
         label=_("Source"),
         choices=[
