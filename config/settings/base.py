@@ -162,6 +162,8 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_viewflow"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# YYYY-MM-DD on every page, in both languages (config/formats).
+FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
