@@ -15,6 +15,7 @@ from viewflow.workflow.flow.views import (
 )
 
 from .base import remember_object_permissions, remember_visible_processes
+from .eligibility import remember_eligible_tasks
 from .keyset import keyset_page, supported_ordering
 from .list_columns import TranslatedColumnHeadersMixin
 from .overview import dashboard_tasks, visible_processes, visible_tasks
@@ -37,6 +38,7 @@ class VisibleDashboardView(DashboardView):
             column["tasks"] = by_node.get(column["node"], [])
         shown = [task for column in context["columns"] for task in column["tasks"]] + context["finished"]
         remember_visible_processes(user, {task.process_id for task in shown})
+        remember_eligible_tasks(user, {task.pk for column in context["columns"] for task in column["tasks"]})
         remember_object_permissions(user)
         return context
 
