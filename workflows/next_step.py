@@ -96,20 +96,21 @@ def _department_of(user, task: Task) -> Department | None:
     return memberships[0].department if memberships else None
 
 
-def next_steps(case) -> list[NextStep]:
-    """The open human tasks of the case's processes, each with who acts and its due date."""
-    if case is None or case.pk is None:
-        return []
-    tasks = list(
-        Task.objects.filter(
-            process__artifact_content_type=ContentType.objects.get_for_model(type(case)),
-            process__artifact_object_id=case.pk,
-            flow_task_type="HUMAN",
-            status__in=[STATUS.NEW, STATUS.ASSIGNED],
+def next_steps(cases=None, *, process=None) -> list[NextStep]:
+    """The open human tasks of a case's processes (or of several cases of one model, or of one
+    process), each with who acts and its due date: a bounded number of queries."""
+    tasks = Task.objects.filter(flow_task_type="HUMAN", status__in=[STATUS.NEW, STATUS.ASSIGNED])
+    if process is not None:
+        tasks = tasks.filter(process=process)
+    else:
+        cases = [cases] if hasattr(cases, "_meta") else [case for case in cases or () if case.pk is not None]
+        if not cases or cases[0].pk is None:
+            return []
+        tasks = tasks.filter(
+            process__artifact_content_type=ContentType.objects.get_for_model(type(cases[0])),
+            process__artifact_object_id__in=[case.pk for case in cases],
         )
-        .select_related("process")
-        .order_by("created", "pk")
-    )
+    tasks = list(tasks.select_related("process").order_by("created", "pk"))
     if not tasks:
         return []
     due = {}
@@ -121,13 +122,14 @@ def next_steps(case) -> list[NextStep]:
     steps = []
     for task in tasks:
         people = task_candidates(task)
-        step = NextStep(
-            task=task,
-            title=str(task.flow_task.task_title or task.flow_task),
-            assigned=bool(task.owner_id),
-            handlers=[Handler(user, _department_of(user, task)) for user in people[:MAX_CANDIDATES]],
-            more=len(people) > MAX_CANDIDATES,
-            due_on=due.get(task.pk),
+        steps.append(
+            NextStep(
+                task=task,
+                title=str(task.flow_task.task_title or task.flow_task.name),
+                assigned=bool(task.owner_id),
+                handlers=[Handler(user, _department_of(user, task)) for user in people[:MAX_CANDIDATES]],
+                more=len(people) > MAX_CANDIDATES,
+                due_on=due.get(task.pk),
+            )
         )
-        steps.append(step)
     return steps

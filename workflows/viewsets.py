@@ -11,6 +11,7 @@ from viewflow.workflow.flow.views import (
     DashboardProcessListView,
     DashboardTaskListView,
     DashboardView,
+    DetailProcessView,
     FlowChartView,
 )
 
@@ -113,8 +114,17 @@ class VisibleChartView(FlowChartView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class ProcessDetailWithNextStepView(DetailProcessView):
+    """viewflow's process page, with who acts next (templates/workflows/includes/next_step.html):
+    the staff page of declarations, supervision checks and product revocations."""
+
+    def get_template_names(self):
+        return ("workflows/process_detail.html",)
+
+
 class TerroirFlowViewset(FlowViewset):
     chart_view_class = VisibleChartView
+    process_detail_view_class = ProcessDetailWithNextStepView
     dashboard_view_class = VisibleDashboardView
     process_list_view_class = VisibleProcessListView
     task_list_view_class = VisibleTaskListView
