@@ -16,6 +16,7 @@ from organizations.selectors import (
     staff_member_filter,
 )
 
+from .eligibility import task_allows
 from .visibility import JurisdictionCheck
 
 # Processes a list page has just selected through processes_visible_to, kept on the request's
@@ -37,6 +38,15 @@ def _guarded(flow_class, check):
         return check(user, task) and flow_class.instance.process_visible_to(user, task.process)
 
     return guarded_check
+
+
+def _guarded_execute(flow_class, check):
+    # Seeing the case is the first rule of workflows.eligibility: the others refuse, here as in
+    # the lists, those the node's permission admits but who may not complete the task.
+    def guarded_execute(user, task):
+        return check(user, task) and task_allows(user, task)
+
+    return guarded_execute
 
 
 # The user's object permissions, read once by a list page that checks a row of tasks. A task
@@ -71,7 +81,7 @@ def _guarded_assign(flow_class, check):
                     object_pk=task.owner_permission_obj_pk,
                 )
             allowed = held or user.has_perm(task.owner_permission)
-        return allowed and flow_class.instance.process_visible_to(user, task.process)
+        return allowed and task_allows(user, task)
 
     return guarded_assign
 
@@ -134,7 +144,7 @@ class TerroirFlow(flow.Flow):
                 check = getattr(node, name, None)
                 if callable(check):
                     # The node instance is this flow's own copy: set on it, the URL wrappers pick it up.
-                    guard = _guarded_assign if name == "can_assign" else _guarded
+                    guard = {"can_assign": _guarded_assign, "can_execute": _guarded_execute}.get(name, _guarded)
                     setattr(node, name, guard(cls, check))
 
     def visible_artifacts(self, user) -> QuerySet | None:

@@ -10,6 +10,8 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from viewflow.workflow.status import STATUS
 
+from .eligibility import eligible_tasks
+
 
 def dashboard_tasks(flow_class, user, nodes, end_nodes, per_column: int) -> tuple[dict, list]:
     """The dashboard's columns: the newest open tasks of each node, and the last processes to
@@ -19,8 +21,10 @@ def dashboard_tasks(flow_class, user, nodes, end_nodes, per_column: int) -> tupl
     """
     available = flow_class.task_class._default_manager.filter_available([flow_class], user)
     visible = flow_class.instance.processes_visible_to(user, available, field="process__artifact_object_id")
+    # Open tasks a rule refuses the user are left out (workflows.eligibility); finished ones stay.
+    eligible = eligible_tasks(user, visible, visibility_checked=True)
     return (
-        _open_tasks_by_node(available, visible, list(nodes), per_column),
+        _open_tasks_by_node(available, eligible, list(nodes), per_column),
         _finished_end_tasks(visible, list(end_nodes), per_column),
     )
 
@@ -86,4 +90,5 @@ def visible_tasks(flow_class, user, tasks: QuerySet) -> QuerySet:
     """The flow's tasks (viewflow's task list queryset) whose process the user may see, with their
     process and owner, newest first (the task model's order) unless the list chose another."""
     tasks = tasks.select_related("process", "owner")
-    return flow_class.instance.processes_visible_to(user, tasks, field="process__artifact_object_id")
+    visible = flow_class.instance.processes_visible_to(user, tasks, field="process__artifact_object_id")
+    return eligible_tasks(user, visible, visibility_checked=True)

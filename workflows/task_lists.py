@@ -8,6 +8,7 @@ every one for a flow's task list, which lists them all), named as the task pages
 """
 
 from django_filters import MultipleChoiceFilter
+from viewflow.utils import viewprop
 from viewflow.workflow.fields import get_task_ref
 from viewflow.workflow.flow.views import filters
 from viewflow.workflow.flow.views.list import (
@@ -17,6 +18,7 @@ from viewflow.workflow.flow.views.list import (
 )
 from viewflow.workflow.status import STATUS
 
+from .eligibility import eligible_tasks
 from .list_columns import TranslatedColumnHeadersMixin
 
 
@@ -66,11 +68,20 @@ class _FilterByNodesMixin:
         return {**super().get_filterset_kwargs(*args, **kwargs), "flow_classes": self.flow_classes}
 
 
-class InboxView(TranslatedColumnHeadersMixin, _FilterByNodesMixin, WorkflowInboxListView):
+class _EligibleTasksMixin:
+    """Only the tasks the user may complete: without those a rule of workflows.eligibility
+    refuses them, filtered in the list's own query."""
+
+    @viewprop
+    def queryset(self):
+        return eligible_tasks(self.request.user, super().queryset)
+
+
+class InboxView(TranslatedColumnHeadersMixin, _FilterByNodesMixin, _EligibleTasksMixin, WorkflowInboxListView):
     filterset_class = UserTaskListFilter
 
 
-class QueueView(TranslatedColumnHeadersMixin, _FilterByNodesMixin, WorkflowQueueListView):
+class QueueView(TranslatedColumnHeadersMixin, _FilterByNodesMixin, _EligibleTasksMixin, WorkflowQueueListView):
     filterset_class = UserTaskListFilter
 
 

@@ -11,10 +11,12 @@ from viewflow.workflow.flow.views import (
     DashboardProcessListView,
     DashboardTaskListView,
     DashboardView,
+    DetailProcessView,
     FlowChartView,
 )
 
 from .base import remember_object_permissions, remember_visible_processes
+from .eligibility import remember_eligible_tasks
 from .keyset import keyset_page, supported_ordering
 from .list_columns import TranslatedColumnHeadersMixin
 from .overview import dashboard_tasks, visible_processes, visible_tasks
@@ -37,6 +39,7 @@ class VisibleDashboardView(DashboardView):
             column["tasks"] = by_node.get(column["node"], [])
         shown = [task for column in context["columns"] for task in column["tasks"]] + context["finished"]
         remember_visible_processes(user, {task.process_id for task in shown})
+        remember_eligible_tasks(user, {task.pk for column in context["columns"] for task in column["tasks"]})
         remember_object_permissions(user)
         return context
 
@@ -111,8 +114,17 @@ class VisibleChartView(FlowChartView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class ProcessDetailWithNextStepView(DetailProcessView):
+    """viewflow's process page, with who acts next (templates/workflows/includes/next_step.html):
+    the staff page of declarations, supervision checks and product revocations."""
+
+    def get_template_names(self):
+        return ("workflows/process_detail.html",)
+
+
 class TerroirFlowViewset(FlowViewset):
     chart_view_class = VisibleChartView
+    process_detail_view_class = ProcessDetailWithNextStepView
     dashboard_view_class = VisibleDashboardView
     process_list_view_class = VisibleProcessListView
     task_list_view_class = VisibleTaskListView

@@ -95,6 +95,7 @@ class TaskViewSet(StaffReadViewSet):
         page = super().paginate_queryset(queryset)
         if page is not None:
             task_actions.remember_checks_for(self.request.user, page)
+            task_actions.remember_eligible(self.request.user, page)  # tasks_of left the refused out
         return page
 
     def get_object(self):

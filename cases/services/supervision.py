@@ -276,9 +276,20 @@ class CheckOutcome:
     REVOCATION = "revocation"
 
 
+def has_conflict_with(actor, check: SupervisionCheck) -> bool:
+    """The inspector declared a conflict of interest with the checked enterprise (after the draw,
+    which skips declared conflicts): they must stand aside (回避)."""
+    enterprise = SupervisionCheck.objects.filter(pk=check.pk).values("declaration__enterprise_id")
+    return ConflictOfInterest.objects.filter(inspector_id=actor.pk, enterprise_id__in=enterprise).exists()
+
+
 def _ensure_inspector(actor, check: SupervisionCheck) -> None:
     if actor.pk not in (check.inspector_a_id, check.inspector_b_id):
         raise PermissionDenied(_("Only the two inspectors drawn for this check may record it."))
+    if has_conflict_with(actor, check):
+        raise PermissionDenied(
+            _("You declared a conflict of interest with this enterprise; the other inspector records the check.")
+        )
 
 
 def _store_evidence(actor, check, files) -> list[dict]:

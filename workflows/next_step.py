@@ -1,0 +1,135 @@
+"""Who acts next on a case: its open human tasks, and for each the person who holds it or the
+people who may take it (templates/workflows/includes/next_step.html).
+
+A candidate holds the task's permission on its object (the grant viewflow's queue offers it by,
+to the user or a group of theirs) and passes every rule of workflows.eligibility: the panel
+names the people whose queue shows the task, and nobody whom the task page would refuse.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from deadlines.models import Deadline
+from organizations.models import Department, Membership
+
+from .eligibility import rules_for
+
+# At most this many people are named per task; rules a database cannot answer for many users at
+# once (seeing the case) are asked of each named one, so the panel's cost stays bounded.
+MAX_CANDIDATES = 8
+
+
+@dataclass
+class Handler:
+    user: object
+    department: Department | None
+
+
+@dataclass
+class NextStep:
+    task: Task
+    title: str
+    assigned: bool
+    handlers: list[Handler] = field(default_factory=list)
+    more: bool = False
+    due_on: object = None
+
+
+def _memberships():
+    active = Membership.objects.filter(is_active=True, department__isnull=False).select_related("department")
+    return Prefetch("memberships", queryset=active.order_by("pk"), to_attr="active_memberships")
+
+
+def _granted_users(task: Task):
+    """Users holding the task's permission on its stored object, themselves or through a group."""
+    from guardian.models import GroupObjectPermission, UserObjectPermission
+
+    app_label, codename = task.owner_permission.split(".", 1)
+    grant = {
+        "permission__codename": codename,
+        "permission__content_type__app_label": app_label,
+        "content_type_id": task.owner_permission_content_type_id,
+        "object_pk": str(task.owner_permission_obj_pk),
+    }
+    users = UserObjectPermission.objects.filter(**grant).values("user_id")
+    groups = GroupObjectPermission.objects.filter(**grant).values("group_id")
+    return get_user_model().objects.filter(Q(pk__in=users) | Q(groups__in=groups), is_active=True, is_superuser=False)
+
+
+def task_candidates(task: Task, *, limit: int = MAX_CANDIDATES) -> list:
+    """The owner of an assigned task; else who may take it: holders of its permission on its object
+    who pass every eligibility rule, by name, at most `limit` (each with .active_memberships).
+    A list one longer than `limit` says there are more."""
+    User = get_user_model()
+    if task.owner_id:
+        return list(User.objects.filter(pk=task.owner_id).prefetch_related(_memberships()))
+    if not (task.owner_permission and task.owner_permission_content_type_id and task.owner_permission_obj_pk):
+        return []
+    users = _granted_users(task)
+    by_rule_one_by_one = []
+    for rule in rules_for(task.flow_task):
+        if rule.refused_users is not None:
+            users = users.exclude(rule.refused_users(task))
+        else:
+            by_rule_one_by_one.append(rule)
+    users = users.distinct().order_by("full_name", "username").prefetch_related(_memberships())
+    candidates = []
+    for user in users[: limit + 1]:
+        if all(rule.allows(user, task) for rule in by_rule_one_by_one):
+            candidates.append(user)
+    return candidates
+
+
+def _department_of(user, task: Task) -> Department | None:
+    """The department the person acts for here: the one holding the task, else their first."""
+    memberships = getattr(user, "active_memberships", [])
+    department_type = ContentType.objects.get_for_model(Department).pk  # cached by Django
+    if task.owner_permission_content_type_id == department_type:
+        for membership in memberships:
+            if str(membership.department_id) == str(task.owner_permission_obj_pk):
+                return membership.department
+    return memberships[0].department if memberships else None
+
+
+def next_steps(cases=None, *, process=None) -> list[NextStep]:
+    """The open human tasks of a case's processes (or of several cases of one model, or of one
+    process), each with who acts and its due date: a bounded number of queries."""
+    tasks = Task.objects.filter(flow_task_type="HUMAN", status__in=[STATUS.NEW, STATUS.ASSIGNED])
+    if process is not None:
+        tasks = tasks.filter(process=process)
+    else:
+        cases = [cases] if hasattr(cases, "_meta") else [case for case in cases or () if case.pk is not None]
+        if not cases or cases[0].pk is None:
+            return []
+        tasks = tasks.filter(
+            process__artifact_content_type=ContentType.objects.get_for_model(type(cases[0])),
+            process__artifact_object_id__in=[case.pk for case in cases],
+        )
+    tasks = list(tasks.select_related("process").order_by("created", "pk"))
+    if not tasks:
+        return []
+    due = {}
+    open_clocks = Deadline.objects.filter(
+        task__in=tasks, state__in=[Deadline.State.RUNNING, Deadline.State.PAUSED, Deadline.State.OVERDUE]
+    ).order_by("due_on")
+    for deadline in open_clocks:
+        due.setdefault(deadline.task_id, deadline.due_on)
+    steps = []
+    for task in tasks:
+        people = task_candidates(task)
+        steps.append(
+            NextStep(
+                task=task,
+                title=str(task.flow_task.task_title or task.flow_task.name),
+                assigned=bool(task.owner_id),
+                handlers=[Handler(user, _department_of(user, task)) for user in people[:MAX_CANDIDATES]],
+                more=len(people) > MAX_CANDIDATES,
+                due_on=due.get(task.pk),
+            )
+        )
+    return steps
