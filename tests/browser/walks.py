@@ -1,0 +1,129 @@
+"""The browser walks' shared steps: a person of the demo signs in, finds their task in their own
+list, takes it, fills the form and submits, clicking only what is on the screen.
+
+Who acts next is read from the page (the case page's "who acts next" panel), never from the
+test's own knowledge: the panel names people, and the demo's persona list says which login
+each name is. The walker counts steps, changes of login and clicks, for the closing figures.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.management import call_command
+from django.utils import translation
+from playwright.sync_api import Locator, Page, expect
+
+from demo.personas import DEMO_PASSWORD, ENTERPRISES, STAFF
+
+
+def zh(message: str) -> str:
+    with translation.override("zh-hans"):
+        return translation.gettext(message)
+
+
+LOGIN_OF = {persona.full_name: persona.username for persona in [*STAFF, *ENTERPRISES]}
+
+
+def seed_demo() -> None:
+    """The demo's people and casework, in the live server's database."""
+    call_command("seed_demo", verbosity=0)
+
+
+@dataclass
+class Walker:
+    page: Page
+    base_url: str
+    signed_in_as: str | None = None
+    steps: int = 0
+    logins: int = 0
+    clicks: int = 0
+    screenshots: list[str] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ clicking
+    def click(self, target: Locator) -> None:
+        """Click a control a person can see (Playwright waits until it is visible and enabled)."""
+        expect(target).to_be_visible()
+        target.click()
+        self.clicks += 1
+
+    def go(self, path: str) -> None:
+        """Type an address a person knows (the home page, the staff inbox), not a deep link."""
+        self.page.goto(self.base_url + path)
+
+    def shot(self, name: str) -> None:
+        path = f"test-results/walk-{name}.png"
+        self.page.screenshot(path=path, full_page=True)
+        self.screenshots.append(path)
+
+    # ------------------------------------------------------------------ people
+    def sign_in(self, username: str) -> None:
+        if self.signed_in_as == username:
+            return
+        self.page.context.clear_cookies()
+        self.go("/accounts/login/")
+        self.page.get_by_label(zh("Username")).fill(username)
+        self.page.get_by_label(zh("Password")).fill(DEMO_PASSWORD)
+        self.click(self.page.locator("form:not(.language-switcher)").get_by_role("button", name=zh("Log in")))
+        self.page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        self.signed_in_as = username
+        self.logins += 1
+
+    def next_step(self) -> tuple[str, list[str]]:
+        """On a case page: the first open step's title and the logins of the people it names."""
+        panel = self.page.locator("section.next-step")
+        expect(panel).to_be_visible()
+        item = panel.locator(".next-step-item").first
+        title = item.locator(".next-step-task").inner_text().strip()
+        names = [text.split(" · ")[0].strip() for text in item.locator("ul.next-step-handlers li").all_inner_texts()]
+        unknown = [name for name in names if name not in LOGIN_OF]
+        assert names and not unknown, f"step {title!r} names {names}: not demo people"
+        return title, [LOGIN_OF[name] for name in names]
+
+    def next_steps(self) -> list[str]:
+        """Every open step's title on the case page (a split flow can have several)."""
+        return [text.strip() for text in self.page.locator("section.next-step .next-step-task").all_inner_texts()]
+
+    # ------------------------------------------------------------------ tasks
+    def take_task(self, reference: str, task_title: str) -> None:
+        """From the signed-in person's own lists (待办, then 待领任务) to the task's form."""
+        self.steps += 1
+        for list_name, address in ((zh("Inbox"), "/inbox/"), (zh("Queue"), "/queue/")):
+            self.go("/staff/")
+            self.click(self.page.get_by_role("link", name=list_name).first)
+            self.page.wait_for_url(f"**{address}**")
+            self.page.wait_for_load_state("networkidle")
+            row = self.page.get_by_role("row").filter(has_text=reference).filter(has_text=task_title)
+            if row.count():
+                self.click(row.first.get_by_role("link").first)
+                break
+        else:
+            raise AssertionError(f"{self.signed_in_as} has no task {task_title!r} of {reference} in their lists")
+        self.page.wait_for_url(lambda url: "/queue/" not in url and "/inbox/" not in url)
+        # 领取并继续: take the task and go on to its form.
+        take = self.page.locator("button[name=_continue]")
+        if take.count():
+            self.click(take)
+        else:
+            self.click(self.page.get_by_role("link", name=zh("Execute"), exact=True).first)
+        self.page.wait_for_url("**/execute/**")
+
+    def choose(self, label: str) -> None:
+        """A radio or check box, by the label a person reads beside it."""
+        self.click(self.page.locator("form.vf-form label").filter(has_text=label).first)
+
+    def fill(self, name: str, value: str) -> None:
+        control = self.page.locator(f"form.vf-form :is(input, textarea)[name={name}]:not([type=hidden])").first
+        expect(control).to_be_visible()
+        control.fill(value)
+
+    def pick(self, label: str, option: str) -> None:
+        """A Material select: open it by its label, then click the option."""
+        field = self.page.locator("vf-field-select").filter(has_text=label).first
+        self.click(field.locator(".mdc-select__anchor"))
+        self.click(field.get_by_role("option", name=option).first)
+
+    def submit(self) -> None:
+        self.click(self.page.get_by_role("button", name=zh("Execute"), exact=True))
+        self.page.wait_for_url(lambda url: "/execute/" not in url)
+
+    def figures(self) -> str:
+        return f"{self.steps} steps, {self.logins} logins, {self.clicks} clicks"
