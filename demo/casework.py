@@ -3,6 +3,7 @@ services and flows as real work (never by writing rows directly)."""
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 
 from cases.models import Application, Declaration, EnforcementCase, ProtectedProduct, Regime
 from cases.services.applications import (
@@ -143,3 +144,50 @@ def seed_casework() -> list[str]:
         )
         made.append("enforcement clue")
     return made
+
+
+def _casework_models() -> list:
+    """Everything a journey creates or changes, children before parents; people, enterprises,
+    regions, calendars, the audit trail and the reference counters stay (numbers are not reused)."""
+    from django.apps import apps
+
+    names = [
+        "viewflow.Task",
+        "viewflow.Process",
+        "workflows.ErrorTaskAlert",
+        "deadlines.DeadlineAlert",
+        "deadlines.Deadline",
+        "notifications.EmailDelivery",
+        "notifications.Notification",
+        "reports.ReportSnapshot",
+        "reports.StatisticsReport",
+        "cases.UsageReport",
+        "cases.CaseExtension",
+        "cases.CaseEvidence",
+        "cases.CaseOfficer",
+        "cases.EnforcementCase",
+        "cases.CheckEvidence",
+        "cases.SupervisionCheck",
+        "cases.SupervisionCampaign",
+        "cases.ConflictOfInterest",
+        "cases.ProductRevocation",
+        "cases.ObjectionEvidence",
+        "cases.Objection",
+        "cases.ExpertOpinion",
+        "cases.ApplicationAttachment",
+        "cases.Application",
+        "cases.DeclarationAttachment",
+        "cases.Declaration",
+        "documents.Document",
+        "cases.ProtectedProduct",  # re-imported by seed_demo: a revoked or newly approved product is undone
+    ]
+    return [apps.get_model(name) for name in names]
+
+
+@transaction.atomic
+def wipe_casework() -> int:
+    """Delete the demo's casework so seed_demo can start it again. For a demo database only."""
+    wiped = 0
+    for model in _casework_models():
+        wiped += model.objects.all().delete()[0]
+    return wiped
