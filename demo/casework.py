@@ -4,6 +4,7 @@ services and flows as real work (never by writing rows directly)."""
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from cases.models import Application, Declaration, EnforcementCase, ProtectedProduct, Regime
 from cases.services.applications import (
@@ -15,6 +16,8 @@ from cases.services.applications import (
 )
 from cases.services.declarations import declaration_attach, declaration_create_draft
 from organizations.models import Department, Enterprise, Region
+from reports.models import Period, StatisticsReport, period_due
+from reports.services import reports_open_period
 from workflows.applications.flows import ApplicationFlow
 from workflows.applications.portal import submit as submit_application
 from workflows.declarations.flows import DeclarationFlow
@@ -143,6 +146,18 @@ def seed_casework() -> list[str]:
             party_description="杭州市西湖区某茶叶零售店（河坊街）",
         )
         made.append("enforcement clue")
+    if not StatisticsReport.objects.exists():
+        # The worker opens a period's reports when its window begins; the demo opens the next
+        # period at once, so each province's statistics officer has a report to fill in.
+        today = timezone.localdate()
+        year, period = next(
+            (year, period)
+            for year in (today.year, today.year + 1)
+            for period in Period.values
+            if period_due(year, period) >= today
+        )
+        reports_open_period(actor=None, year=year, period=period)
+        made.append("statistics reports")
     return made
 
 
