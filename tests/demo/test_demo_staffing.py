@@ -247,3 +247,81 @@ def test_the_demo_complaint_goes_from_verification_to_archive_with_demo_people(s
         journey.step("archive", "xh_county_reviewer", {"confirm": "on"})
         assert EnforcementCase.objects.get(pk=case.pk).status == "archived"
         assert not open_human_tasks(journey.process)
+
+
+def _process(flow_class, artifact):
+    return flow_class.process_class.objects.get(flow_class=flow_class, artifact_object_id=artifact.pk)
+
+
+def test_the_declaration_check_correction_and_recheck_with_demo_people(settings, tmp_path):
+    from cases.models import Declaration
+    from workflows.declarations.flows import DeclarationFlow
+    from workflows.declarations.portal import resubmit
+
+    seed(settings, tmp_path)
+    declaration = Declaration.objects.get()
+    journey = Journey(_process(DeclarationFlow, declaration))
+    journey.step("in_process_check", "xh_county_staff", {"outcome": "correction", "comment": "标签样张缺少产地"})
+    resubmit(actor=_user("producer"), declaration=Declaration.objects.get(), comment="已补充标签样张")
+    journey.step("in_process_check", "xh_county_inspector", {"outcome": "ok", "comment": ""})
+    assert Declaration.objects.get().status == "published" and not open_human_tasks(journey.process)
+
+
+def test_a_supervision_campaign_from_the_draw_to_a_check_result_with_demo_people(settings, tmp_path):
+    from cases.models import SupervisionCheck
+    from cases.services.supervision import campaign_create
+    from organizations.models import Region
+    from tests.factories.supervision import draw_and_open
+    from workflows.supervision.flows import SupervisionCheckFlow
+
+    seed(settings, tmp_path)
+    today = timezone.localdate()
+    campaign = campaign_create(
+        actor=_user("zj_province_lead"),
+        title="西湖龙井专用标志专项检查",
+        organiser=Department.objects.get(code="AMR-330000"),
+        regions=[Region.objects.get(code="330100")],
+        products=[],
+        period_start=today - datetime.timedelta(days=365),
+        period_end=today,
+        inspectors=[_user(name) for name in ("xh_county_staff", "xh_county_inspector", "hz_city_staff")],
+        sample_size=1,
+    )
+    (check,) = draw_and_open(actor=_user("zj_province_lead"), campaign=campaign, seed="demo")
+    journey = Journey(_process(SupervisionCheckFlow, check))
+    results = {"document_review": "pass", "onsite_visit": "pass", "label_check": "fail", "sample_test": "pass"}
+    drawn = check.inspector_a.username
+    journey.step("inspect", drawn, {**results, "outcome": "rectification", "findings": "标签未标注产地"})
+    journey.step("reinspect", drawn, {**results, "label_check": "pass", "outcome": "compliant"})
+    assert SupervisionCheck.objects.get(pk=check.pk).status != "rectification"
+
+
+def test_a_statistics_report_from_opening_to_acceptance_with_demo_people(settings, tmp_path):
+    from reports.flows import StatisticsReportFlow, submit_report
+    from reports.models import StatisticsReport
+    from reports.services import report_update
+
+    seed(settings, tmp_path)
+    report = StatisticsReport.objects.get(bureau__code="AMR-330000")
+    answers = {"contact_person": "蒋丽", "contact_phone": "0571-87000000", "plan_provincial": True}
+    answers["stage_report"] = "各项工作进展顺利"
+    report_update(actor=_user("zj_stats"), report=report, answers=answers)
+    submit_report(actor=_user("zj_stats"), report=report)
+    journey = Journey(_process(StatisticsReportFlow, report))
+    journey.step("approve", "zj_province_lead", {"approve": "yes", "comment": ""})
+    journey.step("review", "kjs_staff", {"approve": "yes", "comment": ""})
+    assert StatisticsReport.objects.get(pk=report.pk).status == "accepted"
+
+
+def test_a_product_revocation_with_demo_people(settings, tmp_path):
+    from cases.models import ProtectedProduct
+    from workflows.products.flows import ProductRevocationFlow
+
+    seed(settings, tmp_path)
+    product = ProtectedProduct.objects.get(name="五常大米")
+    revocation = ProductRevocationFlow.start.run(
+        actor=_user("kjs_staff"), product=product, ground="not_used", reasons="多年未使用"
+    )
+    journey = Journey(_process(ProductRevocationFlow, revocation))
+    journey.step("decide", "admin_kjs", {"approve": "yes", "comment": "撤销保护"})
+    assert ProtectedProduct.objects.get(pk=product.pk).status == "revoked"
