@@ -325,3 +325,47 @@ def test_a_product_revocation_with_demo_people(settings, tmp_path):
     journey = Journey(_process(ProductRevocationFlow, revocation))
     journey.step("decide", "admin_kjs", {"approve": "yes", "comment": "撤销保护"})
     assert ProtectedProduct.objects.get(pk=product.pk).status == "revoked"
+
+
+def _expert_review(journey, application, convener="kjs_staff"):
+    from cases.models import ExpertOpinion
+    from cases.services.applications import expert_opinion_submit
+
+    experts = [_user(name) for name in ("expert1", "expert2", "expert3")]
+    data = {"experts": [expert.pk for expert in experts], "chair": experts[0].pk}
+    journey.step("convene_review", convener, data)
+    for expert in experts:
+        opinion = ExpertOpinion.objects.get(application=application, expert=expert)
+        expert_opinion_submit(actor=expert, opinion=opinion, text="符合地理标志产品保护条件", vote="approve")
+    journey.step("conclude_review", "expert1", {"outcome": "pass", "conclusion": "同意保护"})
+
+
+@pytest.mark.parametrize("regime", ["2023", "2005"])
+def test_an_application_through_expert_review_to_approval_with_demo_people(settings, tmp_path, regime):
+    """西湖藕粉 (2023) from 初审; 杭州龙井虾仁 (2005) from its objection window; the window closes
+    by the worker's timer, three months later."""
+    from cases.models import Application
+    from workflows.applications.flows import ApplicationFlow
+    from workflows.jobs import fire_workflow_timers
+
+    start = timezone.make_aware(datetime.datetime(2026, 12, 1, 9, 0))
+    later = start + datetime.timedelta(days=100)
+    with time_machine.travel(start, tick=False) as clock:
+        seed(settings, tmp_path)
+        name = "西湖藕粉" if regime == "2023" else "杭州龙井虾仁"
+        application = Application.objects.get(product_name=name)
+        journey = Journey(_process(ApplicationFlow, application))
+        if regime == "2023":
+            journey.step("preliminary_examination", "zj_province_staff", {"outcome": "accept", "comment": ""})
+            journey.step("formal_examination", "kjs_staff", {"outcome": "accept", "comment": ""})
+            _expert_review(journey, application)
+            journey.step("approve_announcement", "admin_kjs", {"approve": "yes", "comment": ""})
+            clock.move_to(later)
+            fire_workflow_timers()
+        else:
+            clock.move_to(later)
+            fire_workflow_timers()
+            _expert_review(journey, application)
+        journey.step("approve_protection", "admin_kjs", {"approve": "yes", "comment": ""})
+        assert Application.objects.get(pk=application.pk).status == "protected"
+        assert not open_human_tasks(journey.process)
