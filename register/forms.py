@@ -2,8 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import ProductCategory, ProtectedProduct, ViolationType
+from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Region
+from organizations.region_picker import RegionField
 
 
 def province_filter() -> forms.ModelChoiceField:
@@ -34,14 +36,10 @@ class AuthorisedUserSearchForm(forms.Form):
     province = province_filter()
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(KeepsChosenFiles, forms.Form):
     """A public complaint or tip (投诉举报): no account needed, the complainant may stay anonymous."""
 
-    region = forms.ModelChoiceField(
-        label=_("Where (province or city)"),
-        queryset=Region.objects.filter(level__lte=Region.Level.CITY),
-        to_field_name="code",
-    )
+    region = RegionField(label=_("Where (province or city)"), max_level=Region.Level.CITY)
     violation_type = forms.ChoiceField(label=_("What is wrong"), choices=ViolationType.choices)
     product = forms.ModelChoiceField(
         label=_("GI product concerned"),

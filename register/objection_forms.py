@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 
 
@@ -20,7 +21,7 @@ class MultipleFileField(EvidenceFileField):
         return [super(MultipleFileField, self).clean(file, initial) for file in files]
 
 
-class ObjectionForm(forms.Form):
+class ObjectionForm(KeepsChosenFiles, forms.Form):
     objector_name = forms.CharField(label=_("Your name or organisation"), max_length=200)
     objector_id_code = forms.CharField(
         label=_("Identity number or unified social credit code"), min_length=15, max_length=18

@@ -27,6 +27,7 @@ from cases.selectors.products import (
 )
 from cases.selectors.supervision import campaigns_published
 from cases.services.objections import objection_file, objection_window_state
+from cases.staging import FileStaging
 from documents.serving import public_file_response
 from organizations.selectors import bureau_of
 from workflows.enforcement.flows import open_case
@@ -150,19 +151,21 @@ def objection_new(request: HttpRequest, token: str) -> HttpResponse:
     application = application_open_to_objections(token)
     if application is None:
         raise Http404
-    form = ObjectionForm(request.POST or None, request.FILES or None)
+    form = ObjectionForm(request.POST or None, request.FILES or None, staging=FileStaging(request.session))
     window = objection_window_state(application)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
         try:
             objection = objection_file(
                 application=application,
-                evidence=form.cleaned_data.pop("evidence"),
+                evidence=data.pop("evidence"),
                 actor=request.user if request.user.is_authenticated else None,
-                **form.cleaned_data,
+                **data,
             )
         except ValidationError as error:
             add_validation_error(form, error)
         else:
+            form.release_staged_files()
             return render(request, "register/objection_received.html", {"objection": objection})
     return render(request, "register/objection_new.html", {"application": application, "form": form, "window": window})
 
@@ -170,7 +173,7 @@ def objection_new(request: HttpRequest, token: str) -> HttpResponse:
 @login_not_required
 def report(request: HttpRequest) -> HttpResponse:
     """投诉举报: anyone reports a counterfeit or misuse; it arrives at the bureau as a clue to verify."""
-    form = ComplaintForm(request.POST or None, request.FILES or None)
+    form = ComplaintForm(request.POST or None, request.FILES or None, staging=FileStaging(request.session))
     if request.method == "POST":
         if not complaint_allowed(client_address(request)):
             form.add_error(
@@ -196,5 +199,6 @@ def report(request: HttpRequest) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
+                form.release_staged_files()
                 return render(request, "register/report_done.html", {"number": case.number})
     return render(request, "register/report.html", {"form": form}, status=400 if form.errors else 200)

@@ -11,6 +11,7 @@ import logging
 import django_fsm
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.urls import NoReverseMatch
 from viewflow.fsm import TransitionNotAllowed as ViewflowTransitionNotAllowed
 from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
@@ -26,9 +27,23 @@ CONFLICTS = (
 )
 
 
+def _where_it_stands(request) -> str | None:
+    """The task's own page, which shows who has it now and what became of it: the person's next
+    step after a lost race (only for a task URL; a stranger never reaches this page)."""
+    match = getattr(request, "resolver_match", None)
+    kwargs = match.kwargs if match else {}
+    task = Task.objects.filter(pk=kwargs.get("task_pk"), process_id=kwargs.get("process_pk")).first()
+    if task is None:
+        return None
+    try:
+        return task.flow_task.reverse("detail", args=[task.process_id, task.pk])
+    except NoReverseMatch:
+        return None
+
+
 def conflict_response(request, reason: str):
     logger.info("conflict on %s %s: %s", request.method, request.path, reason)
-    return render(request, "409.html", status=409)
+    return render(request, "409.html", {"where_it_stands": _where_it_stands(request)}, status=409)
 
 
 def _task_taken_by_a_race(request) -> bool:

@@ -10,6 +10,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
 
+from cases.staging import sweep_staged_files
 from deadlines.jobs import check_deadlines
 from documents.jobs import sweep_orphan_documents
 from notifications.jobs import deliver_notifications
@@ -66,6 +67,7 @@ JOBS: list[Job] = [
     Job("check_deadlines", check_deadlines, every_seconds=600),
     Job("report_error_tasks", report_error_tasks, every_seconds=60),
     Job("sweep_orphan_documents", sweep_orphan_documents, every_seconds=3600),
+    Job("sweep_staged_files", sweep_staged_files, every_seconds=3600),
 ]
 
 

@@ -162,6 +162,8 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_viewflow"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# YYYY-MM-DD on every page, in both languages (config/formats).
+FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
@@ -217,7 +219,14 @@ TERROIR_SITE_URL = env("TERROIR_SITE_URL", default="http://127.0.0.1:8000")
 
 REDIS_URL = env("REDIS_URL", default="")
 
-VIEWFLOW = {}
+# viewflow's frontend draws these widgets as custom elements its JavaScript lacks (or in English):
+# native controls instead (workflows/form_renderers.py, issue 16).
+VIEWFLOW = {
+    "WIDGET_RENDERERS": {
+        "django.forms.CheckboxSelectMultiple": "workflows.form_renderers.CheckboxListRenderer",
+        "django.forms.DateInput": "workflows.form_renderers.NativeDateRenderer",
+    }
+}
 
 # The REST API (docs/adr/0014): session or token, JSON only, one error format, pages of 25.
 REST_FRAMEWORK = {

@@ -140,9 +140,9 @@ def test_deadline_reminder_in_english_and_in_chinese(deadline_stub):
     by_user = {n.recipient: n for n in remind([english, chinese], deadline_stub, days_left=3)}
     english_subject = "Time limit reminder: 西湖龙井地理标志产品保护申请 — 形式审查, 3 working days left"
     assert by_user[english].subject == english_subject
-    assert "ends on Dec. 3, 2026: 3 working days left." in by_user[english].body
+    assert "ends on 2026-12-03: 3 working days left." in by_user[english].body
     assert by_user[chinese].subject == "时限提醒：西湖龙井地理标志产品保护申请 — 形式审查，还剩 3 个工作日"
-    assert "2026年12月3日" in by_user[chinese].body
+    assert "2026-12-03" in by_user[chinese].body
 
 
 def test_deadline_kinds_render_every_variant(deadline_stub):
@@ -158,7 +158,7 @@ def test_deadline_kinds_render_every_variant(deadline_stub):
             context={"deadline": deadline_stub, "overdue_days": 2},
         )
     assert escalation.subject == "Overdue: 西湖龙井地理标志产品保护申请 — 形式审查, 2 days overdue"
-    assert "ended on Dec. 3, 2026 and is now 2 days overdue." in escalation.body
+    assert "ended on 2026-12-03 and is now 2 days overdue." in escalation.body
     assert {kind.code for kind in registered_kinds()} >= {"deadline.reminder", "deadline.escalation"}
 
 

@@ -42,7 +42,7 @@ def new_application_data(**overrides):
         "product_name": "龙井虾仁",
         "category": "other_food",
         "province": "330000",
-        "proposed_area": "330106, 330110",
+        "proposed_area": ["330106", "330110"],
         "quality_characteristics": "虾仁玉白，茶叶碧绿。",
         "area_link": "西湖龙井与钱塘江河虾。",
         "production_specification": "选用清明前后龙井新茶。",
@@ -159,11 +159,11 @@ def test_an_objection_after_the_window_is_refused_with_the_closing_date(client, 
     Application.objects.filter(pk=application.pk).update(objection_window_closes=closed)
     url = reverse("register:objection_new", args=[application.public_token])
     page = client.get(url).content.decode()
-    assert f"{closed.year}年{closed.month}月{closed.day}日" in page
+    assert closed.isoformat() in page  # YYYY-MM-DD in Chinese too
     response = client.post(
         url, {"objector_name": "王五", "objector_id_code": "330106199001011234", "contact": "x", "grounds": "迟到"}
     )
-    assert f"{closed.year}年{closed.month}月{closed.day}日" in response.content.decode()
+    assert closed.isoformat() in response.content.decode()
     assert not Objection.objects.exists()
 
 

@@ -1,17 +1,18 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import ApplicationAttachment, ProductCategory, ProtectedProduct, Purpose, Regime
+from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Enterprise, Region
+from organizations.region_picker import RegionsField
 
 
 def _text(label, rows=4, max_length=8000):
     return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), max_length=max_length)
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(KeepsChosenFiles, forms.Form):
     applicant = forms.ModelChoiceField(label=_("Applicant body"), queryset=Enterprise.objects.none())
     purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices, initial=Purpose.PROTECTION)
     amends = forms.ModelChoiceField(
@@ -28,10 +29,9 @@ class ApplicationForm(forms.Form):
         queryset=Region.objects.filter(level=Region.Level.PROVINCE).order_by("code"),
         to_field_name="code",
     )
-    proposed_area = forms.CharField(
-        label=_("Proposed protected area (GB/T 2260 codes)"),
-        max_length=2000,
-        help_text=_("Division codes separated by spaces or commas, e.g. 330106 330110."),
+    proposed_area = RegionsField(
+        label=_("Proposed protected area"),
+        help_text=_("Add each county, city or province the area covers."),
     )
     quality_characteristics = _text(_("Quality characteristics"))
     area_link = _text(_("Link between quality and the area (natural and human factors)"))
@@ -50,15 +50,10 @@ class ApplicationForm(forms.Form):
             self.fields["applicant"].initial = applicant
             province = applicant.region.code[:2] + "0000"
             self.fields["province"].initial = province
-            self.fields["proposed_area"].initial = applicant.region.code
+            self.fields["proposed_area"].initial = [applicant.region.code]
 
     def clean_proposed_area(self) -> list[Region]:
-        codes = list(dict.fromkeys(self.cleaned_data["proposed_area"].replace(",", " ").replace("，", " ").split()))
-        regions = {region.code: region for region in Region.objects.filter(code__in=codes)}
-        unknown = [code for code in codes if code not in regions]
-        if unknown:
-            raise ValidationError(_("Unknown division codes: %(codes)s.") % {"codes": ", ".join(unknown)})
-        return [regions[code] for code in codes]
+        return list(self.cleaned_data["proposed_area"])
 
     def files_by_kind(self) -> dict[str, object]:
         kinds = {

@@ -12,6 +12,7 @@ from cases.announcements import announcements_of
 from cases.models import Application, Objection
 from cases.selectors.applications import applicant_history, application_for_applicant
 from cases.services.objections import objection_reply
+from cases.staging import FileStaging
 from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise
 from organizations.selectors import enterprises_of
@@ -39,13 +40,16 @@ def application_new(request: HttpRequest) -> HttpResponse:
     applicants = enterprises_of(request.user).filter(kind=Enterprise.Kind.APPLICANT_BODY)
     if not applicants.exists():
         raise PermissionDenied
-    form = ApplicationForm(request.POST or None, request.FILES or None, applicants=applicants)
+    form = ApplicationForm(
+        request.POST or None, request.FILES or None, applicants=applicants, staging=FileStaging(request.session)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             application = portal.draft(actor=request.user, data=form.cleaned_data, files=form.files_by_kind())
         except ValidationError as error:
             add_validation_error(form, error)
         else:
+            form.release_staged_files()
             messages.success(request, _("The draft is saved. Check it, then submit it to the provincial bureau."))
             return redirect("portal_applications:detail", pk=application.pk)
     return render(request, "workflows/applications/portal_new.html", {"form": form})

@@ -2,8 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Declaration, ProtectedProduct
+from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Enterprise, Region
+from organizations.region_picker import RegionField
 
 COMMITMENT_TEXT = _(
     "We declare that our production site lies inside the protected area of the product, that we "
@@ -12,17 +14,13 @@ COMMITMENT_TEXT = _(
 )
 
 
-class DeclarationForm(forms.Form):
+class DeclarationForm(KeepsChosenFiles, forms.Form):
     enterprise = forms.ModelChoiceField(label=_("Enterprise"), queryset=Enterprise.objects.none())
     product = forms.ModelChoiceField(
         label=_("GI product"),
         queryset=ProtectedProduct.objects.filter(status=ProtectedProduct.Status.PROTECTED).order_by("name"),
     )
-    production_region = forms.ModelChoiceField(
-        label=_("Production region (county)"),
-        queryset=Region.objects.filter(level=Region.Level.COUNTY).order_by("code"),
-        to_field_name="code",
-    )
+    production_region = RegionField(label=_("Production region (county)"), min_level=3)
     production_address = forms.CharField(label=_("Production address"), max_length=300)
     annual_output = forms.DecimalField(label=_("Declared annual output"), min_value=0, max_digits=14, decimal_places=2)
     output_unit = forms.ChoiceField(label=_("Unit"), choices=Declaration.OutputUnit.choices)

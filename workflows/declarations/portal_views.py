@@ -13,6 +13,7 @@ from cases.receipts import receipt_of
 from cases.selectors.declaration_history import producer_history
 from cases.selectors.declarations import declaration_for_producer
 from cases.services.usage_reports import reportable_years, usage_report_submit
+from cases.staging import FileStaging
 from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise
 from organizations.selectors import enterprises_of
@@ -40,13 +41,16 @@ def declaration_new(request: HttpRequest) -> HttpResponse:
     producers = enterprises_of(request.user).filter(kind=Enterprise.Kind.PRODUCER)
     if not producers.exists():
         raise PermissionDenied
-    form = DeclarationForm(request.POST or None, request.FILES or None, enterprises=producers)
+    form = DeclarationForm(
+        request.POST or None, request.FILES or None, enterprises=producers, staging=FileStaging(request.session)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             declaration = portal.declare(actor=request.user, data=form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            form.release_staged_files()
             messages.success(
                 request,
                 _("Declaration %(reference)s is published: you may use the GI mark from now on.")

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import CaseEvidence, EnforcementCase, ViolationType
 from cases.services.enforcement import ClockPause, FilingDecision, InvestigationAction, ServiceMethod
+from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Membership, Role
 
@@ -101,7 +102,7 @@ class ReviewForm(forms.Form):
 
 
 class ServeForm(forms.Form):
-    served_on = forms.DateField(label=_("Served on"), widget=forms.DateInput(attrs={"type": "date"}))
+    served_on = forms.DateField(label=_("Served on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     method = forms.ChoiceField(label=_("Service method"), choices=SERVICE_METHODS)
 
 
@@ -133,7 +134,7 @@ class DecisionForm(forms.Form):
 
 
 class ExecutionForm(forms.Form):
-    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     amount_paid = forms.DecimalField(label=_("Amount paid (yuan)"), min_value=0, max_digits=14, decimal_places=2)
 
 
@@ -185,7 +186,7 @@ class ExtensionForm(forms.Form):
     )
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(KeepsChosenFiles, forms.Form):
     source = forms.ChoiceField(
         label=_("Source"),
         choices=[

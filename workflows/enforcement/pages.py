@@ -17,6 +17,7 @@ from cases.selectors.enforcement import (
     open_cases_of_officer,
 )
 from cases.services import enforcement as services
+from cases.staging import FileStaging
 from organizations.models import Department, Role
 from organizations.selectors import departments_of, is_staff_member
 
@@ -155,9 +156,11 @@ def case_new(request: HttpRequest) -> HttpResponse:
         memberships__user=request.user,
         memberships__role__in=[Role.INSPECTOR, Role.LEAD, Role.STAFF],
     ).distinct()
-    form = forms.IntakeForm(request.POST or None, request.FILES or None, bureaus=bureaus)
+    form = forms.IntakeForm(
+        request.POST or None, request.FILES or None, bureaus=bureaus, staging=FileStaging(request.session)
+    )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        data = dict(form.cleaned_data)
         evidence = data.pop("evidence")
         try:
             case = open_case(actor=request.user, evidence=[evidence] if evidence else [], **data)
@@ -170,5 +173,6 @@ def case_new(request: HttpRequest) -> HttpResponse:
         except PermissionDenied:
             form.add_error("bureau", _("You do not work for this bureau."))
         else:
+            form.release_staged_files()
             return redirect("enforcement:detail", pk=case.pk)
     return render(request, "workflows/enforcement/case_new.html", {"form": form})

@@ -2,7 +2,10 @@
 API, workflows.task_actions) that calls one service, then the activation completes in the same
 transaction (the flow's lock holds one open)."""
 
+from django.utils import timezone
+
 from cases.models import EnforcementCase
+from cases.penalties import late_fee
 from cases.selectors.enforcement import case_page_context
 from cases.services import enforcement as services
 
@@ -17,6 +20,24 @@ def case_of(activation) -> EnforcementCase:
 
 def case_of_process(process) -> EnforcementCase:
     return EnforcementCase.objects.select_related("bureau", "region").get(pk=process.artifact_object_id)
+
+
+def decision_defaults(case: EnforcementCase) -> dict:
+    """The decision form's starting values: the outcome and amounts the investigation proposed."""
+    defaults = {"outcome": case.proposed_outcome or None}
+    if case.proposed_fine is not None:
+        defaults["fine"] = case.proposed_fine
+    if case.proposed_confiscation is not None:
+        defaults["confiscation"] = case.proposed_confiscation
+    return {key: value for key, value in defaults.items() if value is not None}
+
+
+def execution_defaults(case: EnforcementCase) -> dict:
+    if case.fine is None:
+        return {}
+    today = timezone.localdate()
+    fee = late_fee(fine=case.fine, due_on=case.payment_due, paid_on=today)
+    return {"paid_on": today, "amount_paid": case.fine + fee}
 
 
 def _calls(service):
@@ -108,8 +129,28 @@ ServeNoticeView = _task_view("ServeNoticeView", forms.ServeForm, decide_serve_no
 DefenceView = _task_view("DefenceView", forms.DefenceForm, decide_defence)
 HearingView = _task_view("HearingView", forms.RecordForm, decide_hearing)
 RecheckView = _task_view("RecheckView", forms.OpinionForm, decide_recheck)
-DecisionView = _task_view("DecisionView", forms.DecisionForm, decide_case)
 ServeDecisionView = _task_view("ServeDecisionView", forms.ServeForm, decide_serve_decision)
-ExecutionView = _task_view("ExecutionView", forms.ExecutionForm, decide_execution)
+
+
+class DecisionView(CaseTaskView):
+    """The lead decides starting from what the investigation report proposed."""
+
+    form_class = forms.DecisionForm
+    decision = staticmethod(decide_case)
+
+    def get_initial(self):
+        return {**super().get_initial(), **decision_defaults(self.case)}
+
+
+class ExecutionView(CaseTaskView):
+    """The amount paid starts as what is owed if paid today: the fine decided and any late fee."""
+
+    form_class = forms.ExecutionForm
+    decision = staticmethod(decide_execution)
+
+    def get_initial(self):
+        return {**super().get_initial(), **execution_defaults(self.case)}
+
+
 CloseView = _task_view("CloseView", forms.CloseForm, decide_close)
 ArchiveView = _task_view("ArchiveView", forms.ArchiveForm, decide_archive)

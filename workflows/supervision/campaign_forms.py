@@ -5,25 +5,22 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import ProtectedProduct
 from organizations.models import Department, Region, Role
+from organizations.region_picker import RegionsField
 
 
 class CampaignForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     organiser = forms.ModelChoiceField(label=_("Organiser"), queryset=Department.objects.none())
-    regions = forms.ModelMultipleChoiceField(
-        label=_("Regions in scope"),
-        queryset=Region.objects.filter(level__in=[Region.Level.PROVINCE, Region.Level.CITY]).order_by("code"),
-        to_field_name="code",
-    )
+    regions = RegionsField(label=_("Regions in scope"), max_level=Region.Level.CITY)
     products = forms.ModelMultipleChoiceField(
         label=_("Products in scope (none: all)"),
         queryset=ProtectedProduct.objects.filter(status="protected").order_by("name"),
         required=False,
     )
     period_start = forms.DateField(
-        label=_("Declarations published from"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Declarations published from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    period_end = forms.DateField(label=_("to"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("to"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     sample_size = forms.IntegerField(label=_("Number of declarations to check"), min_value=1, required=False)
     sample_percent = forms.IntegerField(label=_("or share to check (%)"), min_value=1, max_value=100, required=False)
     inspectors = forms.ModelMultipleChoiceField(

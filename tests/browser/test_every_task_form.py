@@ -1,0 +1,169 @@
+"""In Chromium: the page of every human task of every flow draws every field of its form, and a
+refused submission shows its message.
+
+The nodes are enumerated from the flow classes: a human node that no scenario reaches fails the
+test by name, so a new node cannot go unchecked. The scenarios are those of the API completion
+tests (every human task of every flow); at each step the task's page is opened as the person who
+does it, each field the form expects must be drawn with a size (or, for a styled radio or check
+box, a visible label), and a submission of the empty form must leave a visible message on the
+page. The step is then completed as the scenario says, and the walk goes on.
+"""
+
+import pytest
+from django.test import Client
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+import reports.flows  # noqa: F401  (the statistics report flow)
+import workflows.registry  # noqa: F401  (imports every staff flow)
+from reports.models import Period
+from tests.api.test_task_completion import (
+    Walk,
+    application_scenario,
+    declaration_scenario,
+    enforcement_scenario,
+    open_task,
+    report_scenario,
+    revocation_scenario,
+    supervision_scenario,
+)
+from tests.browser.test_declaration_journey import log_in, zh
+from workflows.base import TerroirFlow
+from workflows.task_actions import completion_form
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
+
+
+def product_flows() -> list[type]:
+    """Every flow of the product: the subclasses of TerroirFlow outside the tests and benchmarks."""
+    found, pending = [], [TerroirFlow]
+    while pending:
+        for subclass in pending.pop().__subclasses__():
+            pending.append(subclass)
+            if not subclass.__module__.startswith(("tests.", "bench.")):
+                found.append(subclass)
+    return found
+
+
+# Given one form control's name, is something of it drawn that a person can see and use?
+# A text field, select or date has a box of its own; a radio or check box styled by the frontend
+# may hide its native input behind a drawn one, so its label (or its drawn box) must be visible;
+# a Material select keeps its value in a hidden input and draws an anchor to click.
+DRAWN = """(form, name) => {
+  const seen = (el) => {
+    if (!el) return false;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 0 && box.height > 0;
+  };
+  const controls = [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)]
+    .filter(el => ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName))
+    .filter(el => el.type !== 'hidden' || el.closest('.mdc-select'));
+  if (!controls.length) return 'no control';
+  for (const el of controls) {
+    const label = el.closest('label') || (el.id && form.querySelector(`label[for="${CSS.escape(el.id)}"]`));
+    const styled = el.closest('.mdc-radio, .mdc-checkbox, .mdc-switch, .mdc-select');
+    const drawn = styled && styled.matches('.mdc-select') ? styled.querySelector('.mdc-select__anchor') : styled;
+    if (seen(el) || seen(label) || seen(drawn)) return 'ok';
+  }
+  return 'hidden';
+}"""
+
+# viewflow's custom elements draw their controls after the page loads: wait until each defined one has.
+RENDERED = """() => [...document.querySelectorAll('form.vf-form *')]
+  .filter(el => el.tagName.startsWith('VF-FIELD') && customElements.get(el.tagName.toLowerCase()))
+  .every(el => el.children.length > 0)"""
+
+# The messages the server sent with a refusal: on a drawn field (viewflow's `error` attribute or
+# Terroir's native field), or above the form. A person must be able to read at least one of them.
+SENT_ERRORS = """(form) => [
+  ...[...form.querySelectorAll('[error]')].map(el => el.getAttribute('error')),
+  ...[...form.querySelectorAll('.terroir-field__error, .vf-form__error')].map(el => el.textContent),
+].map(text => text.trim()).filter(Boolean)"""
+
+
+class BrowserCheckedWalk(Walk):
+    """Each step: take the task, check its page in Chromium, then complete it as the scenario says."""
+
+    def __init__(self, client, page: Page, base_url: str):
+        super().__init__("page", client, stranger=None)
+        self.page, self.base_url = page, base_url
+        self.checked: dict[tuple[str, str], list[str]] = {}
+        self.signed_in_as = None
+
+    def complete(self, flow_class, artifact, node, user, data, invalid=None):
+        task = open_task(flow_class, artifact, node)
+        if task.owner_id is None:
+            self.client.force_login(user)
+            assign = self.client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
+            assert assign.status_code == 302
+        key = (flow_class.__name__, node)
+        if key not in self.checked:
+            self.checked[key] = self._check_page(flow_class, user, task)
+        super().complete(flow_class, artifact, node, user, data, invalid)
+
+    def _sign_in(self, user):
+        if self.signed_in_as != user.pk:
+            self.page.context.clear_cookies()
+            log_in(self.page, self.base_url, user.username)
+            self.page.wait_for_url(lambda url: "/accounts/login/" not in url)
+            self.signed_in_as = user.pk
+
+    def _check_page(self, flow_class, user, task) -> list[str]:
+        self._sign_in(user)
+        url = self.base_url + task.flow_task.reverse("execute", args=[task.process_id, task.pk])
+        self.page.goto(url)
+        form = self.page.locator("form.vf-form")
+        form.wait_for()
+        self.page.wait_for_function(RENDERED)
+        expected = completion_form(task)
+        names = [name for name, field in expected.fields.items() if not field.widget.is_hidden]
+        problems = [f"{name}: {state}" for name in names if (state := form.evaluate(DRAWN, name)) != "ok"]
+        assert not problems, f"{flow_class.__name__}.{task.flow_task.name}: fields not drawn: {problems}"
+
+        if any(field.required for field in expected.fields.values()):
+            # The browser's own required-field bubbles aside, the server's refusal must show too.
+            form.evaluate("form => { form.noValidate = true; }")
+            with self.page.expect_response(lambda response: response.request.method == "POST") as posted:
+                self.page.get_by_role("button", name=zh("Execute"), exact=True).click()
+            assert posted.value.status == 422, f"{task.flow_task.name}: an empty form answered {posted.value.status}"
+            where = f"{flow_class.__name__}.{task.flow_task.name}"
+            # Turbo draws the refused page after the response has arrived: wait for its messages.
+            try:
+                sent_any = f"() => ({SENT_ERRORS})(document.querySelector('form.vf-form')).length"
+                self.page.wait_for_function(sent_any, timeout=5000)
+            except PlaywrightTimeout:
+                pytest.fail(f"{where}: a refused submission sent no message")
+            self.page.wait_for_function(RENDERED)
+            sent = self.page.locator("form.vf-form").evaluate(SENT_ERRORS)
+            shown = [text for text in sent if self.page.get_by_text(text, exact=True).first.is_visible()]
+            assert shown, f"{where}: none of the messages {sent} is visible"
+            # Kept for a person to look at (test-results/ is not committed).
+            self.page.screenshot(path=f"test-results/task-{where}.png", full_page=True)
+        return names
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_every_human_task_page_draws_its_form_and_shows_refusals(page: Page, live_server):
+    walk = BrowserCheckedWalk(Client(), page, live_server.url)
+    for scenario in (
+        declaration_scenario,
+        application_scenario,
+        revocation_scenario,
+        supervision_scenario,
+        enforcement_scenario,
+        report_scenario([Period.JULY]),
+    ):
+        scenario(walk)
+    human = {
+        (flow_class.__name__, node.name)
+        for flow_class in product_flows()
+        for node in flow_class.instance.nodes()
+        if node.task_type == "HUMAN"
+    }
+    assert len(human) >= 30
+    assert human - set(walk.checked) == set(), "human tasks no scenario opened in the browser"
