@@ -3,6 +3,8 @@ services and flows as real work (never by writing rows directly)."""
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
 
 from cases.models import Application, Declaration, EnforcementCase, ProtectedProduct, Regime
 from cases.services.applications import (
@@ -14,6 +16,8 @@ from cases.services.applications import (
 )
 from cases.services.declarations import declaration_attach, declaration_create_draft
 from organizations.models import Department, Enterprise, Region
+from reports.models import Period, StatisticsReport, period_due
+from reports.services import reports_open_period
 from workflows.applications.flows import ApplicationFlow
 from workflows.applications.portal import submit as submit_application
 from workflows.declarations.flows import DeclarationFlow
@@ -142,4 +146,63 @@ def seed_casework() -> list[str]:
             party_description="杭州市西湖区某茶叶零售店（河坊街）",
         )
         made.append("enforcement clue")
+    if not StatisticsReport.objects.exists():
+        # The worker opens a period's reports when its window begins; the demo opens the next
+        # period at once, so each province's statistics officer has a report to fill in.
+        today = timezone.localdate()
+        year, period = next(
+            (year, period)
+            for year in (today.year, today.year + 1)
+            for period in Period.values
+            if period_due(year, period) >= today
+        )
+        reports_open_period(actor=None, year=year, period=period)
+        made.append("statistics reports")
     return made
+
+
+def _casework_models() -> list:
+    """Everything a journey creates or changes, children before parents; people, enterprises,
+    regions, calendars, the audit trail and the reference counters stay (numbers are not reused)."""
+    from django.apps import apps
+
+    names = [
+        "viewflow.Task",
+        "viewflow.Process",
+        "workflows.ErrorTaskAlert",
+        "deadlines.DeadlineAlert",
+        "deadlines.Deadline",
+        "notifications.EmailDelivery",
+        "notifications.Notification",
+        "reports.ReportSnapshot",
+        "reports.StatisticsReport",
+        "cases.UsageReport",
+        "cases.CaseExtension",
+        "cases.CaseEvidence",
+        "cases.CaseOfficer",
+        "cases.EnforcementCase",
+        "cases.CheckEvidence",
+        "cases.SupervisionCheck",
+        "cases.SupervisionCampaign",
+        "cases.ConflictOfInterest",
+        "cases.ProductRevocation",
+        "cases.ObjectionEvidence",
+        "cases.Objection",
+        "cases.ExpertOpinion",
+        "cases.ApplicationAttachment",
+        "cases.Application",
+        "cases.DeclarationAttachment",
+        "cases.Declaration",
+        "documents.Document",
+        "cases.ProtectedProduct",  # re-imported by seed_demo: a revoked or newly approved product is undone
+    ]
+    return [apps.get_model(name) for name in names]
+
+
+@transaction.atomic
+def wipe_casework() -> int:
+    """Delete the demo's casework so seed_demo can start it again. For a demo database only."""
+    wiped = 0
+    for model in _casework_models():
+        wiped += model.objects.all().delete()[0]
+    return wiped

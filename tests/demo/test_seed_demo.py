@@ -114,3 +114,47 @@ def test_every_persona_finds_casework_in_their_queue(settings, tmp_path):
     before = (Application.objects.count(), Declaration.objects.count(), EnforcementCase.objects.count())
     seed()
     assert (Application.objects.count(), Declaration.objects.count(), EnforcementCase.objects.count()) == before
+
+
+def test_reset_wipes_the_casework_and_seeds_it_fresh(settings, tmp_path):
+    """A tester who played the journeys gets the demo's starting casework back; without --reset
+    nothing already there is touched."""
+    from cases.models import Application, Declaration, EnforcementCase
+    from cases.services.enforcement import case_verify
+    from workflows.enforcement.flows import open_case
+
+    settings.MEDIA_ROOT = tmp_path
+    seed()
+    first = set(EnforcementCase.objects.values_list("number", flat=True))
+    case = EnforcementCase.objects.get()
+    xh = get_user_model().objects.get(username="xh_county_staff")
+    case_verify(actor=xh, case=case, findings="核实", proposal="file")  # played a step
+    open_case(  # and opened a case of their own
+        actor=xh,
+        source="inspection",
+        violation_type="outside_area",
+        bureau=case.bureau,
+        summary="巡查发现",
+        party_description="某店",
+    )
+    longjing = ProtectedProduct.objects.get(name="西湖龙井")
+    ProtectedProduct.objects.filter(pk=longjing.pk).update(status="revoked")  # as a revocation would leave it
+
+    seed()  # idempotent: the played casework stays as it is
+    assert EnforcementCase.objects.count() == 2
+    assert EnforcementCase.objects.get(pk=case.pk).status == "filing_decision"
+
+    out = StringIO()
+    call_command("seed_demo", "--reset", stdout=out)
+    assert "wiped" in out.getvalue()
+    fresh = EnforcementCase.objects.get()
+    assert fresh.status == "verifying" and fresh.pk != case.pk
+    assert fresh.number not in first  # numbers are never reused
+    assert set(Application.objects.values_list("status", flat=True)) == {"preliminary_examination", "objection_window"}
+    assert Declaration.objects.get().status == "published"
+    assert ProtectedProduct.objects.get(name="西湖龙井").status == "protected"
+    assert get_user_model().objects.filter(username="xh_county_staff").exists()
+    from viewflow.workflow.models import Process
+
+    assert Process.objects.count() == 4  # two applications, the declaration, the complaint
+    assert verify_audit_chain().ok

@@ -1,4 +1,6 @@
-"""Idempotent demo data: people for every persona, enterprises, real protected GI products."""
+"""Idempotent demo data: people for every persona, enterprises, real protected GI products.
+
+`--reset` first wipes the casework, so a tester can replay the journeys."""
 
 import json
 from pathlib import Path
@@ -12,7 +14,7 @@ from organizations.credit_code import credit_code_check_character
 from organizations.models import Department, Enterprise, Region
 from organizations.services import enterprise_account_link, enterprise_register, membership_grant
 
-from ...casework import seed_casework
+from ...casework import seed_casework, wipe_casework
 from ...personas import DEMO_PASSWORD, ENTERPRISES, STAFF
 
 PRODUCTS_FILE = Path(__file__).resolve().parents[2] / "data" / "gi_products.json"
@@ -21,7 +23,18 @@ PRODUCTS_FILE = Path(__file__).resolve().parents[2] / "data" / "gi_products.json
 class Command(BaseCommand):
     help = "Create (or bring up to date) the demo's people, enterprises and protected products."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="First wipe all casework (cases, processes, clocks, documents, notifications, reports) "
+            "and the protected products, then seed fresh casework. People and enterprises stay.",
+        )
+
     def handle(self, *args, **options):
+        if options["reset"]:
+            wiped = wipe_casework()
+            self.stdout.write(f"Demo casework wiped ({wiped} records).")
         with transaction.atomic():
             self._users_and_roles()
             self._enterprises()
