@@ -225,6 +225,7 @@ VIEWFLOW = {
     "WIDGET_RENDERERS": {
         "django.forms.CheckboxSelectMultiple": "workflows.form_renderers.CheckboxListRenderer",
         "django.forms.DateInput": "workflows.form_renderers.NativeDateRenderer",
+        "django.forms.DateTimeInput": "workflows.form_renderers.NativeDateTimeRenderer",
     }
 }
 
