@@ -68,6 +68,20 @@ def test_bad_input_is_refused_and_creates_nothing(client, overrides, field, mess
     assert not any(path.is_file() for path in tmp_path.rglob("*")), "no orphan files in storage"
 
 
+def test_a_second_declaration_for_the_same_product_is_refused_on_the_form(client):
+    producer, enterprise = producer_with_enterprise()
+    client.force_login(producer)
+    client.post("/portal/declarations/new/", form_data(enterprise))
+    first = Declaration.objects.get()
+    response = client.post("/portal/declarations/new/", form_data(enterprise))
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["product"])
+    assert first.reference in errors and "published" in errors
+    page = response.content.decode()
+    assert first.reference in page and "one active declaration per product" in page
+    assert Declaration.objects.count() == 1 and DeclarationAttachment.objects.count() == 3
+
+
 def test_eleven_megabyte_file_is_refused(client):
     producer, enterprise = producer_with_enterprise()
     client.force_login(producer)
