@@ -475,6 +475,12 @@ def case_assign_officer(*, actor, case: EnforcementCase, officer) -> CaseOfficer
 # ---------------------------------------------------------------- investigation
 
 
+def accepts_evidence(case: EnforcementCase) -> bool:
+    """Evidence is gathered by the investigation: not while it is suspended, nor once the report
+    has gone to review (what the reviewer and the lead weighed must not change under them)."""
+    return case.status == Status.INVESTIGATING
+
+
 @transaction.atomic
 def case_add_evidence(
     *, actor, case: EnforcementCase, kind: str, description: str, second_officer, uploaded_file=None
@@ -482,8 +488,11 @@ def case_add_evidence(
     """An officer records an evidence item gathered together with a second, different officer."""
     case = lock_case(case)
     _ensure_officer(actor, case)
-    if case.status not in (Status.INVESTIGATING, Status.SUSPENDED, Status.RECHECK):
-        raise ValidationError(_("Evidence is added while the case is investigated."))
+    if not accepts_evidence(case):
+        raise ValidationError(
+            _("Evidence can be added only while case %(number)s is under investigation; it is now: %(status)s.")
+            % {"number": case.number, "status": case.get_status_display()}
+        )
     if kind not in CaseEvidence.Kind.values or kind == CaseEvidence.Kind.COMPLAINT:
         raise ValidationError({"kind": _("Choose the kind of evidence.")})
     _require(description, "description", _("Describe the evidence item."))

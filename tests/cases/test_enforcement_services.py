@@ -210,6 +210,25 @@ def test_evidence_needs_a_second_different_officer_and_a_real_file(bureau, today
     assert item.sha256 and item.file_type == "PDF"
 
 
+@pytest.mark.parametrize("state", ["filing_decision", "suspended", "review", "recheck", "decision", "closed"])
+def test_evidence_is_refused_outside_the_investigation_and_nothing_is_stored(bureau, today, state):
+    from audit.models import AuditEvent
+    from tests.factories.cases import pdf_file
+
+    case = filed(bureau, today, timezone.localdate())
+    EnforcementCase.objects.filter(pk=case.pk).update(status=state)
+    case.refresh_from_db()
+    events = AuditEvent.objects.count()
+    first, second = bureau.inspectors[:2]
+    with pytest.raises(ValidationError) as error:
+        services.case_add_evidence(
+            actor=first, case=case, kind="photo", description="照片", second_officer=second, uploaded_file=pdf_file()
+        )
+    assert "only while case" in error.value.messages[0] and case.get_status_display() in error.value.messages[0]
+    assert not case.evidence.exists() and AuditEvent.objects.count() == events
+    assert not services.accepts_evidence(case)
+
+
 def test_closing_before_execution_is_refused(bureau, today):
     case = filed(bureau, today, timezone.localdate())
     with pytest.raises(ValidationError, match="executed"):

@@ -117,3 +117,27 @@ def test_a_long_history_shows_its_latest_events_and_the_whole_of_it_on_request(c
     page = client.get(f"/enforcement/{case.pk}/?history=all").content.decode()
     assert "The latest" not in page
     assert "note-0|" in page and "enforcement.receive" in page
+
+
+def test_the_evidence_form_is_shown_only_while_investigating(client):
+    from cases.services.enforcement import case_decide_filing, case_verify
+
+    bureau = hangzhou_bureau()
+    case = received_case(actor=bureau.inspectors[0])
+    case_verify(actor=bureau.inspectors[0], case=case, findings="属实", proposal="file")
+    client.force_login(bureau.inspectors[0])
+    add_form = f'action="/enforcement/{case.pk}/evidence/"'
+    assert add_form not in client.get(f"/enforcement/{case.pk}/").content.decode()  # awaiting filing
+    case_decide_filing(actor=bureau.lead, case=case, decision="file", officers=bureau.inspectors[:2])
+    assert add_form in client.get(f"/enforcement/{case.pk}/").content.decode()
+    for state in ("suspended", "review", "recheck"):
+        EnforcementCase.objects.filter(pk=case.pk).update(status=state)
+        assert add_form not in client.get(f"/enforcement/{case.pk}/").content.decode()
+    # A post from a page opened earlier is refused with the reason on the page; nothing is stored.
+    response = client.post(
+        f"/enforcement/{case.pk}/evidence/",
+        {"kind": "photo", "description": "货架照片", "second_officer": bureau.inspectors[1].pk, "file": pdf_file()},
+        follow=True,
+    )
+    assert "Evidence can be added only while case" in response.content.decode()
+    assert not CaseEvidence.objects.filter(case=case).exists()
