@@ -103,6 +103,9 @@ class EnforcementCase(ConcurrentTransitionMixin, models.Model):
     review_opinion = models.TextField(_("review opinion"), blank=True)
     notice_served_on = models.DateField(_("notice served on"), null=True, blank=True)
     defence = models.TextField(_("statement of defence"), blank=True)
+    # The party may give up the rest of its 5-working-day defence window, in writing only; the
+    # waiver (its copy kept as evidence of kind WAIVER) lets the case go on before the window ends.
+    defence_waived_on = models.DateField(_("defence waived in writing on"), null=True, blank=True)
     hearing_at = models.DateTimeField(_("hearing at"), null=True, blank=True)
     hearing_place = models.CharField(_("hearing place"), max_length=200, blank=True)
     hearing_record = models.TextField(_("hearing record"), blank=True)
@@ -261,6 +264,7 @@ class CaseEvidence(models.Model):
         LAB_RESULT = "lab_result", _("laboratory result")
         RIGHT_HOLDER = "right_holder", _("right-holder identification")
         PRESERVATION = "preservation", _("evidence preservation or seizure")
+        WAIVER = "waiver", _("the party's written waiver of its defence")
 
     case = models.ForeignKey(EnforcementCase, models.PROTECT, related_name="evidence")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

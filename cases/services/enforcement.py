@@ -39,6 +39,7 @@ from ..models import (
 )
 from ..notices import tell_case_staff
 from ..penalties import late_fee
+from ..selectors.enforcement import defence_due, defence_window_open
 from ..uploads import validate_upload
 
 Status = EnforcementCase.Status
@@ -493,7 +494,7 @@ def case_add_evidence(
             _("Evidence can be added only while case %(number)s is under investigation; it is now: %(status)s.")
             % {"number": case.number, "status": case.get_status_display()}
         )
-    if kind not in CaseEvidence.Kind.values or kind == CaseEvidence.Kind.COMPLAINT:
+    if kind not in CaseEvidence.Kind.values or kind in (CaseEvidence.Kind.COMPLAINT, CaseEvidence.Kind.WAIVER):
         raise ValidationError({"kind": _("Choose the kind of evidence.")})
     _require(description, "description", _("Describe the evidence item."))
     if second_officer is None or second_officer.pk == actor.pk or not is_case_officer(second_officer, case):
@@ -711,9 +712,17 @@ def case_lead_approve(*, actor, case: EnforcementCase, approve: bool, comment: s
     return case
 
 
-def defence_due(case: EnforcementCase) -> datetime.date:
-    """5 working days after the notice was served (the day of service not counted)."""
-    return WorkingCalendar().add_working_days(case.notice_served_on, 5).date
+def _ensure_defence_window_over(case: EnforcementCase) -> None:
+    """DOMAIN.md §4: no decision while the party may still be heard."""
+    if defence_window_open(case):
+        raise ValidationError(
+            _(
+                "The party may state a defence or ask for a hearing until %(due)s (5 working days after the "
+                "notice was served on %(served)s). The case can go on from the next day, or earlier only if "
+                "the party waives the rest of the window in writing: record the waiver."
+            )
+            % {"due": defence_due(case).isoformat(), "served": case.notice_served_on.isoformat()}
+        )
 
 
 def _validate_served_on(served_on: datetime.date, field: str) -> None:
@@ -745,14 +754,24 @@ def case_record_defence(
     hearing_requested: bool = False,
     hearing_at: datetime.datetime | None = None,
     hearing_place: str = "",
+    waived: bool = False,
+    waived_on: datetime.date | None = None,
+    waiver_document=None,
 ) -> EnforcementCase:
     """The party's defence, or its request for a hearing (notified at least 7 days ahead).
 
-    Without either, the case goes on only after the 5-working-day window has run out.
+    A hearing may be asked for at any time in the window. Otherwise the case goes on to the re-check
+    (and so to the decision) only once the 5-working-day window has run out, or earlier when the
+    party waived the rest of it in writing: the date and, ideally, a copy of the waiver are kept.
     """
     case = lock_case(case)
     _ensure_officer(actor, case)
     before = case.status
+    if waived and hearing_requested:
+        raise ValidationError(
+            {"waived": _("A party that asks for a hearing has not waived its defence; record one or the other.")}
+        )
+    stored = None
     if hearing_requested:
         if hearing_at is None or hearing_at.date() < _today() + datetime.timedelta(days=HEARING_NOTICE_DAYS):
             raise ValidationError(
@@ -763,16 +782,49 @@ def case_record_defence(
         case.hearing_at, case.hearing_place = hearing_at, hearing_place.strip()
         _pause_clock(actor, case, ClockPause.HEARING)
     else:
-        if not defence.strip() and _today() <= defence_due(case):
-            raise ValidationError(
-                _("The party may state a defence until %(due)s; record it, or wait until the window has passed.")
-                % {"due": defence_due(case)}
-            )
+        if waived:
+            _validate_waiver(case, waived_on, waiver_document)
+            case.defence_waived_on = waived_on
+        _ensure_defence_window_over(case)
         case.start_recheck()
+        if waived and waiver_document is not None:
+            stored = _store_evidence(
+                case=case,
+                kind=CaseEvidence.Kind.WAIVER,
+                description=_("Written waiver of the defence, signed on %(date)s") % {"date": waived_on.isoformat()},
+                uploaded=waiver_document,
+                actor=actor,
+            )
     case.defence = defence.strip()
     case.save()
-    _record(actor, case, "defence", before, comment=defence, data={"hearing": hearing_requested})
+    data = {"hearing": hearing_requested}
+    if case.defence_waived_on:
+        # The waiver is what lets the case go on early: its date and the copy's hash are audited.
+        data.update(
+            waived_on=case.defence_waived_on,
+            window_until=defence_due(case),
+            waiver_file=stored.original_name if stored else "",
+            waiver_sha256=stored.sha256 if stored else "",
+        )
+    action = "defence.waived" if case.defence_waived_on else "defence"
+    _record(actor, case, action, before, comment=defence, data=data)
     return case
+
+
+def _validate_waiver(case: EnforcementCase, waived_on, waiver_document) -> None:
+    if waived_on is None:
+        raise ValidationError({"waived_on": _("Give the date on which the party signed the waiver.")})
+    if waived_on > _today():
+        raise ValidationError({"waived_on": _("The waiver cannot be dated in the future.")})
+    if waived_on < case.notice_served_on:
+        raise ValidationError(
+            {
+                "waived_on": _("The waiver cannot be dated before the notice was served on %(served)s.")
+                % {"served": case.notice_served_on.isoformat()}
+            }
+        )
+    if waiver_document is not None:
+        validate_upload(waiver_document)
 
 
 @transaction.atomic
@@ -800,6 +852,7 @@ def case_recheck(*, actor, case: EnforcementCase, opinion: str) -> EnforcementCa
     case = lock_case(case)
     _ensure_officer(actor, case)
     _require(opinion, "opinion", _("Write the re-check opinion."))
+    _ensure_defence_window_over(case)  # after a hearing held early in the window, too
     before = case.status
     case.finish_recheck()
     case.recheck_opinion = opinion.strip()
