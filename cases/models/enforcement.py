@@ -90,7 +90,11 @@ class EnforcementCase(ConcurrentTransitionMixin, models.Model):
     verification_findings = models.TextField(_("verification findings"), blank=True)
     verification_extended = models.BooleanField(_("verification extended"), default=False)
     filed_on = models.DateField(_("filed on"), null=True, blank=True)
-    closing_reason = models.TextField(_("reason"), blank=True)
+    # Three texts that once shared closing_reason, kept apart: why the lead filed the case (立案理由,
+    # on the filing approval form), why it ended without a decision (not filed, transferred or
+    # terminated), and the closure report's summary (结案报告摘要, on the closure approval form).
+    filing_reason = models.TextField(_("reason for filing"), blank=True)
+    closing_reason = models.TextField(_("reason for not filing, transfer or termination"), blank=True)
     transferred_to = models.CharField(_("transferred to"), max_length=200, blank=True)
     clock_pause_reason = models.CharField(_("clock paused for"), max_length=30, blank=True)
 
@@ -126,6 +130,7 @@ class EnforcementCase(ConcurrentTransitionMixin, models.Model):
     late_fee = models.DecimalField(_("late fee"), max_digits=14, decimal_places=2, null=True, blank=True)
     executed_on = models.DateField(_("executed on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closure_summary = models.TextField(_("closure report summary"), blank=True)
     archived_on = models.DateField(_("archived on"), null=True, blank=True)
 
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")

@@ -419,14 +419,13 @@ def case_decide_filing(
         _validate_officers(case, officers)
         case.file()
         case.filed_on = _today()
+        case.filing_reason = reason.strip()
         case.is_major = is_major
         case.save()
         for officer in officers:
             _assign(actor, case, officer)
         deadline_start(actor=actor, rule_code=CASE_CLOCK, target=case, department=case.bureau, queue_role="lead")
-        documents.case_document_issue(
-            actor=actor, case=case, kind=documents.FILING_FORM, officers=officers, reason=reason
-        )
+        documents.case_document_issue(actor=actor, case=case, kind=documents.FILING_FORM, officers=officers)
         tell_case_staff(officers, case, "officer_assigned")
     elif decision == FilingDecision.NOT_FILE:
         _require(reason, "reason", _("Give the reason for not filing."))
@@ -974,9 +973,9 @@ def case_close(*, actor, case: EnforcementCase, summary: str) -> EnforcementCase
     before = case.status
     case.close()
     case.closed_on = _today()
-    case.closing_reason = case.closing_reason or summary.strip()
+    case.closure_summary = summary.strip()
     case.save()
-    documents.case_document_issue(actor=actor, case=case, kind=documents.CLOSURE_FORM, summary=summary)
+    documents.case_document_issue(actor=actor, case=case, kind=documents.CLOSURE_FORM)
     _record(actor, case, "close", before, comment=summary)
     return case
 

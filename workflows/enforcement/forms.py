@@ -63,7 +63,7 @@ class FilingDecisionForm(forms.Form):
     )
     is_major = forms.BooleanField(label=_("Major case (legal review by 法规司, collective decision)"), required=False)
     transfer_to = forms.CharField(label=_("Transfer to"), max_length=200, required=False)
-    reason = _text(_("Reason"), rows=3, required=False)
+    reason = _text(_("Reason for filing, for not filing or for the transfer"), rows=3, required=False)
 
     def __init__(self, *args, bureau=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -149,7 +149,7 @@ class ExecutionForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    summary = _text(_("Closure report"))
+    summary = _text(_("Closure report summary"))
 
 
 class ArchiveForm(forms.Form):
