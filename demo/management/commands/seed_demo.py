@@ -1,5 +1,6 @@
 """Idempotent demo data: people for every persona, enterprises, real protected GI products."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -16,6 +17,11 @@ from ...casework import seed_casework
 from ...personas import DEMO_PASSWORD, ENTERPRISES, STAFF
 
 PRODUCTS_FILE = Path(__file__).resolve().parents[2] / "data" / "gi_products.json"
+
+
+def _date(value: str | None) -> datetime.date | None:
+    """The approval announcement's date (YYYY-MM-DD) where the data gives it."""
+    return datetime.date.fromisoformat(value) if value else None
 
 
 class Command(BaseCommand):
@@ -76,6 +82,7 @@ class Command(BaseCommand):
                 area=[regions[code] for code in item["area_region_codes"]],
                 announcement_number=item.get("announcement_number") or "",
                 announcement_year=item.get("announcement_year"),
+                protected_since=_date(item.get("announcement_date")),
                 authority=item.get("authority") or "",
                 standard=item.get("standard") or "",
                 quality_summary=item.get("quality_summary") or "",
