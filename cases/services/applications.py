@@ -633,6 +633,8 @@ def application_decide_approval(*, actor, application: Application, approve: boo
         product = ProtectedProduct(
             announcement_number=document.number,
             announcement_year=document.year,
+            # Protected from the approval announcement's date, the day it was issued.
+            protected_since=timezone.localdate(document.created_at),
             authority=ProtectedProduct.Authority.CNIPA,
         )
         action = "product.protect"

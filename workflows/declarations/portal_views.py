@@ -73,7 +73,6 @@ def declaration_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "deadlines": deadlines_for(declaration),
             "attachments": declaration.attachments.all(),
             "verification_url": request.build_absolute_uri(f"/verify/{declaration.verification_token}/"),
-            "withdraw_form": WithdrawForm(),
             "resubmit_form": ResubmitForm(),
             "usage_reports": declaration.usage_reports.all(),
             "reportable_years": reportable_years(declaration),
@@ -81,20 +80,25 @@ def declaration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def declaration_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page first: it names the declaration and says what withdrawing does. Only a
+    POST of its 确认撤回 button withdraws; a GET, or a POST without it, changes nothing."""
     declaration = _own_declaration(request, pk)
-    form = WithdrawForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give a reason to withdraw."))
+    if not can_proceed(declaration.withdraw):
+        messages.error(request, _("This is not possible in the declaration's current state."))
         return redirect("portal_declarations:detail", pk=pk)
-    try:
-        portal.withdraw(actor=request.user, declaration=declaration, reason=form.cleaned_data["reason"])
-    except (ValidationError, TransitionNotAllowed) as error:
-        messages.error(request, _describe(error))
-    else:
-        messages.success(request, _("The declaration is withdrawn; the GI mark may no longer be used."))
-    return redirect("portal_declarations:detail", pk=pk)
+    confirmed = request.method == "POST" and request.POST.get("confirm") == "yes"
+    form = WithdrawForm(request.POST if confirmed else None, initial={"reason": request.POST.get("reason", "")})
+    if confirmed and form.is_valid():
+        try:
+            portal.withdraw(actor=request.user, declaration=declaration, reason=form.cleaned_data["reason"])
+        except (ValidationError, TransitionNotAllowed) as error:
+            messages.error(request, _describe(error))
+        else:
+            messages.success(request, _("The declaration is withdrawn; the GI mark may no longer be used."))
+        return redirect("portal_declarations:detail", pk=pk)
+    return render(request, "workflows/declarations/portal_withdraw.html", {"declaration": declaration, "form": form})
 
 
 @require_POST

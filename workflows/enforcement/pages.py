@@ -63,7 +63,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context.update(
         tasks=[(task, task.flow_task.reverse("index", args=[task.process_id, task.pk])) for task in _open_tasks(case)],
         is_officer=is_officer,
-        evidence_form=forms.EvidenceForm(case=case, user=request.user) if is_officer else None,
+        evidence_form=(
+            forms.EvidenceForm(case=case, user=request.user) if is_officer and services.accepts_evidence(case) else None
+        ),
         pause_form=forms.PauseForm(),
         extension_form=forms.ExtensionForm(),
     )
