@@ -219,7 +219,8 @@ def test_the_readme_enforcement_journey_in_the_browser(page: Page, live_server):
     walk.open_task("Record the defence or hearing request")
     walk.fill("defence", "当事人称不知产地要求，请求从轻处罚，并要求举行听证。")
     walk.tick("hearing_requested")
-    hearing_at = timezone.localtime() + datetime.timedelta(days=8)
+    # Three weeks ahead: past the 5-working-day defence window whatever holidays fall in it.
+    hearing_at = timezone.localtime() + datetime.timedelta(days=21)
     walk.fill("hearing_at", hearing_at.strftime("%Y-%m-%dT10:00"))
     walk.fill("hearing_place", "西湖区市场监督管理局听证室")
     walk.execute("defence")
