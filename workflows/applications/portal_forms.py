@@ -64,7 +64,7 @@ class ApplicationForm(KeepsChosenFiles, forms.Form):
         return {kind: self.cleaned_data[field] for field, kind in kinds.items() if self.cleaned_data.get(field)}
 
 
-class SupplementForm(forms.Form):
+class SupplementForm(KeepsChosenFiles, forms.Form):
     comment = _text(_("What you supplemented or corrected"), rows=3, max_length=4000)
     document = EvidenceFileField(label=_("Supplementary document (optional)"), required=False)
 

@@ -12,7 +12,7 @@ from cases.announcements import announcements_of
 from cases.models import Application, Objection
 from cases.selectors.applications import applicant_history, application_for_applicant
 from cases.services.objections import objection_reply
-from cases.staging import FileStaging
+from cases.staging import FileStaging, remember_refused_form, restore_refused_form
 from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise
 from organizations.selectors import enterprises_of
@@ -69,7 +69,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "announcements": announcements_of(application),
             "objections": application.objections.exclude(status=Objection.Status.RECEIVED),
             "can_withdraw": can_proceed(application.withdraw),
-            "supplement_form": SupplementForm(),
+            "supplement_form": restore_refused_form(request.session, _supplement_key(pk), SupplementForm()),
             "withdraw_form": WithdrawForm(),
             "reply_form": ObjectionReplyForm(),
         },
@@ -92,11 +92,17 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("portal_applications:detail", pk=pk)
 
 
+def _supplement_key(pk: int) -> str:
+    return f"application-supplement-{pk}"
+
+
 @require_POST
 def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
-    form = SupplementForm(request.POST, request.FILES)
+    form = SupplementForm(request.POST, request.FILES, staging=FileStaging(request.session))
     if not form.is_valid():
+        # The page redirects: what was typed and the chosen file wait in the session (ADR 0026).
+        remember_refused_form(request.session, _supplement_key(pk), form)
         messages.error(request, _("Say what you supplemented or corrected."))
         return redirect("portal_applications:detail", pk=pk)
     document = form.cleaned_data["document"]
@@ -108,8 +114,10 @@ def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
             files=[document] if document else [],
         )
     except (ValidationError, TransitionNotAllowed) as error:
+        remember_refused_form(request.session, _supplement_key(pk), form)
         messages.error(request, _describe(error))
     else:
+        form.release_staged_files()
         messages.success(request, _("Your supplement was sent to the provincial bureau."))
     return redirect("portal_applications:detail", pk=pk)
 

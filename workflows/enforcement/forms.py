@@ -149,7 +149,7 @@ class ArchiveForm(forms.Form):
 # ------------------------------------------------------------ case page and intake
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(KeepsChosenFiles, forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[c for c in CaseEvidence.Kind.choices if c[0] != CaseEvidence.Kind.COMPLAINT]
     )
