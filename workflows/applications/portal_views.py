@@ -11,6 +11,7 @@ from django_fsm import TransitionNotAllowed, can_proceed
 from cases.announcements import announcements_of
 from cases.models import Application, Objection
 from cases.selectors.applications import applicant_history, application_for_applicant
+from cases.services.applications import ensure_draft
 from cases.services.objections import objection_reply
 from cases.staging import FileStaging, remember_refused_form, restore_refused_form
 from deadlines.selectors import deadlines_for
@@ -53,6 +54,34 @@ def application_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The draft is saved. Check it, then submit it to the provincial bureau."))
             return redirect("portal_applications:detail", pk=application.pk)
     return render(request, "workflows/applications/portal_new.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reopen a draft, change any of it, save; once submitted, a message and nothing changes."""
+    application = _own(request, pk)
+    try:
+        ensure_draft(application)
+    except ValidationError as error:
+        messages.error(request, _describe(error))
+        return redirect("portal_applications:detail", pk=pk)
+    applicants = enterprises_of(request.user).filter(pk=application.applicant_id)
+    form = ApplicationForm(
+        request.POST or None, request.FILES or None, applicants=applicants, staging=FileStaging(request.session)
+    )
+    form.reopen(application)
+    if request.method == "POST" and form.is_valid():
+        try:
+            portal.edit(actor=request.user, application=application, data=form.cleaned_data, files=form.files_by_kind())
+        except ValidationError as error:
+            add_validation_error(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        else:
+            form.release_staged_files()
+            messages.success(request, _("The draft is saved. Check it, then submit it to the provincial bureau."))
+            return redirect("portal_applications:detail", pk=pk)
+    return render(request, "workflows/applications/portal_edit.html", {"form": form, "application": application})
 
 
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
