@@ -10,6 +10,7 @@ them in Chinese and needs no script. Registered through `VIEWFLOW["WIDGET_RENDER
 
 from xml.etree import ElementTree
 
+from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 from viewflow.forms.renderers import FileInputRenderer, WidgetRenderer
@@ -72,6 +73,10 @@ class NativeDateRenderer(_NativeFieldRenderer):
     """A date as the browser's own date input: typed or picked, always YYYY-MM-DD on the wire."""
 
     css_class = "terroir-field terroir-date"
+    input_type = "date"
+
+    def format_native(self, value) -> str:
+        return value.isoformat()
 
     def create_root(self, context):
         widget = context["widget"]
@@ -81,10 +86,10 @@ class NativeDateRenderer(_NativeFieldRenderer):
         if field.field.required:
             label = f"{force_str(label)} *"
         self._text(block, "label", label, "terroir-field__label", **{"for": field.auto_id})
-        attrs = {"type": "date", "name": widget["name"], "id": field.auto_id, "class": "terroir-date__input"}
+        attrs = {"type": self.input_type, "name": widget["name"], "id": field.auto_id, "class": "terroir-date__input"}
         value = field.value()
         if value not in (None, ""):
-            attrs["value"] = value.isoformat() if hasattr(value, "isoformat") else force_str(value)
+            attrs["value"] = self.format_native(value) if hasattr(value, "isoformat") else force_str(value)
         if field.field.required:
             attrs["required"] = "required"
         if field.help_text:
@@ -129,3 +134,16 @@ class KeptFileRenderer(FileInputRenderer):
         return block
 
     _text = _NativeFieldRenderer._text
+
+
+class NativeDateTimeRenderer(NativeDateRenderer):
+    """A date and time as the browser's own input (YYYY-MM-DDTHH:MM, which Django parses as ISO 8601)."""
+
+    input_type = "datetime-local"
+
+    def format_native(self, value) -> str:
+        return (
+            timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
+            if timezone.is_aware(value)
+            else value.strftime("%Y-%m-%dT%H:%M")
+        )
