@@ -12,7 +12,8 @@ from xml.etree import ElementTree
 
 from django.utils import timezone
 from django.utils.encoding import force_str
-from viewflow.forms.renderers import WidgetRenderer
+from django.utils.translation import gettext as _
+from viewflow.forms.renderers import FileInputRenderer, WidgetRenderer
 
 
 class _NativeFieldRenderer(WidgetRenderer):
@@ -96,6 +97,43 @@ class NativeDateRenderer(_NativeFieldRenderer):
         ElementTree.SubElement(block, "input", attrs)
         self._help_and_error(block)
         return block
+
+
+class KeptFileRenderer(FileInputRenderer):
+    """A file field of a form that keeps chosen files on a refusal (ADR 0026): viewflow's file
+    control, preceded by the files kept from the last attempt, each with its token and a remove box."""
+
+    def create_root(self, context):
+        kept = context["widget"].get("kept") or []
+        if not kept:
+            return super().create_root(context)
+        block = ElementTree.SubElement(self.root, "div", {"class": "terroir-kept-files"})
+        for file in kept:
+            row = ElementTree.SubElement(block, "div", {"class": "kept-file"})
+            ElementTree.SubElement(
+                row, "input", {"type": "hidden", "name": f"{context['widget']['name']}__staged", "value": file["token"]}
+            )
+            self._text(row, "span", _("Kept: %(name)s") % {"name": file["name"]}, "kept-file__name")
+            remove = ElementTree.SubElement(row, "label", {"class": "kept-file__remove"})
+            ElementTree.SubElement(
+                remove, "input", {"type": "checkbox", "name": "staged_remove", "value": file["token"]}
+            )
+            self._text(remove, "span", _("Remove"), "")
+        parent, self.root = self.root, block
+        try:
+            super().create_root(context)
+        finally:
+            self.root = parent
+        multiple = context["widget"]["attrs"].get("multiple")
+        hint = (
+            _("Choose files only to add to the kept ones.")
+            if multiple
+            else _("Choose a file only to replace the kept one.")
+        )
+        self._text(block, "div", hint, "muted")
+        return block
+
+    _text = _NativeFieldRenderer._text
 
 
 class NativeDateTimeRenderer(NativeDateRenderer):

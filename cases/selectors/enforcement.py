@@ -15,6 +15,7 @@ from documents.selectors import documents_for
 from organizations.selectors import region_code_filter
 
 from ..models import CaseOfficer, EnforcementCase
+from .enforcement_history import staff_history
 
 
 def enforcement_cases_visible_to(user) -> QuerySet[EnforcementCase]:
@@ -115,8 +116,8 @@ def case_history(case: EnforcementCase, *, everything: bool = False) -> tuple[li
     events = audit_events_for(case)
     total = events.count()
     if everything or total <= HISTORY_SHOWN:
-        return list(events), total
-    return list(reversed(events.order_by("-sequence")[:HISTORY_SHOWN])), total
+        return staff_history(events), total
+    return staff_history(reversed(events.order_by("-sequence")[:HISTORY_SHOWN])), total
 
 
 def case_page_context(case: EnforcementCase, *, whole_history: bool = False) -> dict:

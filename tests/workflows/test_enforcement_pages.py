@@ -33,7 +33,7 @@ def test_staff_of_another_province_get_404_and_the_province_sees_its_city(client
     response = client.get(url)
     assert response.status_code == 200
     page = response.content.decode()
-    assert case.number in page and "enforcement.receive" in page and "15 days left" in page
+    assert case.number in page and "Clue received" in page and "15 days left" in page
 
 
 def test_the_inspector_lists_their_cases_and_adds_evidence_on_the_case_page(client):
@@ -112,11 +112,11 @@ def test_a_long_history_shows_its_latest_events_and_the_whole_of_it_on_request(c
 
     page = client.get(f"/enforcement/{case.pk}/").content.decode()
     assert f"The latest {HISTORY_SHOWN} of {HISTORY_SHOWN + 21} events." in page
-    assert f"note-{HISTORY_SHOWN + 19}|" in page and "note-0|" not in page and "enforcement.receive" not in page
+    assert f"note-{HISTORY_SHOWN + 19}|" in page and "note-0|" not in page and "Clue received" not in page
 
     page = client.get(f"/enforcement/{case.pk}/?history=all").content.decode()
     assert "The latest" not in page
-    assert "note-0|" in page and "enforcement.receive" in page
+    assert "note-0|" in page and "Clue received" in page
 
 
 def test_the_evidence_form_is_shown_only_while_investigating(client):

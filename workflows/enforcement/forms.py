@@ -160,7 +160,7 @@ class ArchiveForm(forms.Form):
 # ------------------------------------------------------------ case page and intake
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(KeepsChosenFiles, forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
         # The clue's own files and the party's waiver are recorded by their steps, not here.
