@@ -94,6 +94,7 @@ RULES: dict[str, Rule] = {
     "portal_declarations:usage_report": rule("declaration", {"producer A"}, statuses=(200, 302)),
     # The applicant body's portal.
     "portal_applications:detail": rule("application", {"applicant body"}),
+    "portal_applications:edit": rule("application", {"applicant body"}, statuses=(200, 302)),
     "portal_applications:submit": rule("application", {"applicant body"}, statuses=(200, 302, 405)),
     "portal_applications:resubmit": rule("application", {"applicant body"}, statuses=(200, 302, 405)),
     "portal_applications:withdraw": rule("application", {"applicant body"}, statuses=(200, 405)),
