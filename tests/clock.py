@@ -4,6 +4,7 @@
   ticking). For a test that reads today but whose answer does not hinge on the calendar.
 - `@pytest.mark.on_hard_dates`: the test runs once at each of HARD_DATES, in the same run; it
   may take the `hard_date` fixture (a HardDate) to assert what the answer is on that date.
+- `@pytest.mark.real_clock`: never travelled (it compares now with file times, which are real).
 - `pytest --today=2026-12-07` (or `--today=2026-12-07T23:30`): the whole run travels to that
   moment, to hunt tests that depend on today without saying so. Marked tests keep their dates;
   browser tests keep the real clock (Chromium's is real: a session cookie the server sets with

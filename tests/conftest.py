@@ -58,6 +58,9 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "on_date(day): the test runs at this fixed date (YYYY-MM-DD), clock ticking")
     config.addinivalue_line(
+        "markers", "real_clock: the test compares the clock with the outside world's (file times): never travelled"
+    )
+    config.addinivalue_line(
         "markers", "on_hard_dates: the test runs once at each of tests.clock.HARD_DATES (fixture hard_date)"
     )
     today = config.getoption("--today")
@@ -96,20 +99,24 @@ def _is_browser_test(item) -> bool:
     return item.get_closest_marker("browser") is not None or "page" in getattr(item, "fixturenames", ())
 
 
+def _needs_the_real_clock(item) -> bool:
+    return _is_browser_test(item) or item.get_closest_marker("real_clock") is not None
+
+
 @pytest.fixture(autouse=True)
 def _fixed_clock(request):
     """Travel to the test's fixed date before any other fixture of the test builds its data."""
     item = request.node
     on_date = item.get_closest_marker("on_date")
     hard = item.get_closest_marker("on_hard_dates")
-    if (on_date or hard) and _is_browser_test(item):
-        pytest.fail("browser tests run on the real clock: Chromium's is real (ADR 0026)")
+    if (on_date or hard) and _needs_the_real_clock(item):
+        pytest.fail("browser and real_clock tests run on the real clock: Chromium's, the files' (ADR 0026)")
     if hard:
         destination = item.callspec.params["hard_date"].day
     elif on_date:
         destination = datetime.date.fromisoformat(on_date.args[0])
-    elif request.config.getoption("--today") and _is_browser_test(item):
-        destination = clock.real_now()  # back to the wall clock for Chromium's sake
+    elif request.config.getoption("--today") and _needs_the_real_clock(item):
+        destination = clock.real_now()  # back to the wall clock, Chromium's or the file system's
     else:
         yield
         return

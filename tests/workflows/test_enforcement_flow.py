@@ -23,7 +23,8 @@ from tests.factories import make_member
 from tests.factories.enforcement import hangzhou_bureau, received_case
 from workflows.enforcement.flows import EnforcementCaseFlow
 
-pytestmark = pytest.mark.django_db
+# Service, defence and payment are dated from today: a fixed day, the clock tests at the hard dates.
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 
 @pytest.fixture(autouse=True)
@@ -209,8 +210,11 @@ def test_full_penalty_path_with_send_back_hearing_and_late_payment(client, burea
     assert Deadline.objects.get(rule_code="enforcement.case").state == Deadline.State.MET
     walk.step(bureau.inspectors[0], "service", "serve_decision", {"served_on": days_ago(40), "method": "mail"})
     case = walk.refresh()
+    served = hard_date.day - datetime.timedelta(days=40)
+    assert case.payment_due == working_day_on_or_after(served + datetime.timedelta(days=15))
     fee = late_fee(fine=Decimal("20000"), due_on=case.payment_due, paid_on=timezone.localdate())
-    assert Decimal(0) < fee <= Decimal("20000")
+    days_late = (hard_date.day - case.payment_due).days
+    assert 20 <= days_late <= 25 and fee == Decimal(600 * days_late)  # 3 % of the fine a day
     walk.step(
         bureau.inspectors[0],
         "execution",
