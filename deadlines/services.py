@@ -82,6 +82,19 @@ def remaining_units(deadline: Deadline, on: datetime.date, calendar: WorkingCale
     return max((deadline.due_on - on).days, 0)
 
 
+def unrun_units(deadline: Deadline, on: datetime.date, calendar: WorkingCalendar) -> int:
+    """What is left of the period itself on `on`, kept by a pause.
+
+    A period in calendar days ends on anchor_on + amount; only its due date moves off a day off.
+    Counting to the moved due date would hand the roll (a Sunday → Monday day) to the time left,
+    and the resumed clock would end a day late: 2026-12-07 + 90 is Sunday 7 March 2027, due
+    Monday 8 March; paused on the 7th and resumed on the 8th, 90 days remain (→ 8 March), not 91.
+    """
+    if deadline.kind == PeriodKind.WORKING_DAYS:
+        return calendar.working_days_between(on, deadline.due_on)
+    return max(deadline.anchor_amount - (on - deadline.anchor_on).days, 0)
+
+
 @transaction.atomic
 def deadline_pause(*, actor, deadline: Deadline, reason: str, on: datetime.date | None = None) -> Deadline:
     """Stop the clock (suspension, hearing, testing …); the remaining time is kept."""
@@ -93,7 +106,7 @@ def deadline_pause(*, actor, deadline: Deadline, reason: str, on: datetime.date 
     on = on or timezone.localdate()
     before = deadline.state
     deadline.pause()
-    deadline.anchor_amount = remaining_units(deadline, on, WorkingCalendar())
+    deadline.anchor_amount = unrun_units(deadline, on, WorkingCalendar())
     deadline.paused_on = on
     deadline.save()
     audit_record(

@@ -39,7 +39,8 @@ from workflows.supervision.flows import SupervisionCheckFlow
 
 from .conftest import signed_in
 
-pytestmark = pytest.mark.django_db
+# The walks date services and windows from today: a plain working Monday (ADR 0026).
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 PASSING = {"document_review": "pass", "onsite_visit": "pass", "label_check": "pass", "sample_test": "pass"}
 

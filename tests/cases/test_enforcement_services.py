@@ -12,9 +12,11 @@ from cases.penalties import late_fee
 from cases.selectors.enforcement import case_clock
 from cases.services import enforcement as services
 from deadlines.models import Deadline
+from tests.clock import moment, travel
 from tests.factories.enforcement import hangzhou_bureau, received_case
 
-pytestmark = pytest.mark.django_db
+# Any plain working Monday; the clock tests set their own days.
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 D = datetime.date
 
 
@@ -30,19 +32,24 @@ def english():
 
 
 class Today:
-    """Moves timezone.localdate() (what the services call "today") without touching datetimes."""
+    """Moves the clock to a day (10:00 in Beijing) within the test: what the services call "today"."""
 
-    def __init__(self, monkeypatch):
-        self.day = None
-        original = timezone.localdate
-        monkeypatch.setattr(
-            timezone, "localdate", lambda value=None, tz=None: original(value) if value else self.day or original()
-        )
+    def __init__(self, traveller):
+        self._traveller = traveller
+
+    @property
+    def day(self) -> D:
+        return timezone.localdate()
+
+    @day.setter
+    def day(self, value: D) -> None:
+        self._traveller.move_to(moment(value))
 
 
 @pytest.fixture
-def today(monkeypatch):
-    return Today(monkeypatch)
+def today():
+    with travel(timezone.localdate()) as traveller:
+        yield Today(traveller)
 
 
 @pytest.fixture

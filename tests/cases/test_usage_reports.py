@@ -15,9 +15,9 @@ from cases.services.usage_reports import reportable_years, usage_report_submit
 from tests.factories import UserFactory
 from tests.factories.cases import draft_declaration
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-06-15")]
 
-THIS_YEAR = timezone.localdate().year
+THIS_YEAR = 2026
 REPORT = {
     "output_quantity": Decimal("800"),
     "marked_quantity": Decimal("650.5"),
@@ -122,7 +122,7 @@ def test_another_producer_gets_404(client, published):
 
 def test_the_year_comes_from_the_declaration_date(published):
     _producer, declaration = published
-    # A declaration published two years ago may report each year since.
-    declaration.declared_at = timezone.now() - datetime.timedelta(days=800)
-    assert reportable_years(declaration)[-1] == timezone.localtime(declaration.declared_at).year
-    assert reportable_years(declaration)[0] == THIS_YEAR
+    # A declaration published in the first minutes of 2025 in Beijing (still 2024 in UTC) may
+    # report each year since: 2026 and 2025.
+    declaration.declared_at = datetime.datetime(2025, 1, 1, 0, 30, tzinfo=timezone.get_current_timezone())
+    assert reportable_years(declaration) == [THIS_YEAR, 2025]

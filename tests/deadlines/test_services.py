@@ -58,6 +58,22 @@ def test_pause_then_resume_shifts_the_due_date_by_the_paused_working_days(case):
     assert actions == ["deadline.start", "deadline.pause", "deadline.resume"]
 
 
+def test_a_pause_keeps_the_days_of_the_period_not_the_day_its_due_date_rolled_by(case):
+    # 2026-12-07 + 90 days is Sunday 7 March 2027: due Monday 8 March.
+    deadline = deadline_start(actor=None, rule_code="enforcement.case", target=case, start=D(2026, 12, 7))
+    assert (deadline.due_on, deadline.provisional) == (D(2027, 3, 8), True)
+    deadline = deadline_pause(actor=None, deadline=deadline, reason="中止", on=D(2026, 12, 7))
+    assert deadline.anchor_amount == 90
+    # Resumed the next day, the 90 days run from 8 December: 8 March 2027 again, not 9 March.
+    deadline = deadline_resume(actor=None, deadline=deadline, on=D(2026, 12, 8))
+    assert deadline.due_on == D(2027, 3, 8)
+    # Paused after 10 days: 80 are left; resumed on Wednesday 23 Dec → 13 March 2027 (Sat) → Monday 15th.
+    deadline = deadline_pause(actor=None, deadline=deadline, reason="听证", on=D(2026, 12, 18))
+    assert deadline.anchor_amount == 80
+    deadline = deadline_resume(actor=None, deadline=deadline, on=D(2026, 12, 23))
+    assert deadline.due_on == D(2027, 3, 15)
+
+
 def test_pause_over_a_public_holiday_counts_only_working_days(case):
     deadline = deadline_start(actor=None, rule_code="enforcement.verification", target=case, start=D(2026, 2, 2))
     deadline = deadline_pause(actor=None, deadline=deadline, reason="鉴定", on=D(2026, 2, 12))

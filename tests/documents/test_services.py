@@ -109,6 +109,7 @@ def test_a_render_error_stores_nothing(case, media_root, monkeypatch):
     assert Document.objects.count() == 0 and stored_files(media_root) == []
 
 
+@pytest.mark.real_clock  # the sweeper compares file times (the system's clock) with now
 def test_a_rolled_back_issue_leaves_a_file_that_the_sweeper_removes(case, media_root):
     kept = issue(case)
 

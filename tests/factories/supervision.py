@@ -1,5 +1,7 @@
 import datetime
 
+from django.utils import timezone
+
 from cases.models import Declaration
 from cases.services.declarations import declaration_submit
 from cases.services.supervision import campaign_create
@@ -21,7 +23,7 @@ def published_declarations(count: int) -> list[Declaration]:
 def provincial_campaign(inspector_count: int = 4, sample_size: int | None = 2, sample_percent: int | None = None):
     lead = make_member("AMR-330000", Role.LEAD)
     inspectors = [make_member("AMR-330000", Role.INSPECTOR) for _ in range(inspector_count)]
-    today = datetime.date.today()
+    today = timezone.localdate()
     campaign = campaign_create(
         actor=lead,
         title="2026年西湖龙井专用标志专项检查",

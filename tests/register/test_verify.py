@@ -6,7 +6,8 @@ from django.utils import translation
 from cases.services.declarations import declaration_submit, declaration_withdraw
 from tests.factories.cases import draft_declaration
 
-pytestmark = pytest.mark.django_db
+# A revocation is dated today: a fixed day (ADR 0026).
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 
 @pytest.fixture(autouse=True)

@@ -16,8 +16,9 @@ from reports.services import reports_open_period
 from tests.factories.cases import longjing
 from tests.factories.organizations import EnterpriseFactory, UserFactory, make_member
 
-YEAR = timezone.localdate().year
-# The last period of the year covers every record made today, whatever today is.
+# The reports tests run at fixed days of 2026 (on_date, on_hard_dates): the year of "today".
+YEAR = 2026
+# The last period of the year covers every record made today, whatever day of the year it is.
 PERIOD = Period.DECEMBER
 
 

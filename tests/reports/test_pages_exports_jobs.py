@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from cases.models import Application, Declaration, EnforcementCase
@@ -19,7 +20,8 @@ from reports.services import report_lead_decide, report_update, reports_open_per
 
 from .conftest import ANSWERS, EXPECTED, PERIOD, YEAR, add_case
 
-pytestmark = pytest.mark.django_db
+# Figures count the records of the year: a fixed day of 2026 (conftest.YEAR).
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-06-15")]
 
 
 def _kinds(user):
@@ -29,7 +31,7 @@ def _kinds(user):
 def test_officer_is_reminded_and_lead_escalated_once_each(province):
     deadline = Deadline.objects.get(rule_code="statistics.report", target_id=province.report.pk)
     assert deadline.department.code == "AMR-330000" and deadline.queue_role == "statistics_officer"
-    assert deadline.due_on >= period_due(YEAR, PERIOD)  # 30 December, or the next working day
+    assert deadline.due_on == period_due(YEAR, PERIOD) == datetime.date(2026, 12, 30)  # a Wednesday
     before = deadline.due_on - datetime.timedelta(days=2)
     check_deadlines(today=before)
     check_deadlines(today=before)
@@ -109,7 +111,7 @@ def test_figure_page_lists_the_records_behind_the_count(province, client):
 def test_frozen_figure_page_keeps_the_submitted_records(province, client):
     report_update(actor=province.officer, report=province.report, answers=ANSWERS)
     report = submit_report(actor=province.officer, report=province.report)
-    add_case("330106", "浙市监罚〔T〕3号", filed_on=datetime.date.today())
+    add_case("330106", "浙市监罚〔T〕3号", filed_on=timezone.localdate())
     client.force_login(province.lead)
     response = client.get(reverse("reports:figure", args=[report.pk, "enforcement_filed"]))
     assert response.context["records"].count() == EXPECTED["enforcement_filed"]
@@ -161,7 +163,7 @@ def test_dashboard_numbers_match_a_direct_count(province, client):
     )
     zhejiang = Scope(province=province.report.province)
     context = dashboard_context(zhejiang, YEAR)
-    month = datetime.date.today().month
+    month = timezone.localdate().month
     assert (
         context["months"]["cases_opened"][month - 1]
         == EnforcementCase.objects.filter(region__code__startswith="33", created_at__year=YEAR).count()
@@ -183,5 +185,5 @@ def test_dashboard_queries_do_not_grow_with_the_records(province):
 
     before = queries()
     for number in range(5):
-        add_case("330106", f"浙市监罚〔Q〕{number}号", filed_on=datetime.date.today())
+        add_case("330106", f"浙市监罚〔Q〕{number}号", filed_on=timezone.localdate())
     assert queries() == before

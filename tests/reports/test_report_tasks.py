@@ -11,7 +11,8 @@ from reports.services import report_update
 
 from .conftest import ANSWERS
 
-pytestmark = pytest.mark.django_db
+# Figures count the records of the year: a fixed day of 2026 (conftest.YEAR).
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-06-15")]
 
 
 def open_tasks(report):

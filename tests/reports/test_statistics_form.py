@@ -14,9 +14,10 @@ from reports.selectors import report_content
 from reports.services import report_lead_decide, report_national_decide, report_update
 from tests.documents.test_rendering import DOCUMENT_FACES, font_faces, poppler
 
-from .conftest import ANSWERS, EXPECTED, add_declaration
+from .conftest import ANSWERS, EXPECTED, YEAR, add_declaration
 
-pytestmark = pytest.mark.django_db
+# Figures count the records of the year: a fixed day of 2026 (conftest.YEAR); the counts at the hard dates.
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-06-15")]
 
 
 def _squeeze(text: str) -> str:
@@ -49,7 +50,9 @@ def test_the_form_has_every_row_and_column_of_the_seed():
     assert sum(1 for row in ROWS for cell in row.cells if cell.label == "存在问题及原因") == 6
 
 
-def test_counts_come_from_the_province_records_only(province):
+@pytest.mark.on_hard_dates
+def test_counts_come_from_the_province_records_only(province, hard_date):
+    assert hard_date.day.year == YEAR
     figures = report_content(province.report)["figures"]
     assert {code: figures[code]["value"] for code in EXPECTED} == EXPECTED
     assert figures["checks"]["breakdown"] == {"tea": 2, "fruit": 1}

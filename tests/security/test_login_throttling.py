@@ -12,7 +12,8 @@ from accounts.models import LoginFailure
 from tests.factories import UserFactory
 from tests.factories.organizations import TEST_PASSWORD
 
-pytestmark = pytest.mark.django_db
+# Lockouts are timed from now: a fixed day (ADR 0026).
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 
 def attempt(client, username, password, url=None):

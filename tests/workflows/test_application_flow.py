@@ -26,7 +26,8 @@ from workflows.applications import portal
 from workflows.applications.flows import ApplicationFlow
 from workflows.jobs import fire_workflow_timers
 
-pytestmark = pytest.mark.django_db
+# The objection window opens today: a fixed day; tests/deadlines/test_hard_dates.py covers its hard dates.
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 
 @pytest.fixture(autouse=True)

@@ -1,14 +1,15 @@
 import datetime
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from cases.models import SupervisionCampaign, SupervisionCheck
 from organizations.models import Role
 from tests.factories import make_member
 from tests.factories.supervision import published_declarations
 
-pytestmark = pytest.mark.django_db
+# A campaign covers the last 30 days: a fixed day (ADR 0026).
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +29,7 @@ def test_provincial_lead_plans_and_draws_and_the_public_sees_the_result_without_
     lead = make_member("AMR-330000", Role.LEAD)
     inspectors = [make_member("AMR-330100", Role.INSPECTOR, full_name=f"检查员{i}") for i in range(3)]
     client.force_login(lead)
-    today = datetime.date.today()
+    today = timezone.localdate()
     response = client.post(
         "/supervision/new/",
         {

@@ -21,12 +21,14 @@ from cases.services.enforcement import case_add_evidence
 from deadlines.models import Deadline
 from documents.models import Document
 from organizations.models import Role
+from tests.clock import working_day_on_or_after
 from tests.factories import make_member
 from tests.factories.cases import pdf_file
 from tests.factories.enforcement import hangzhou_bureau, received_case
 from workflows.enforcement.flows import EnforcementCaseFlow
 
-pytestmark = pytest.mark.django_db
+# Service, defence and payment are dated from today: a fixed day, the clock tests at the hard dates.
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 
 @pytest.fixture(autouse=True)
@@ -37,6 +39,25 @@ def media_root(settings, tmp_path):
 @pytest.fixture
 def bureau():
     return hangzhou_bureau()
+
+
+D = datetime.date
+
+# The 90-day clock of a case filed on each hard date (tests/clock.py); the tests also derive it
+# from the calendar: the next working day on or after the 90th day.
+CASE_DUE = {
+    D(2026, 2, 13): D(2026, 5, 14),
+    D(2026, 3, 31): D(2026, 6, 29),
+    D(2026, 12, 7): D(2027, 3, 8),  # the 90th day is Sunday 7 March 2027 (provisional)
+    D(2026, 12, 28): D(2027, 3, 29),  # the 90th day is Sunday 28 March 2027 (provisional)
+}
+
+
+def assert_case_clock_from(today: datetime.date, clock) -> None:
+    due = clock.deadline.due_on
+    assert due == working_day_on_or_after(today + datetime.timedelta(days=90)) == CASE_DUE[today]
+    assert clock.deadline.provisional == (due.year == 2027)  # chinese-calendar knows up to 2026
+    assert not clock.paused and clock.remaining_days == (due - today).days
 
 
 def days_ago(n: int) -> str:
@@ -144,12 +165,12 @@ def test_filing_with_the_same_officer_twice_or_one_officer_is_refused(client, bu
     assert not Document.objects.exists()
 
 
-def test_full_penalty_path_with_send_back_hearing_and_late_payment(client, bureau):
+@pytest.mark.on_hard_dates
+def test_full_penalty_path_with_send_back_hearing_and_late_payment(client, bureau, hard_date):
     walk = file_case(client, bureau)
     case = walk.refresh()
-    assert case.officers.count() == 2 and case.filed_on == timezone.localdate()
-    clock = case_clock(case)
-    assert clock.remaining_days == 90 and not clock.paused
+    assert case.officers.count() == 2 and case.filed_on == timezone.localdate() == hard_date.day
+    assert_case_clock_from(hard_date.day, case_clock(case))
     report(walk, bureau)
     # 案件审核 by the bureau's staff; an investigating officer may not review, even holding the staff role.
     make_member("AMR-330100", Role.STAFF, user=bureau.inspectors[0])
@@ -194,8 +215,11 @@ def test_full_penalty_path_with_send_back_hearing_and_late_payment(client, burea
     assert Deadline.objects.get(rule_code="enforcement.case").state == Deadline.State.MET
     walk.step(bureau.inspectors[0], "service", "serve_decision", {"served_on": days_ago(40), "method": "mail"})
     case = walk.refresh()
+    served = hard_date.day - datetime.timedelta(days=40)
+    assert case.payment_due == working_day_on_or_after(served + datetime.timedelta(days=15))
     fee = late_fee(fine=Decimal("20000"), due_on=case.payment_due, paid_on=timezone.localdate())
-    assert Decimal(0) < fee <= Decimal("20000")
+    days_late = (hard_date.day - case.payment_due).days
+    assert 20 <= days_late <= 25 and fee == Decimal(600 * days_late)  # 3 % of the fine a day
     walk.step(
         bureau.inspectors[0],
         "execution",
@@ -335,16 +359,17 @@ def test_decisions_that_close_without_service(client, bureau, outcome):
     agree(walk.case, "archived", None)
 
 
-def test_suspension_stops_the_clock_and_resume_restarts_it(client, bureau):
+@pytest.mark.on_hard_dates
+def test_suspension_stops_the_clock_and_resume_restarts_it(client, bureau, hard_date):
     walk = file_case(client, bureau)
     walk.step(bureau.inspectors[0], "investigating", "investigate", {"action": "suspend", "report": "当事人下落不明"})
     walk.step(bureau.lead, "investigating", "decide_interruption", {"approve": "yes", "comment": "同意中止"})
     agree(walk.case, "suspended", "resume")
     clock = case_clock(walk.refresh())
+    # Suspended on the day of filing: all 90 days are kept, whatever day the deadline fell on.
     assert clock.paused and clock.remaining_days == 90
     walk.step(bureau.lead, "suspended", "resume", {"comment": "中止情形消除"})
-    clock = case_clock(walk.refresh())
-    assert not clock.paused and clock.remaining_days == 90
+    assert_case_clock_from(hard_date.day, case_clock(walk.refresh()))
     agree(walk.case, "investigating", "investigate")
 
 
