@@ -1,4 +1,4 @@
-"""Tests that depend on today run at fixed dates (ADR 0026).
+"""Tests that depend on today run at fixed dates (ADR 0027).
 
 - `@pytest.mark.on_date("2026-03-02")`: the test runs at that date (10:00 in Beijing, the clock
   ticking). For a test that reads today but whose answer does not hinge on the calendar.

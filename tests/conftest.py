@@ -43,7 +43,7 @@ def _staff_site_urls_loaded():
     assert get_resolver().url_patterns
 
 
-# --- Tests run at fixed dates (tests/clock.py, ADR 0026) ---------------------------------------
+# --- Tests run at fixed dates (tests/clock.py, ADR 0027) ---------------------------------------
 
 
 def pytest_addoption(parser):
@@ -110,7 +110,7 @@ def _fixed_clock(request):
     on_date = item.get_closest_marker("on_date")
     hard = item.get_closest_marker("on_hard_dates")
     if (on_date or hard) and _needs_the_real_clock(item):
-        pytest.fail("browser and real_clock tests run on the real clock: Chromium's, the files' (ADR 0026)")
+        pytest.fail("browser and real_clock tests run on the real clock: Chromium's, the files' (ADR 0027)")
     if hard:
         destination = item.callspec.params["hard_date"].day
     elif on_date:

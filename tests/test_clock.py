@@ -1,4 +1,4 @@
-"""The fixed-date machinery of tests/conftest.py (ADR 0026) does what the markers say."""
+"""The fixed-date machinery of tests/conftest.py (ADR 0027) does what the markers say."""
 
 import datetime
 

@@ -39,7 +39,7 @@ from workflows.supervision.flows import SupervisionCheckFlow
 
 from .conftest import signed_in
 
-# The walks date services and windows from today: a plain working Monday (ADR 0026).
+# The walks date services and windows from today: a plain working Monday (ADR 0027).
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 PASSING = {"document_review": "pass", "onsite_visit": "pass", "label_check": "pass", "sample_test": "pass"}

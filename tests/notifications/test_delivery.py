@@ -13,7 +13,7 @@ from notifications.services import email_deliveries_retry, notify
 from tests.factories import UserFactory
 from workflows.jobs import job_named
 
-# Deliveries are timed from now: a fixed day (ADR 0026).
+# Deliveries are timed from now: a fixed day (ADR 0027).
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 

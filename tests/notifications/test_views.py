@@ -11,7 +11,7 @@ from notifications.services import notify
 from notifications.views import PAGE_SIZE
 from tests.factories import UserFactory
 
-# Notifications are ordered by their times: a fixed day (ADR 0026).
+# Notifications are ordered by their times: a fixed day (ADR 0027).
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 

@@ -6,7 +6,7 @@ from django.utils import translation
 from cases.services.declarations import declaration_submit, declaration_withdraw
 from tests.factories.cases import draft_declaration
 
-# A revocation is dated today: a fixed day (ADR 0026).
+# A revocation is dated today: a fixed day (ADR 0027).
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 

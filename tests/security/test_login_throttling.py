@@ -12,7 +12,7 @@ from accounts.models import LoginFailure
 from tests.factories import UserFactory
 from tests.factories.organizations import TEST_PASSWORD
 
-# Lockouts are timed from now: a fixed day (ADR 0026).
+# Lockouts are timed from now: a fixed day (ADR 0027).
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 

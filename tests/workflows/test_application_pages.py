@@ -22,7 +22,7 @@ from tests.factories.applications import Cast, applicant_body, draft_application
 from tests.factories.cases import PDF_BYTES, PNG_BYTES
 from workflows.applications import portal
 
-# The objection window opens today: a fixed day (ADR 0026).
+# The objection window opens today: a fixed day (ADR 0027).
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 

@@ -8,7 +8,7 @@ from organizations.models import Role
 from tests.factories import make_member
 from tests.factories.supervision import published_declarations
 
-# A campaign covers the last 30 days: a fixed day (ADR 0026).
+# A campaign covers the last 30 days: a fixed day (ADR 0027).
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 

@@ -25,7 +25,7 @@ from workflows.declarations.flows import DeclarationFlow
 from workflows.jobs import fire_workflow_timers
 from workflows.products.flows import ProductRevocationFlow
 
-# The objection window opens today: a fixed day (ADR 0026).
+# The objection window opens today: a fixed day (ADR 0027).
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 
