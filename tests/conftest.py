@@ -27,6 +27,13 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A browser set up as our users' are: Chinese, in Beijing time (the browser's own date inputs
+    and pickers then read YYYY/MM/DD, as they do for them)."""
+    return {**browser_context_args, "locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
+
+
 @pytest.fixture
 def reference_data(transactional_db):
     """Regions and departments for transactional tests (a flush after another such test empties them)."""
