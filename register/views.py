@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -29,7 +30,7 @@ from cases.selectors.supervision import campaigns_published
 from cases.services.objections import objection_file, objection_window_state
 from cases.staging import FileStaging
 from documents.serving import public_file_response
-from organizations.selectors import bureau_of
+from organizations.selectors import bureau_of, is_staff_member
 from workflows.enforcement.flows import open_case
 from workflows.task_views import add_validation_error
 
@@ -71,6 +72,8 @@ def product_detail(request: HttpRequest, token: str) -> HttpResponse:
         "announcements": product_announcements_public(product),
         "history": product_public_history(product),
         "page": users,
+        # Staff reach the product's case page (revocation, amendments) from its register entry.
+        "staff_url": reverse("applications:product", args=[product.pk]) if is_staff_member(request.user) else "",
     }
     return render(request, "register/product.html", context)
 
