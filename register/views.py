@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from cases.models import EnforcementCase
 from cases.selectors.applications import (
     announcement_public,
+    announcement_rows,
     announcements_public,
     application_open_to_objections,
-    applications_by_pk,
 )
 from cases.selectors.declarations import (
     Verdict,
@@ -133,9 +133,7 @@ def revocations(request: HttpRequest) -> HttpResponse:
 def announcements(request: HttpRequest) -> HttpResponse:
     """Announcements of protection applications: acceptance, preliminary recognition, approval."""
     page = Paginator(announcements_public(), PAGE_SIZE).get_page(request.GET.get("page"))
-    by_pk = applications_by_pk(document.target_id for document in page)
-    rows = [(document, by_pk.get(document.target_id)) for document in page]
-    return render(request, "register/announcements.html", {"page": page, "rows": rows})
+    return render(request, "register/announcements.html", {"page": page, "rows": announcement_rows(page)})
 
 
 @login_not_required

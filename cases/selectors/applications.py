@@ -128,5 +128,25 @@ def announcement_public(pk: int):
     return announcements_public().filter(pk=pk).first()
 
 
-def applications_by_pk(pks) -> dict[int, Application]:
-    return Application.objects.select_related("applicant", "province").in_bulk(list(pks))
+def announcement_rows(documents) -> list[tuple]:
+    """(document, its application or None, the product's name) per announcement: most are issued on
+    an application, a revocation on the protected product itself (not an application's key)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from ..models import ProtectedProduct
+
+    documents = list(documents)
+    of = {model: ContentType.objects.get_for_model(model).pk for model in (Application, ProtectedProduct)}
+    applications = Application.objects.select_related("applicant", "province").in_bulk(
+        [d.target_id for d in documents if d.target_type_id == of[Application]]
+    )
+    products = ProtectedProduct.objects.in_bulk(
+        [d.target_id for d in documents if d.target_type_id == of[ProtectedProduct]]
+    )
+    rows = []
+    for document in documents:
+        application = applications.get(document.target_id) if document.target_type_id == of[Application] else None
+        product = products.get(document.target_id) if document.target_type_id == of[ProtectedProduct] else None
+        name = application.product_name if application else (product.name if product else "")
+        rows.append((document, application, name))
+    return rows

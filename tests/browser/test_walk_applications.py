@@ -292,8 +292,14 @@ def test_a_product_revocation_proposed_by_kjs_staff_and_decided_by_the_lead(page
     walker.submit()
     assert ProtectedProduct.objects.get(name=product).status == "revoked"
 
-    # The public register lists the revocation and the product reads revoked.
-    in_register(walker, product, tab=zh("Revocations"))
+    # The public register: the product's row reads revoked, and its revocation is announced.
+    in_register(walker, product)
+    walker.page.get_by_label(zh("Name or pinyin")).fill(product)
+    walker.click(walker.page.locator("main form").get_by_role("button").first)
+    row = walker.page.get_by_role("row").filter(has_text=product)
+    expect(row).to_contain_text(zh("revoked"))
     walker.shot("revocation-register")
+    walker.click(walker.page.get_by_role("link", name=zh("Announcements"), exact=True).first)
+    expect(walker.page.get_by_role("row").filter(has_text=product).first).to_be_visible()
     assert acted == readme_logins("Revoking a product's protection")
     print(f"\nrevocation walk: {walker.figures()}")
