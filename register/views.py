@@ -3,15 +3,16 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cases.models import EnforcementCase
 from cases.selectors.applications import (
     announcement_public,
+    announcement_rows,
     announcements_public,
     application_open_to_objections,
-    applications_by_pk,
 )
 from cases.selectors.declarations import (
     Verdict,
@@ -29,7 +30,7 @@ from cases.selectors.supervision import campaigns_published
 from cases.services.objections import objection_file, objection_window_state
 from cases.staging import FileStaging
 from documents.serving import public_file_response
-from organizations.selectors import bureau_of
+from organizations.selectors import bureau_of, is_staff_member
 from workflows.enforcement.flows import open_case
 from workflows.task_views import add_validation_error
 
@@ -71,6 +72,8 @@ def product_detail(request: HttpRequest, token: str) -> HttpResponse:
         "announcements": product_announcements_public(product),
         "history": product_public_history(product),
         "page": users,
+        # Staff reach the product's case page (revocation, amendments) from its register entry.
+        "staff_url": reverse("applications:product", args=[product.pk]) if is_staff_member(request.user) else "",
     }
     return render(request, "register/product.html", context)
 
@@ -130,9 +133,7 @@ def revocations(request: HttpRequest) -> HttpResponse:
 def announcements(request: HttpRequest) -> HttpResponse:
     """Announcements of protection applications: acceptance, preliminary recognition, approval."""
     page = Paginator(announcements_public(), PAGE_SIZE).get_page(request.GET.get("page"))
-    by_pk = applications_by_pk(document.target_id for document in page)
-    rows = [(document, by_pk.get(document.target_id)) for document in page]
-    return render(request, "register/announcements.html", {"page": page, "rows": rows})
+    return render(request, "register/announcements.html", {"page": page, "rows": announcement_rows(page)})
 
 
 @login_not_required

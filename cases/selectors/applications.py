@@ -1,8 +1,12 @@
 """Reads on protection applications: who may see which, and their history for the applicant."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from audit.selectors import audit_events_for
 from organizations.selectors import enterprises_of, region_code_filter
 
 from ..models import Application, ExpertOpinion
@@ -64,6 +68,50 @@ APPLICANT_VISIBLE_ACTIONS = {
 }
 
 
+# The staff file shows every event; these are the internal ones the applicant's list leaves out.
+STAFF_ONLY_ACTIONS = {
+    "application.update": _("Draft edited"),
+    "application.attach": _("Material attached"),
+    "application.preliminary.reject": _("Rejection proposed at the preliminary examination"),
+    "application.formal.reject": _("Rejection proposed at the formal examination"),
+    "application.rejection.refuse": _("Proposed rejection refused; back to the stage"),
+    "application.announcement.return": _("Announcement returned"),
+    "application.review.convene": _("Technical review convened"),
+    "application.review.opinion": _("Expert opinion given"),
+    "application.review.reject": _("Technical review: rejection proposed"),
+    "application.approval.return": _("Approval returned"),
+    "document.issue": _("Document issued"),
+}
+
+
+@dataclass(frozen=True)
+class StaffHistoryEntry:
+    occurred_at: datetime.datetime
+    actor_label: str
+    label: str
+    from_status: str
+    to_status: str
+    comment: str
+
+
+def staff_history(application: Application) -> list[StaffHistoryEntry]:
+    """The application's audit trail in words: a step's name, not its code; a status's label, not
+    its value. An event of a kind added later reads "Other step" until it is named here."""
+    statuses = dict(Application.Status.choices)
+    labels = {action: label for action, (label, _public) in APPLICANT_VISIBLE_ACTIONS.items()} | STAFF_ONLY_ACTIONS
+    return [
+        StaffHistoryEntry(
+            occurred_at=event.occurred_at,
+            actor_label=event.actor_label,
+            label=str(labels.get(event.action, _("Other step"))),
+            from_status=str(statuses.get(event.from_state, "")),
+            to_status=str(statuses.get(event.to_state, "")),
+            comment=event.comment,
+        )
+        for event in audit_events_for(application)
+    ]
+
+
 def applicant_history(application: Application) -> list[HistoryEntry]:
     return visible_history(application, APPLICANT_VISIBLE_ACTIONS, Application.Status.choices)
 
@@ -81,5 +129,25 @@ def announcement_public(pk: int):
     return announcements_public().filter(pk=pk).first()
 
 
-def applications_by_pk(pks) -> dict[int, Application]:
-    return Application.objects.select_related("applicant", "province").in_bulk(list(pks))
+def announcement_rows(documents) -> list[tuple]:
+    """(document, its application or None, the product's name) per announcement: most are issued on
+    an application, a revocation on the protected product itself (not an application's key)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from ..models import ProtectedProduct
+
+    documents = list(documents)
+    of = {model: ContentType.objects.get_for_model(model).pk for model in (Application, ProtectedProduct)}
+    applications = Application.objects.select_related("applicant", "province").in_bulk(
+        [d.target_id for d in documents if d.target_type_id == of[Application]]
+    )
+    products = ProtectedProduct.objects.in_bulk(
+        [d.target_id for d in documents if d.target_type_id == of[ProtectedProduct]]
+    )
+    rows = []
+    for document in documents:
+        application = applications.get(document.target_id) if document.target_type_id == of[Application] else None
+        product = products.get(document.target_id) if document.target_type_id == of[ProtectedProduct] else None
+        name = application.product_name if application else (product.name if product else "")
+        rows.append((document, application, name))
+    return rows

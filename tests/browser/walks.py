@@ -67,6 +67,16 @@ class Walker:
         self.signed_in_as = username
         self.logins += 1
 
+    def open_from_menu(self, menu_title: str, row_text: str | None = None) -> None:
+        """From the staff site (where staff land), the drawer's link to a list of case files; then,
+        if given, the link in the row that shows `row_text` (a case's reference, a product's name)."""
+        self.go("/staff/")
+        self.click(self.page.locator("aside").get_by_role("link", name=menu_title, exact=True))
+        if row_text is not None:
+            row = self.page.get_by_role("row").filter(has_text=row_text).first
+            self.click(row.get_by_role("link").first)
+        self.page.wait_for_load_state("domcontentloaded")
+
     def next_step(self) -> tuple[str, list[str]]:
         """On a case page: the first open step's title and the logins of the people it names."""
         panel = self.page.locator("section.next-step")

@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_fsm import TransitionNotAllowed
 
-from audit.selectors import audit_events_for
 from cases.announcements import announcements_of
 from cases.models import Application, Declaration, ExpertOpinion, ProtectedProduct
-from cases.selectors.applications import applications_visible_to, review_opinions_of
+from cases.selectors.applications import applications_visible_to, review_opinions_of, staff_history
 from cases.services.applications import expert_opinion_submit
 from cases.services.objections import objection_decide, objection_decide_admissibility
 from deadlines.selectors import deadlines_for
@@ -60,7 +59,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "opinions": application.expert_opinions.select_related("expert"),
             "announcements": announcements_of(application),
             "deadlines": deadlines_for(application),
-            "events": audit_events_for(application),
+            "events": staff_history(application),
             "admissibility_form": AdmissibilityForm(),
             "decision_form": ObjectionDecisionForm(),
         },
