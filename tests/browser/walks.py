@@ -100,7 +100,7 @@ class Walker:
         self.page.wait_for_load_state("networkidle")
         self.click(self.page.get_by_role("row").filter(has_text=reference).first.get_by_role("link").first)
         self.page.wait_for_load_state("networkidle")
-        process_link = self.page.get_by_role("link", name=re.compile(r"^#\d+$"))  # the breadcrumb
+        process_link = self.page.locator("main h2 a").filter(has_text="#")  # the breadcrumb: 自我声明 › #3
         self.click(process_link.first)
         self.page.wait_for_load_state("networkidle")
 

@@ -80,11 +80,9 @@ class ApplicationFlow(TerroirFlow):
         .Next(this.route)
     )
 
-    await_supplement = (
-        awaiting_enterprise(
-            flow.Handle(this.receive_supplement).Annotation(title=_("Supplement by the applicant")).Next(this.route),
-            lambda process: _application(process).applicant,
-        )
+    await_supplement = awaiting_enterprise(
+        flow.Handle(this.receive_supplement).Annotation(title=_("Supplement by the applicant")).Next(this.route),
+        lambda process: _application(process).applicant,
     )
 
     formal_examination = (
