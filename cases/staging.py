@@ -213,7 +213,54 @@ class KeepsChosenFiles:
                 if self._staging.get(token)
             ]
 
+    def keep_chosen_files(self) -> None:
+        """A service refused the valid form (or the person may not act): keep its files all the same."""
+        if getattr(self, "cleaned_data", None) is not None:
+            self._keep_files()
+
     def release_staged_files(self) -> None:
         """The files are stored with the case: their staged copies go."""
         if self._staging is not None:
             self._staging.discard([token for tokens in self._kept.values() for token in tokens])
+
+
+REFUSED_FORMS_KEY = "terroir_refused_forms"
+
+
+def remember_refused_form(session, key: str, form) -> None:
+    """For a form whose page redirects on a refusal (the case page's evidence, a supplement, a
+    correction): what was typed and the files kept wait in the session until the page shows the
+    form again, once. `key` names the form and its case."""
+    form.keep_chosen_files()
+    data = {}
+    for name, field in form.fields.items():
+        if _is_file_field(field):
+            continue
+        values = form.data.getlist(form.add_prefix(name)) if hasattr(form.data, "getlist") else []
+        if values:
+            data[name] = values if len(values) > 1 else values[0]
+    kept = {
+        name: field.widget.kept
+        for name, field in form.fields.items()
+        if _is_file_field(field) and getattr(field.widget, "kept", None)
+    }
+    refused = session.get(REFUSED_FORMS_KEY, {})
+    refused[key] = {"data": data, "kept": kept}
+    session[REFUSED_FORMS_KEY] = refused
+    session.modified = True
+
+
+def restore_refused_form(session, key: str, form):
+    """Fill an unbound form with what was typed before its refusal and show its kept files."""
+    refused = session.get(REFUSED_FORMS_KEY, {})
+    entry = refused.pop(key, None)
+    if entry is None:
+        return form
+    session[REFUSED_FORMS_KEY] = refused
+    session.modified = True
+    staging = FileStaging(session)
+    form.initial.update(entry["data"])
+    for name, files in entry["kept"].items():
+        if name in form.fields:
+            form.fields[name].widget.kept = [file for file in files if staging.get(file["token"])]
+    return form

@@ -10,8 +10,10 @@ them in Chinese and needs no script. Registered through `VIEWFLOW["WIDGET_RENDER
 
 from xml.etree import ElementTree
 
+from django.utils import timezone
 from django.utils.encoding import force_str
-from viewflow.forms.renderers import WidgetRenderer
+from django.utils.translation import gettext as _
+from viewflow.forms.renderers import FileInputRenderer, WidgetRenderer
 
 
 class _NativeFieldRenderer(WidgetRenderer):
@@ -71,6 +73,10 @@ class NativeDateRenderer(_NativeFieldRenderer):
     """A date as the browser's own date input: typed or picked, always YYYY-MM-DD on the wire."""
 
     css_class = "terroir-field terroir-date"
+    input_type = "date"
+
+    def format_native(self, value) -> str:
+        return value.isoformat()
 
     def create_root(self, context):
         widget = context["widget"]
@@ -80,10 +86,10 @@ class NativeDateRenderer(_NativeFieldRenderer):
         if field.field.required:
             label = f"{force_str(label)} *"
         self._text(block, "label", label, "terroir-field__label", **{"for": field.auto_id})
-        attrs = {"type": "date", "name": widget["name"], "id": field.auto_id, "class": "terroir-date__input"}
+        attrs = {"type": self.input_type, "name": widget["name"], "id": field.auto_id, "class": "terroir-date__input"}
         value = field.value()
         if value not in (None, ""):
-            attrs["value"] = value.isoformat() if hasattr(value, "isoformat") else force_str(value)
+            attrs["value"] = self.format_native(value) if hasattr(value, "isoformat") else force_str(value)
         if field.field.required:
             attrs["required"] = "required"
         if field.help_text:
@@ -91,3 +97,53 @@ class NativeDateRenderer(_NativeFieldRenderer):
         ElementTree.SubElement(block, "input", attrs)
         self._help_and_error(block)
         return block
+
+
+class KeptFileRenderer(FileInputRenderer):
+    """A file field of a form that keeps chosen files on a refusal (ADR 0026): viewflow's file
+    control, preceded by the files kept from the last attempt, each with its token and a remove box."""
+
+    def create_root(self, context):
+        kept = context["widget"].get("kept") or []
+        if not kept:
+            return super().create_root(context)
+        block = ElementTree.SubElement(self.root, "div", {"class": "terroir-kept-files"})
+        for file in kept:
+            row = ElementTree.SubElement(block, "div", {"class": "kept-file"})
+            ElementTree.SubElement(
+                row, "input", {"type": "hidden", "name": f"{context['widget']['name']}__staged", "value": file["token"]}
+            )
+            self._text(row, "span", _("Kept: %(name)s") % {"name": file["name"]}, "kept-file__name")
+            remove = ElementTree.SubElement(row, "label", {"class": "kept-file__remove"})
+            ElementTree.SubElement(
+                remove, "input", {"type": "checkbox", "name": "staged_remove", "value": file["token"]}
+            )
+            self._text(remove, "span", _("Remove"), "")
+        parent, self.root = self.root, block
+        try:
+            super().create_root(context)
+        finally:
+            self.root = parent
+        multiple = context["widget"]["attrs"].get("multiple")
+        hint = (
+            _("Choose files only to add to the kept ones.")
+            if multiple
+            else _("Choose a file only to replace the kept one.")
+        )
+        self._text(block, "div", hint, "muted")
+        return block
+
+    _text = _NativeFieldRenderer._text
+
+
+class NativeDateTimeRenderer(NativeDateRenderer):
+    """A date and time as the browser's own input (YYYY-MM-DDTHH:MM, which Django parses as ISO 8601)."""
+
+    input_type = "datetime-local"
+
+    def format_native(self, value) -> str:
+        return (
+            timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
+            if timezone.is_aware(value)
+            else value.strftime("%Y-%m-%dT%H:%M")
+        )

@@ -15,6 +15,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from viewflow.views import FormLayoutMixin
 from viewflow.workflow.flow.views import mixins
 
+from cases.staging import FileStaging, KeepsChosenFiles
 from deadlines.services import deadlines_meet_for_task
 
 
@@ -58,7 +59,10 @@ class DecisionTaskView(
         return {}
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), **self.form_kwargs_for(self.request.activation.process)}
+        kwargs = {**super().get_form_kwargs(), **self.form_kwargs_for(self.request.activation.process)}
+        if issubclass(self.get_form_class(), KeepsChosenFiles):
+            kwargs["staging"] = FileStaging(self.request.session)  # files survive a refusal (ADR 0026)
+        return kwargs
 
     def decide(self, form) -> None:
         self.decision(actor=self.request.user, activation=self.request.activation, data=form.cleaned_data)
@@ -78,4 +82,6 @@ class DecisionTaskView(
             return self.form_invalid(form)
         deadlines_meet_for_task(actor=self.request.user, task=self.request.activation.task)
         self.request.activation.execute()
+        if isinstance(form, KeepsChosenFiles):
+            form.release_staged_files()
         return HttpResponseRedirect(self.get_success_url())

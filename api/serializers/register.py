@@ -45,6 +45,7 @@ class ProductSerializer(serializers.ModelSerializer):
             "province",
             "announcement_number",
             "announcement_year",
+            "protected_since",
             "standard",
             "status",
             "status_label",

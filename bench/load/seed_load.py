@@ -23,11 +23,13 @@ def seed(declarations: int, cases: int, output: Path) -> dict:
 
     users = get_user_model().objects
     producer = users.get(username="producer")
-    enterprise = Enterprise.objects.get(accounts__user=producer)
     product = ProtectedProduct.objects.get(name="西湖龙井")
     region = Region.objects.get(code="330106")
     declaration_ids = []
     for number in range(declarations):
+        # An enterprise holds one active declaration per product: each declaration has its own
+        # enterprise, all of them run by the demo producer's account.
+        enterprise = _load_enterprise(producer, region, number)
         draft = declaration_create_draft(
             actor=producer,
             enterprise=enterprise,
@@ -75,6 +77,20 @@ def seed(declarations: int, cases: int, output: Path) -> dict:
     }
     output.write_text(json.dumps(data))
     return data
+
+
+def _load_enterprise(producer, region, number: int):
+    from organizations.credit_code import credit_code_check_character
+    from organizations.models import Enterprise
+    from organizations.services import enterprise_account_link, enterprise_register
+
+    stem = f"91330106MA{number:07d}"
+    credit_code = stem + credit_code_check_character(stem)
+    enterprise = Enterprise.objects.filter(credit_code=credit_code).first() or enterprise_register(
+        actor=None, name=f"压测茶业{number + 1}号有限公司", credit_code=credit_code, kind="producer", region=region
+    )
+    enterprise_account_link(actor=None, user=producer, enterprise=enterprise)
+    return enterprise
 
 
 if __name__ == "__main__":

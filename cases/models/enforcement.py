@@ -90,7 +90,11 @@ class EnforcementCase(ConcurrentTransitionMixin, models.Model):
     verification_findings = models.TextField(_("verification findings"), blank=True)
     verification_extended = models.BooleanField(_("verification extended"), default=False)
     filed_on = models.DateField(_("filed on"), null=True, blank=True)
-    closing_reason = models.TextField(_("reason"), blank=True)
+    # Three texts that once shared closing_reason, kept apart: why the lead filed the case (立案理由,
+    # on the filing approval form), why it ended without a decision (not filed, transferred or
+    # terminated), and the closure report's summary (结案报告摘要, on the closure approval form).
+    filing_reason = models.TextField(_("reason for filing"), blank=True)
+    closing_reason = models.TextField(_("reason for not filing, transfer or termination"), blank=True)
     transferred_to = models.CharField(_("transferred to"), max_length=200, blank=True)
     clock_pause_reason = models.CharField(_("clock paused for"), max_length=30, blank=True)
 
@@ -103,6 +107,9 @@ class EnforcementCase(ConcurrentTransitionMixin, models.Model):
     review_opinion = models.TextField(_("review opinion"), blank=True)
     notice_served_on = models.DateField(_("notice served on"), null=True, blank=True)
     defence = models.TextField(_("statement of defence"), blank=True)
+    # The party may give up the rest of its 5-working-day defence window, in writing only; the
+    # waiver (its copy kept as evidence of kind WAIVER) lets the case go on before the window ends.
+    defence_waived_on = models.DateField(_("defence waived in writing on"), null=True, blank=True)
     hearing_at = models.DateTimeField(_("hearing at"), null=True, blank=True)
     hearing_place = models.CharField(_("hearing place"), max_length=200, blank=True)
     hearing_record = models.TextField(_("hearing record"), blank=True)
@@ -123,6 +130,7 @@ class EnforcementCase(ConcurrentTransitionMixin, models.Model):
     late_fee = models.DecimalField(_("late fee"), max_digits=14, decimal_places=2, null=True, blank=True)
     executed_on = models.DateField(_("executed on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closure_summary = models.TextField(_("closure report summary"), blank=True)
     archived_on = models.DateField(_("archived on"), null=True, blank=True)
 
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
@@ -261,6 +269,7 @@ class CaseEvidence(models.Model):
         LAB_RESULT = "lab_result", _("laboratory result")
         RIGHT_HOLDER = "right_holder", _("right-holder identification")
         PRESERVATION = "preservation", _("evidence preservation or seizure")
+        WAIVER = "waiver", _("the party's written waiver of its defence")
 
     case = models.ForeignKey(EnforcementCase, models.PROTECT, related_name="evidence")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

@@ -52,6 +52,10 @@ class ProtectedProduct(ConcurrentTransitionMixin, models.Model):
     protected_area = models.ManyToManyField(Region, related_name="+", verbose_name=_("protected area"))
     announcement_number = models.CharField(_("approval announcement"), max_length=40, blank=True)
     announcement_year = models.PositiveSmallIntegerField(_("year of protection"), null=True, blank=True)
+    # The date of the approval announcement, from which the name is protected: set by the approval
+    # in Terroir, or taken from the published announcement for a product recorded from before it.
+    # Empty when only the year is known; never the day the product was entered here.
+    protected_since = models.DateField(_("protected since"), null=True, blank=True)
     authority = models.CharField(_("authority"), max_length=10, choices=Authority.choices, blank=True)
     standard = models.CharField(_("product standard"), max_length=100, blank=True)
     quality_summary = models.TextField(_("quality characteristics"), blank=True)

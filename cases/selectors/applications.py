@@ -45,6 +45,7 @@ def review_opinions_of(user) -> QuerySet[ExpertOpinion]:
 
 APPLICANT_VISIBLE_ACTIONS = {
     "application.create": (_("Draft created"), False),
+    "application.edit_draft": (_("Draft changed"), False),
     "application.submit": (_("Submitted to the provincial bureau"), False),
     "application.preliminary.accept": (_("Preliminary examination passed; forwarded"), False),
     "application.preliminary.supplement": (_("Supplement requested"), True),

@@ -15,6 +15,7 @@ from documents.selectors import documents_for
 from organizations.selectors import region_code_filter
 
 from ..models import CaseOfficer, EnforcementCase
+from .enforcement_history import staff_history
 
 
 def enforcement_cases_visible_to(user) -> QuerySet[EnforcementCase]:
@@ -72,6 +73,39 @@ def case_clock(case: EnforcementCase, on: datetime.date | None = None) -> CaseCl
     return CaseClock(deadline=deadline, remaining_days=remaining, paused=paused)
 
 
+def defence_due(case: EnforcementCase) -> datetime.date:
+    """5 working days after the notice was served (the day of service not counted)."""
+    return WorkingCalendar().add_working_days(case.notice_served_on, 5).date
+
+
+def defence_window_open(case: EnforcementCase, on: datetime.date | None = None) -> bool:
+    """The party may still state a defence or ask for a hearing: a notice was served, its 5 working
+    days have not all passed, and the party has not waived the rest of them in writing."""
+    if case.notice_served_on is None or case.defence_waived_on is not None:
+        return False
+    return (on or timezone.localdate()) <= defence_due(case)
+
+
+@dataclass(frozen=True)
+class DefenceWindow:
+    served_on: datetime.date
+    until: datetime.date
+    waived_on: datetime.date | None
+    open: bool
+
+
+def defence_window(case: EnforcementCase) -> DefenceWindow | None:
+    """What the case and task pages say about the party's defence window, once a notice was served."""
+    if case.notice_served_on is None:
+        return None
+    return DefenceWindow(
+        served_on=case.notice_served_on,
+        until=defence_due(case),
+        waived_on=case.defence_waived_on,
+        open=defence_window_open(case),
+    )
+
+
 # A case page shows its latest events; a long investigation's whole history (a thousand events)
 # took most of a second to render, so it is one click away.
 HISTORY_SHOWN = 100
@@ -82,8 +116,8 @@ def case_history(case: EnforcementCase, *, everything: bool = False) -> tuple[li
     events = audit_events_for(case)
     total = events.count()
     if everything or total <= HISTORY_SHOWN:
-        return list(events), total
-    return list(reversed(events.order_by("-sequence")[:HISTORY_SHOWN])), total
+        return staff_history(events), total
+    return staff_history(reversed(events.order_by("-sequence")[:HISTORY_SHOWN])), total
 
 
 def case_page_context(case: EnforcementCase, *, whole_history: bool = False) -> dict:
@@ -98,4 +132,5 @@ def case_page_context(case: EnforcementCase, *, whole_history: bool = False) -> 
         "history_total": history_total,
         "documents": list(documents_for(case).order_by("pk")),
         "extensions": list(case.extensions.all()),
+        "defence_window": defence_window(case),
     }

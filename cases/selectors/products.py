@@ -42,7 +42,8 @@ def product_public(token: str) -> ProtectedProduct | None:
 # What the public history of a register entry shows. The comments stay out: the reasons that
 # are public are printed in the announcements themselves.
 PUBLIC_PRODUCT_ACTIONS = {
-    "product.import": (_("Protected (recorded from the published announcement)"), False),
+    # Dated the day the product was entered here, not the day it was protected (see protected_since).
+    "product.import": (_("Entered in this register from the published announcement"), False),
     "product.protect": (_("Protection approved"), False),
     "product.amend": (_("Amendment approved"), False),
     "product.revocation.approve": (_("Protection revoked"), False),

@@ -226,6 +226,79 @@ def application_attach(*, actor, application: Application, kind: str, uploaded_f
     return attachment
 
 
+# A draft's map and government letter are one document each: a new one replaces the old. Further
+# evidence is added to what is there.
+REPLACED_KINDS = (ApplicationAttachment.Kind.AREA_MAP, ApplicationAttachment.Kind.GOVERNMENT_LETTER)
+
+
+def ensure_draft(application: Application) -> None:
+    if application.status != Status.DRAFT:
+        raise ValidationError(
+            _("Application %(reference)s has been submitted; it can no longer be edited.")
+            % {"reference": application.reference or application.product_name}
+        )
+
+
+@transaction.atomic
+def application_edit_draft(
+    *,
+    actor,
+    application: Application,
+    province: Region,
+    proposed_area: list[Region],
+    purpose: str = Purpose.PROTECTION,
+    amends: ProtectedProduct | None = None,
+    files: dict | None = None,
+    **content,
+) -> Application:
+    """The applicant reopens a draft and changes any of it, documents included, until it is
+    submitted; afterwards it is refused and nothing changes."""
+    application = lock(application)
+    ensure_acts_for_applicant(actor, application)
+    ensure_draft(application)
+    unknown = set(content) - set(CONTENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown application fields: {sorted(unknown)}")
+    _validate_purpose(purpose, amends, province)
+    _validate_area(province, proposed_area)
+    if (
+        content.get("product_name", application.product_name) != application.product_name
+        or amends != application.amends
+    ):
+        _validate_name_is_free(content.get("product_name", application.product_name), application.pk, amends)
+    fields = {"province": province, "purpose": purpose, "amends": amends, **content}
+    changed = sorted(name for name, value in fields.items() if getattr(application, name) != value)
+    for name, value in fields.items():
+        setattr(application, name, value)
+    application.full_clean(exclude=["reference", "status", "proposed_area"])
+    application.save()
+    if set(application.proposed_area.all()) != set(proposed_area):
+        application.proposed_area.set(proposed_area)
+        changed.append("proposed_area")
+    if set(files or {}) - set(ApplicationAttachment.Kind.values):
+        raise ValidationError(_("Unknown kind of attachment."))
+    # Every file is checked before any is stored: a refused one leaves no stored file behind.
+    checked = {kind: checked_upload_fields(uploaded) for kind, uploaded in (files or {}).items()}
+    replaced, added = [], []
+    for kind, upload_fields in checked.items():
+        if kind in REPLACED_KINDS:
+            for old in application.attachments.filter(kind=kind):
+                replaced.append(old.original_name)
+                transaction.on_commit(lambda file=old.file: file.delete(save=False))
+                old.delete()
+        attachment = ApplicationAttachment.objects.create(
+            application=application, kind=kind, uploaded_by=actor, **upload_fields
+        )
+        added.append({"kind": kind, "file": attachment.original_name, "sha256": attachment.sha256})
+    audit_record(
+        actor=actor,
+        action="application.edit_draft",
+        target=application,
+        data={"fields": changed, "files_added": added, "files_replaced": replaced},
+    )
+    return application
+
+
 def _next_reference(application: Application) -> str:
     """DB-<province>-<year>-<serial>: serial per province and year."""
     scope = f"DB-{application.province.code}-{timezone.localdate().year}"
@@ -633,6 +706,8 @@ def application_decide_approval(*, actor, application: Application, approve: boo
         product = ProtectedProduct(
             announcement_number=document.number,
             announcement_year=document.year,
+            # Protected from the approval announcement's date, the day it was issued.
+            protected_since=timezone.localdate(document.created_at),
             authority=ProtectedProduct.Authority.CNIPA,
         )
         action = "product.protect"

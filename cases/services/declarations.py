@@ -20,6 +20,13 @@ from ..uploads import validate_upload
 
 EDITABLE_STATES = (Declaration.Status.DRAFT, Declaration.Status.CORRECTION_REQUESTED)
 
+# An enterprise holds at most one active declaration per product. "Active" is every state a
+# declaration can still leave except by ending: a draft (it will be published), the authorised
+# states, and a suspension (it ends only by revocation or withdrawal, and a fresh declaration must
+# not be a way around it). Only withdrawn and revoked declarations are over; the state machine has
+# no rejected state (a declaration is published at once, DOMAIN.md §3).
+ENDED_STATES = (Declaration.Status.WITHDRAWN, Declaration.Status.REVOKED)
+
 
 def ensure_acts_for(actor, enterprise: Enterprise) -> None:
     if not enterprises_of(actor).filter(pk=enterprise.pk).exists():
@@ -28,6 +35,34 @@ def ensure_acts_for(actor, enterprise: Enterprise) -> None:
 
 def lock_declaration(declaration: Declaration) -> Declaration:
     return Declaration.objects.select_for_update().select_related("enterprise", "product").get(pk=declaration.pk)
+
+
+def ensure_no_active_declaration(enterprise: Enterprise, product: ProtectedProduct) -> None:
+    """Refuse a second active declaration of the enterprise for the product, naming the first.
+
+    The caller holds the enterprise's row lock, so two concurrent declarations cannot both pass.
+    """
+    first = (
+        Declaration.objects.filter(enterprise=enterprise, product=product)
+        .exclude(status__in=ENDED_STATES)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if first is not None:
+        raise ValidationError(
+            {
+                "product": _(
+                    "%(enterprise)s already has declaration %(declaration)s (%(status)s) for %(product)s; "
+                    "an enterprise holds one active declaration per product."
+                )
+                % {
+                    "enterprise": enterprise.name,
+                    "declaration": first,
+                    "status": first.get_status_display(),
+                    "product": product.name,
+                }
+            }
+        )
 
 
 def validate_production_region(product: ProtectedProduct, region: Region) -> None:
@@ -64,6 +99,9 @@ def declaration_create_draft(
     ensure_acts_for(actor, enterprise)
     if product.status != ProtectedProduct.Status.PROTECTED:
         raise ValidationError({"product": _("%(product)s is no longer protected.") % {"product": product.name}})
+    # The enterprise's row lock serialises its declarations: the check below cannot race.
+    Enterprise.objects.select_for_update().filter(pk=enterprise.pk).first()
+    ensure_no_active_declaration(enterprise, product)
     validate_production_region(product, production_region)
     declaration = Declaration(
         enterprise=enterprise,

@@ -39,6 +39,7 @@ from ..models import (
 )
 from ..notices import tell_case_staff
 from ..penalties import late_fee
+from ..selectors.enforcement import defence_due, defence_window_open
 from ..uploads import validate_upload
 
 Status = EnforcementCase.Status
@@ -418,14 +419,13 @@ def case_decide_filing(
         _validate_officers(case, officers)
         case.file()
         case.filed_on = _today()
+        case.filing_reason = reason.strip()
         case.is_major = is_major
         case.save()
         for officer in officers:
             _assign(actor, case, officer)
         deadline_start(actor=actor, rule_code=CASE_CLOCK, target=case, department=case.bureau, queue_role="lead")
-        documents.case_document_issue(
-            actor=actor, case=case, kind=documents.FILING_FORM, officers=officers, reason=reason
-        )
+        documents.case_document_issue(actor=actor, case=case, kind=documents.FILING_FORM, officers=officers)
         tell_case_staff(officers, case, "officer_assigned")
     elif decision == FilingDecision.NOT_FILE:
         _require(reason, "reason", _("Give the reason for not filing."))
@@ -475,6 +475,12 @@ def case_assign_officer(*, actor, case: EnforcementCase, officer) -> CaseOfficer
 # ---------------------------------------------------------------- investigation
 
 
+def accepts_evidence(case: EnforcementCase) -> bool:
+    """Evidence is gathered by the investigation: not while it is suspended, nor once the report
+    has gone to review (what the reviewer and the lead weighed must not change under them)."""
+    return case.status == Status.INVESTIGATING
+
+
 @transaction.atomic
 def case_add_evidence(
     *, actor, case: EnforcementCase, kind: str, description: str, second_officer, uploaded_file=None
@@ -482,9 +488,12 @@ def case_add_evidence(
     """An officer records an evidence item gathered together with a second, different officer."""
     case = lock_case(case)
     _ensure_officer(actor, case)
-    if case.status not in (Status.INVESTIGATING, Status.SUSPENDED, Status.RECHECK):
-        raise ValidationError(_("Evidence is added while the case is investigated."))
-    if kind not in CaseEvidence.Kind.values or kind == CaseEvidence.Kind.COMPLAINT:
+    if not accepts_evidence(case):
+        raise ValidationError(
+            _("Evidence can be added only while case %(number)s is under investigation; it is now: %(status)s.")
+            % {"number": case.number, "status": case.get_status_display()}
+        )
+    if kind not in CaseEvidence.Kind.values or kind in (CaseEvidence.Kind.COMPLAINT, CaseEvidence.Kind.WAIVER):
         raise ValidationError({"kind": _("Choose the kind of evidence.")})
     _require(description, "description", _("Describe the evidence item."))
     if second_officer is None or second_officer.pk == actor.pk or not is_case_officer(second_officer, case):
@@ -702,9 +711,17 @@ def case_lead_approve(*, actor, case: EnforcementCase, approve: bool, comment: s
     return case
 
 
-def defence_due(case: EnforcementCase) -> datetime.date:
-    """5 working days after the notice was served (the day of service not counted)."""
-    return WorkingCalendar().add_working_days(case.notice_served_on, 5).date
+def _ensure_defence_window_over(case: EnforcementCase) -> None:
+    """DOMAIN.md §4: no decision while the party may still be heard."""
+    if defence_window_open(case):
+        raise ValidationError(
+            _(
+                "The party may state a defence or ask for a hearing until %(due)s (5 working days after the "
+                "notice was served on %(served)s). The case can go on from the next day, or earlier only if "
+                "the party waives the rest of the window in writing: record the waiver."
+            )
+            % {"due": defence_due(case).isoformat(), "served": case.notice_served_on.isoformat()}
+        )
 
 
 def _validate_served_on(served_on: datetime.date, field: str) -> None:
@@ -736,14 +753,24 @@ def case_record_defence(
     hearing_requested: bool = False,
     hearing_at: datetime.datetime | None = None,
     hearing_place: str = "",
+    waived: bool = False,
+    waived_on: datetime.date | None = None,
+    waiver_document=None,
 ) -> EnforcementCase:
     """The party's defence, or its request for a hearing (notified at least 7 days ahead).
 
-    Without either, the case goes on only after the 5-working-day window has run out.
+    A hearing may be asked for at any time in the window. Otherwise the case goes on to the re-check
+    (and so to the decision) only once the 5-working-day window has run out, or earlier when the
+    party waived the rest of it in writing: the date and, ideally, a copy of the waiver are kept.
     """
     case = lock_case(case)
     _ensure_officer(actor, case)
     before = case.status
+    if waived and hearing_requested:
+        raise ValidationError(
+            {"waived": _("A party that asks for a hearing has not waived its defence; record one or the other.")}
+        )
+    stored = None
     if hearing_requested:
         if hearing_at is None or hearing_at.date() < _today() + datetime.timedelta(days=HEARING_NOTICE_DAYS):
             raise ValidationError(
@@ -754,16 +781,49 @@ def case_record_defence(
         case.hearing_at, case.hearing_place = hearing_at, hearing_place.strip()
         _pause_clock(actor, case, ClockPause.HEARING)
     else:
-        if not defence.strip() and _today() <= defence_due(case):
-            raise ValidationError(
-                _("The party may state a defence until %(due)s; record it, or wait until the window has passed.")
-                % {"due": defence_due(case)}
-            )
+        if waived:
+            _validate_waiver(case, waived_on, waiver_document)
+            case.defence_waived_on = waived_on
+        _ensure_defence_window_over(case)
         case.start_recheck()
+        if waived and waiver_document is not None:
+            stored = _store_evidence(
+                case=case,
+                kind=CaseEvidence.Kind.WAIVER,
+                description=_("Written waiver of the defence, signed on %(date)s") % {"date": waived_on.isoformat()},
+                uploaded=waiver_document,
+                actor=actor,
+            )
     case.defence = defence.strip()
     case.save()
-    _record(actor, case, "defence", before, comment=defence, data={"hearing": hearing_requested})
+    data = {"hearing": hearing_requested}
+    if case.defence_waived_on:
+        # The waiver is what lets the case go on early: its date and the copy's hash are audited.
+        data.update(
+            waived_on=case.defence_waived_on,
+            window_until=defence_due(case),
+            waiver_file=stored.original_name if stored else "",
+            waiver_sha256=stored.sha256 if stored else "",
+        )
+    action = "defence.waived" if case.defence_waived_on else "defence"
+    _record(actor, case, action, before, comment=defence, data=data)
     return case
+
+
+def _validate_waiver(case: EnforcementCase, waived_on, waiver_document) -> None:
+    if waived_on is None:
+        raise ValidationError({"waived_on": _("Give the date on which the party signed the waiver.")})
+    if waived_on > _today():
+        raise ValidationError({"waived_on": _("The waiver cannot be dated in the future.")})
+    if waived_on < case.notice_served_on:
+        raise ValidationError(
+            {
+                "waived_on": _("The waiver cannot be dated before the notice was served on %(served)s.")
+                % {"served": case.notice_served_on.isoformat()}
+            }
+        )
+    if waiver_document is not None:
+        validate_upload(waiver_document)
 
 
 @transaction.atomic
@@ -791,6 +851,7 @@ def case_recheck(*, actor, case: EnforcementCase, opinion: str) -> EnforcementCa
     case = lock_case(case)
     _ensure_officer(actor, case)
     _require(opinion, "opinion", _("Write the re-check opinion."))
+    _ensure_defence_window_over(case)  # after a hearing held early in the window, too
     before = case.status
     case.finish_recheck()
     case.recheck_opinion = opinion.strip()
@@ -912,9 +973,9 @@ def case_close(*, actor, case: EnforcementCase, summary: str) -> EnforcementCase
     before = case.status
     case.close()
     case.closed_on = _today()
-    case.closing_reason = case.closing_reason or summary.strip()
+    case.closure_summary = summary.strip()
     case.save()
-    documents.case_document_issue(actor=actor, case=case, kind=documents.CLOSURE_FORM, summary=summary)
+    documents.case_document_issue(actor=actor, case=case, kind=documents.CLOSURE_FORM)
     _record(actor, case, "close", before, comment=summary)
     return case
 

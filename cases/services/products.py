@@ -1,5 +1,7 @@
 """Writes on protected products."""
 
+import datetime
+
 from django.db import transaction
 
 from audit.services import audit_record
@@ -20,6 +22,7 @@ def product_import_protected(
     name_en: str = "",
     announcement_number: str = "",
     announcement_year: int | None = None,
+    protected_since: datetime.date | None = None,
     authority: str = "",
     standard: str = "",
     quality_summary: str = "",
@@ -27,7 +30,11 @@ def product_import_protected(
     """Record a product protected before Terroir (from the published announcements).
 
     Idempotent by name: an existing product is updated, and only a new one is audited.
+    protected_since is the approval announcement's date where the source gives it, else empty: the
+    register then shows the year of protection, never the day of the import.
     """
+    if protected_since is not None and announcement_year and protected_since.year != announcement_year:
+        raise ValueError(f"{name}: announced on {protected_since}, not in {announcement_year}")
     if province.level != Region.Level.PROVINCE:
         raise ValueError(f"{province} is not a province")
     outside = [region.code for region in area if not region.code.startswith(province.prefix)]
@@ -42,6 +49,7 @@ def product_import_protected(
             "province": province,
             "announcement_number": announcement_number or "",
             "announcement_year": announcement_year,
+            "protected_since": protected_since,
             "authority": authority or "",
             "standard": standard or "",
             "quality_summary": quality_summary or "",
@@ -54,6 +62,10 @@ def product_import_protected(
             action="product.import",
             target=product,
             to_state=product.status,
-            data={"announcement": product.announcement_number, "area": [r.code for r in area]},
+            data={
+                "announcement": product.announcement_number,
+                "protected_since": protected_since,
+                "area": [r.code for r in area],
+            },
         )
     return product, created

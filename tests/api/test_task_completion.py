@@ -291,7 +291,8 @@ def enforcement_scenario(walk):
     step("investigate", first, report)
     step("review", bureau.reviewer, {"approve": "yes", "opinion": "事实清楚"})
     step("approve", bureau.lead, {"approve": "yes", "comment": "同意"})
-    step("serve_notice", second, {"served_on": _days_ago(1), "method": "direct"})
+    # Served three weeks ago: the 5-working-day defence window has ended whatever the holidays.
+    step("serve_notice", second, {"served_on": _days_ago(21), "method": "direct"})
     hearing_at = (timezone.localtime() + datetime.timedelta(days=8)).strftime("%Y-%m-%d %H:%M")
     hearing = {"hearing_requested": True, "hearing_at": hearing_at, "hearing_place": "听证室"}
     step("record_defence", second, hearing, invalid={"hearing_at": "not a date"})

@@ -108,3 +108,30 @@ def test_inspector_completes_a_drawn_check(page: Page, live_server):
     page.wait_for_url(lambda url: "/execute/" not in url)
     assert SupervisionCheck.objects.get(pk=check.pk).status == "compliant"
     assert Declaration.objects.get(pk=check.declaration_id).status == "published"
+
+
+def test_producer_withdraws_only_after_confirming(page: Page, live_server, tmp_path):
+    producer = UserFactory(username="withdrawing_producer")
+    enterprise = EnterpriseFactory(name="杭州梅家坞茶业有限公司", region=Region.objects.get(code="330106"))
+    enterprise.accounts.create(user=producer)
+    _user, draft = draft_declaration(user=producer, enterprise=enterprise)
+    declaration = declaration_submit(actor=producer, declaration=draft, commitment_accepted=True)
+
+    log_in(page, live_server.url, producer.username)
+    page.goto(f"{live_server.url}/portal/declarations/{declaration.pk}/")
+    page.get_by_role("link", name=zh("Withdraw…")).click()
+    # The confirmation names the declaration and says what will happen; nothing has changed yet.
+    expect(page.get_by_role("heading", name=zh("What will happen"))).to_be_visible()
+    expect(page.get_by_text(declaration.reference).first).to_be_visible()
+    page.screenshot(path=str(tmp_path / "withdraw-confirm.png"), full_page=True)
+    assert Declaration.objects.get(pk=declaration.pk).status == "published"
+    page.get_by_role("link", name=zh("Cancel")).click()
+    page.wait_for_url(f"**/portal/declarations/{declaration.pk}/")
+    assert Declaration.objects.get(pk=declaration.pk).status == "published"
+
+    page.get_by_role("link", name=zh("Withdraw…")).click()
+    page.get_by_label(zh("Reason")).fill("停止生产")
+    page.get_by_role("button", name=zh("Confirm the withdrawal")).click()
+    page.wait_for_url(f"**/portal/declarations/{declaration.pk}/")
+    expect(page.get_by_text(zh("The declaration is withdrawn; the GI mark may no longer be used."))).to_be_visible()
+    assert Declaration.objects.get(pk=declaration.pk).status == "withdrawn"

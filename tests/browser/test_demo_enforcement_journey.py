@@ -6,6 +6,7 @@ visible fields and the labels of styled radios and checkboxes), until the compla
 is 已归档. Screenshots of the key pages go to /tmp/h5/.
 """
 
+import datetime
 import re
 import tempfile
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -48,6 +50,10 @@ class Browser:
     case_number: str
     user: str = ""
     shots: int = 0
+    # Figures for the closing note: tasks done, changes of login, clicks.
+    steps: int = 0
+    logins: int = 0
+    clicks: int = 0
 
     def log_in(self, username: str) -> None:
         page = self.page
@@ -58,6 +64,8 @@ class Browser:
         page.locator("form:not(.language-switcher)").get_by_role("button", name=zh("Log in")).click()
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
         self.user = username
+        self.logins += 1
+        self.clicks += 1
 
     def shot(self, name: str) -> None:
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -69,24 +77,27 @@ class Browser:
         self.page.get_by_role("link", name=self.case_number).first.click()
         expect(self.page.get_by_role("heading", name=re.compile(re.escape(self.case_number)))).to_be_visible()
 
-    def next_step_logins(self) -> set[str] | None:
-        """Who the case page says acts next, as logins; None while the page has no such panel."""
+    def next_step_logins(self) -> set[str]:
+        """Who the case page says acts next, as logins."""
         panel = self.page.locator("section.next-step")
-        if panel.count() == 0:
-            return None
-        names = panel.locator("ul.next-step-handlers li").all_inner_texts()
-        return {LOGIN_OF[name.strip()] for name in names if name.strip() in LOGIN_OF}
+        expect(panel).to_be_visible()
+        # Each person is listed as "full name · department".
+        names = [text.split(" · ")[0].strip() for text in panel.locator("ul.next-step-handlers li").all_inner_texts()]
+        assert names and all(name in LOGIN_OF for name in names), names
+        return {LOGIN_OF[name] for name in names}
 
     def open_task(self, title: str) -> None:
         """From the case page to its open task: take it (领取) and open its form."""
         self.case_page()
         offered = self.next_step_logins()
-        if offered is not None:
-            assert self.user in offered, (title, self.user, offered)
+        assert self.user in offered, (title, self.user, offered)
+        self.steps += 1
         self.page.get_by_role("link", name=zh(title)).first.click()
+        self.clicks += 2  # the case in the list, the task on the case page
         take = self.page.get_by_role("button", name=zh("Assign"))
         if take.count():
             take.first.click()
+            self.clicks += 1
         self.page.wait_for_url("**/execute/**")
 
     def choose(self, name: str, value: str) -> None:
@@ -94,12 +105,14 @@ class Browser:
         box = self.page.locator(f"input[name={name}][value='{value}']")
         label = self.page.locator(f"label[for='{box.get_attribute('id')}']")
         (label if label.count() and label.first.is_visible() else box).first.click()
+        self.clicks += 1
         expect(box).to_be_checked()
 
     def tick(self, name: str) -> None:
         box = self.page.locator(f"input[name={name}][type=checkbox]")
         label = self.page.locator(f"label[for='{box.get_attribute('id')}']")
         (label if label.count() and label.first.is_visible() else box).first.click()
+        self.clicks += 1
         expect(box).to_be_checked()
 
     def select(self, name: str, value: str) -> None:
@@ -108,6 +121,7 @@ class Browser:
         if field.count():
             field.locator(".mdc-select__anchor").click()
             field.locator(f"li[data-value='{value}']").click()
+            self.clicks += 2
         else:
             self.page.locator(f"select[name={name}]").select_option(value)
 
@@ -119,6 +133,7 @@ class Browser:
     def execute(self, shot: str) -> None:
         self.shot(shot)
         self.page.get_by_role("button", name=zh("Execute"), exact=True).click()
+        self.clicks += 1
         self.page.wait_for_url(lambda url: "/execute/" not in url)
         error = self.page.locator(".errorlist, .mdc-text-field-helper-text--validation-msg, .alert-danger")
         assert not error.count() or not error.first.is_visible(), error.first.inner_text()
@@ -155,6 +170,7 @@ def test_the_readme_enforcement_journey_in_the_browser(page: Page, live_server):
     walk.choose("decision", "file")
     for username in ("xh_county_staff", "xh_county_inspector"):
         walk.page.get_by_label(FULL_NAME_OF[username]).check()
+        walk.clicks += 1
     walk.fill("reason", "涉嫌擅自使用地理标志产品名称，符合立案条件。")
     walk.execute("filing")
     assert walk.status() == "investigating"
@@ -167,6 +183,7 @@ def test_the_readme_enforcement_journey_in_the_browser(page: Page, live_server):
     form.locator("textarea[name=description]").fill("进货单据，显示茶叶购自外省")
     form.locator("select[name=second_officer]").select_option(label=FULL_NAME_OF["xh_county_inspector"])
     form.get_by_role("button", name=zh("Add evidence")).click()
+    walk.clicks += 3  # two choices and the button
     expect(walk.page.get_by_role("cell", name="进货单据，显示茶叶购自外省").first).to_be_visible()
     walk.shot("evidence")
     walk.open_task("Investigate and report")
@@ -200,18 +217,42 @@ def test_the_readme_enforcement_journey_in_the_browser(page: Page, live_server):
     walk.execute("serve-notice")
     assert walk.status() == "defence"
     walk.open_task("Record the defence or hearing request")
-    walk.fill("defence", "当事人称不知产地要求，请求从轻处罚；不要求听证。")
+    walk.fill("defence", "当事人称不知产地要求，请求从轻处罚，并要求举行听证。")
+    walk.tick("hearing_requested")
+    # Three weeks ahead: past the 5-working-day defence window whatever holidays fall in it.
+    hearing_at = timezone.localtime() + datetime.timedelta(days=21)
+    walk.fill("hearing_at", hearing_at.strftime("%Y-%m-%dT10:00"))
+    walk.fill("hearing_place", "西湖区市场监督管理局听证室")
     walk.execute("defence")
+    assert walk.status() == "hearing"
+
+    # 7. 举行听证, once its day has come: the clock moves to the morning after (the server runs in
+    # this process, so it sees the same clock; the browser's cookies outlive the jump).
+    with time_machine.travel(hearing_at + datetime.timedelta(days=1), tick=True):
+        after_the_hearing(walk, as_)
+
+    logins_in_order = [login for i, login in enumerate(acted) if i == 0 or acted[i - 1] != login]
+    assert logins_in_order == readme_enforcement_logins()
+    print(f"enforcement walk: {walk.steps} steps, {walk.logins} logins, {walk.clicks} clicks")
+
+
+def after_the_hearing(walk, as_) -> None:
+    """Steps 7 to 11, on the day after the hearing's."""
+    today = timezone.localdate().isoformat()
+    as_("xh_county_reviewer")
+    walk.open_task("Hold the hearing")
+    walk.fill("record", "当事人到场陈述：进货时不知产地要求。执法人员出示进货单据，当事人无异议。")
+    walk.execute("hearing")
     assert walk.status() == "recheck"
 
-    # 7. 陈述申辩复核
+    # 8. 陈述申辩复核
     as_("xh_county_inspector")
     walk.open_task("Re-check after the defence")
     walk.fill("opinion", "申辩理由不足以免除处罚，维持原处罚意见。")
     walk.execute("recheck")
     assert walk.status() == "decision"
 
-    # 8. 作出处理决定
+    # 9. 作出处理决定
     as_("xh_county_lead")
     walk.open_task("Decide the case")
     walk.select("outcome", "penalty")
@@ -220,7 +261,7 @@ def test_the_readme_enforcement_journey_in_the_browser(page: Page, live_server):
     walk.execute("decide")
     assert walk.status() == "service"
 
-    # 9. 送达决定书, 登记执行情况, 结案
+    # 10. 送达决定书, 登记执行情况, 结案
     as_("xh_county_staff")
     walk.open_task("Serve the decision")
     walk.fill("served_on", today)
@@ -237,7 +278,7 @@ def test_the_readme_enforcement_journey_in_the_browser(page: Page, live_server):
     walk.execute("close")
     assert walk.status() == "closed"
 
-    # 10. 立卷归档
+    # 11. 立卷归档
     as_("xh_county_reviewer")
     walk.open_task("Archive the file")
     walk.tick("confirm")
@@ -246,6 +287,3 @@ def test_the_readme_enforcement_journey_in_the_browser(page: Page, live_server):
     walk.case_page()
     expect(walk.page.get_by_text(zh("archived")).first).to_be_visible()
     walk.shot("archived")
-
-    logins_in_order = [login for i, login in enumerate(acted) if i == 0 or acted[i - 1] != login]
-    assert logins_in_order == readme_enforcement_logins()

@@ -69,6 +69,16 @@ DRAWN = """(form, name) => {
   return 'hidden';
 }"""
 
+# A form emptied of its defaults (a proposed fine, today's date), with the browser's own required-field
+# bubbles off, so that the server's refusal is what shows.
+EMPTIED = """form => {
+  form.noValidate = true;
+  for (const el of form.querySelectorAll('input, textarea, select')) {
+    if (el.type === 'checkbox' || el.type === 'radio') el.checked = false;
+    else if (el.type !== 'hidden' || el.closest('.mdc-select')) el.value = '';
+  }
+}"""
+
 # viewflow's custom elements draw their controls after the page loads: wait until each defined one has.
 RENDERED = """() => [...document.querySelectorAll('form.vf-form *')]
   .filter(el => el.tagName.startsWith('VF-FIELD') && customElements.get(el.tagName.toLowerCase()))
@@ -123,7 +133,7 @@ class BrowserCheckedWalk(Walk):
 
         if any(field.required for field in expected.fields.values()):
             # The browser's own required-field bubbles aside, the server's refusal must show too.
-            form.evaluate("form => { form.noValidate = true; }")
+            form.evaluate(EMPTIED)
             with self.page.expect_response(lambda response: response.request.method == "POST") as posted:
                 self.page.get_by_role("button", name=zh("Execute"), exact=True).click()
             assert posted.value.status == 422, f"{task.flow_task.name}: an empty form answered {posted.value.status}"

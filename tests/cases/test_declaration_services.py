@@ -50,9 +50,9 @@ def test_submit_publishes_at_once_with_a_reference():
 
 def test_references_count_up_per_region_and_year():
     user, first = draft_declaration()
-    second = draft_declaration(user=user, enterprise=first.enterprise, product=first.product)[1]
+    other_user, second = draft_declaration()
     declaration_submit(actor=user, declaration=first, commitment_accepted=True)
-    second = declaration_submit(actor=user, declaration=second, commitment_accepted=True)
+    second = declaration_submit(actor=other_user, declaration=second, commitment_accepted=True)
     assert second.reference.endswith("-00002")
 
 
@@ -143,3 +143,45 @@ def test_withdraw_ends_the_authorisation_and_a_second_withdraw_is_refused():
     with pytest.raises(TransitionNotAllowed):
         declaration_withdraw(actor=user, declaration=declaration)
     assert AuditEvent.objects.filter(action="declaration.withdraw").count() == 1
+
+
+@pytest.mark.parametrize("first_state", ["draft", "published", "suspended"])
+def test_a_second_active_declaration_for_the_same_product_is_refused_naming_the_first(first_state):
+    user, first = draft_declaration()
+    if first_state != "draft":
+        first = declaration_submit(actor=user, declaration=first, commitment_accepted=True)
+    if first_state == "suspended":
+        Declaration.objects.filter(pk=first.pk).update(status="suspended")
+        first.refresh_from_db()
+    events = AuditEvent.objects.count()
+    with pytest.raises(ValidationError) as error:
+        draft_declaration(user=user, enterprise=first.enterprise, product=first.product, with_attachments=False)
+    message = error.value.message_dict["product"][0]
+    assert str(first) in message and first.get_status_display() in message and "西湖龙井" in message
+    assert "one active declaration per product" in message
+    assert Declaration.objects.count() == 1 and AuditEvent.objects.count() == events
+
+
+def test_the_refusal_reads_in_chinese():
+    user, first = draft_declaration()
+    first = declaration_submit(actor=user, declaration=first, commitment_accepted=True)
+    with translation.override("zh-hans"), pytest.raises(ValidationError) as error:
+        draft_declaration(user=user, enterprise=first.enterprise, product=first.product, with_attachments=False)
+    message = error.value.message_dict["product"][0]
+    assert first.reference in message and "（已公示）" in message
+    assert "只能有一份有效的自我声明" in message
+
+
+def test_after_withdrawal_or_revocation_the_enterprise_may_declare_again():
+    user, first = draft_declaration()
+    declaration_withdraw(actor=user, declaration=first, reason="重新申报")
+    _user, second = draft_declaration(user=user, enterprise=first.enterprise, product=first.product)
+    Declaration.objects.filter(pk=second.pk).update(status="revoked")
+    _user, third = draft_declaration(user=user, enterprise=first.enterprise, product=first.product)
+    assert third.status == "draft"
+
+
+def test_another_enterprise_may_declare_the_same_product():
+    _user, first = draft_declaration()
+    _other_user, other = draft_declaration()
+    assert other.enterprise != first.enterprise and other.product == first.product

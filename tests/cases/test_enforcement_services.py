@@ -210,6 +210,73 @@ def test_evidence_needs_a_second_different_officer_and_a_real_file(bureau, today
     assert item.sha256 and item.file_type == "PDF"
 
 
+@pytest.mark.parametrize("state", ["filing_decision", "suspended", "review", "recheck", "decision", "closed"])
+def test_evidence_is_refused_outside_the_investigation_and_nothing_is_stored(bureau, today, state):
+    from audit.models import AuditEvent
+    from tests.factories.cases import pdf_file
+
+    case = filed(bureau, today, timezone.localdate())
+    EnforcementCase.objects.filter(pk=case.pk).update(status=state)
+    case.refresh_from_db()
+    events = AuditEvent.objects.count()
+    first, second = bureau.inspectors[:2]
+    with pytest.raises(ValidationError) as error:
+        services.case_add_evidence(
+            actor=first, case=case, kind="photo", description="照片", second_officer=second, uploaded_file=pdf_file()
+        )
+    assert "only while case" in error.value.messages[0] and case.get_status_display() in error.value.messages[0]
+    assert not case.evidence.exists() and AuditEvent.objects.count() == events
+    assert not services.accepts_evidence(case)
+
+
+def in_defence(bureau, today, served_on: D) -> EnforcementCase:
+    case = filed(bureau, today, served_on)
+    EnforcementCase.objects.filter(pk=case.pk).update(status="defence", notice_served_on=served_on)
+    return EnforcementCase.objects.get(pk=case.pk)
+
+
+def test_the_defence_window_holds_the_case_until_it_ends(bureau, today):
+    from audit.models import AuditEvent
+
+    # Served Thursday 5 March 2026: Fri 6, Mon 9 … Thu 12 March are the 5 working days.
+    case = in_defence(bureau, today, D(2026, 3, 5))
+    assert services.defence_due(case) == D(2026, 3, 12)
+    officer = bureau.inspectors[0]
+    events = AuditEvent.objects.count()
+    for day in (D(2026, 3, 6), D(2026, 3, 12)):
+        today.day = day
+        assert services.defence_window_open(case)
+        with pytest.raises(ValidationError, match="until 2026-03-12"):
+            services.case_record_defence(actor=officer, case=case, defence="当事人称系初犯")
+    case.refresh_from_db()
+    assert case.status == "defence" and case.defence == "" and AuditEvent.objects.count() == events
+    today.day = D(2026, 3, 13)
+    assert not services.defence_window_open(case)
+    case = services.case_record_defence(actor=officer, case=case, defence="当事人称系初犯")
+    assert case.status == "recheck"
+
+
+def test_a_written_waiver_ends_the_window_and_must_be_dated_within_it(bureau, today):
+    from audit.models import AuditEvent
+    from tests.factories.cases import pdf_file
+
+    case = in_defence(bureau, today, D(2026, 3, 5))
+    today.day = D(2026, 3, 6)
+    officer = bureau.inspectors[0]
+    for waived_on, message in ((None, "signed the waiver"), (D(2026, 3, 7), "future"), (D(2026, 3, 4), "2026-03-05")):
+        with pytest.raises(ValidationError, match=message):
+            services.case_record_defence(actor=officer, case=case, waived=True, waived_on=waived_on)
+    assert EnforcementCase.objects.get(pk=case.pk).defence_waived_on is None
+    case = services.case_record_defence(
+        actor=officer, case=case, waived=True, waived_on=D(2026, 3, 6), waiver_document=pdf_file("waiver.pdf")
+    )
+    assert case.status == "recheck" and case.defence_waived_on == D(2026, 3, 6)
+    assert not services.defence_window_open(case)
+    event = AuditEvent.objects.get(action="enforcement.defence.waived")
+    assert event.data["waived_on"] == "2026-03-06" and event.data["window_until"] == "2026-03-12"
+    assert event.data["waiver_sha256"] == case.evidence.get(kind="waiver").sha256
+
+
 def test_closing_before_execution_is_refused(bureau, today):
     case = filed(bureau, today, timezone.localdate())
     with pytest.raises(ValidationError, match="executed"):

@@ -87,6 +87,15 @@ def test_products_are_real_and_complete():
         assert product.name_pinyin
     longjing = ProtectedProduct.objects.get(name="西湖龙井")
     assert longjing.province.code == "330000"
+    # "Protected since" is the approval announcement's date where the data has it, never the import day.
+    dated = {item["name"]: item["announcement_date"] for item in data if item.get("announcement_date")}
+    assert len(dated) >= 5
+    for product in ProtectedProduct.objects.all():
+        expected = dated.get(product.name)
+        assert str(product.protected_since) == expected if expected else product.protected_since is None
+        if product.protected_since:
+            assert product.protected_since.year == product.announcement_year
+    assert str(ProtectedProduct.objects.get(name="安溪铁观音").protected_since) == "2004-07-08"
     assert longjing.name_pinyin.startswith("xihulongjing")
 
 

@@ -43,3 +43,43 @@ def test_english_page(client, seeded):
     client.cookies["terroir_language"] = "en"
     body = client.get("/").content.decode()
     assert "Protected GI products" in body and "Xihu Longjing tea" in body
+
+
+def test_protected_since_comes_from_the_announcement_not_the_import(client, seeded):
+    import datetime
+
+    from cases.models import ProtectedProduct
+    from cases.selectors.products import product_public_history
+
+    client.cookies["terroir_language"] = "en"
+    page = client.get("/", {"q": "安溪铁观音"}).content.decode()
+    assert 'class="protected-since">2004-07-08<' in page
+    tieguanyin = ProtectedProduct.objects.get(name="安溪铁观音")
+    detail = client.get(f"/products/{tieguanyin.public_token}/")
+    assert 'class="protected-since">2004-07-08<' in detail.content.decode()
+    longjing = ProtectedProduct.objects.get(name="西湖龙井")  # only the year is known
+    text = client.get("/", {"q": "西湖龙井"}).content.decode()
+    assert 'class="protected-since">2001 (day not recorded)<' in text
+    today = datetime.date.today().isoformat()
+    assert f'class="protected-since">{today}' not in text
+    # The import's history entry says what it was, not that protection began that day.
+    labels = [str(entry.label) for entry in product_public_history(longjing)]
+    assert labels == ["依据已发布的公告录入本名录"]
+
+
+def test_an_announcement_date_outside_its_year_is_refused_at_import():
+    import datetime
+
+    from cases.services.products import product_import_protected
+    from organizations.models import Region
+
+    with pytest.raises(ValueError, match="not in 2001"):
+        product_import_protected(
+            actor=None,
+            name="测试产品",
+            category="tea",
+            province=Region.objects.get(code="330000"),
+            area=[Region.objects.get(code="330106")],
+            announcement_year=2001,
+            protected_since=datetime.date(2002, 1, 5),
+        )

@@ -88,7 +88,8 @@ RULES: dict[str, Rule] = {
     # The producer's portal: only the enterprise that declared.
     "portal_declarations:detail": rule("declaration", {"producer A"}),
     # POST-only actions answer a GET with 405 whoever asks; the POST matrix below covers them.
-    "portal_declarations:withdraw": rule("declaration", {"producer A"}, statuses=(200, 405)),
+    # A confirmation page, or back to the declaration when it cannot be withdrawn now (under check).
+    "portal_declarations:withdraw": rule("declaration", {"producer A"}, statuses=(200, 302, 405)),
     "portal_declarations:resubmit": rule("declaration", {"producer A"}, statuses=(200, 302, 405)),
     "portal_declarations:usage_report": rule("declaration", {"producer A"}, statuses=(200, 302)),
     # The applicant body's portal.
@@ -544,6 +545,8 @@ def test_lists_and_searches_show_only_visible_objects(client, world):
 def test_fields_the_form_does_not_offer_change_nothing(client, world):
     """status, owner, assignee, created_by … in a POST are ignored, or the POST is refused."""
     from cases.models import DeclarationAttachment
+    from cases.services.products import product_import_protected
+    from organizations.models import Region
     from tests.factories.cases import declaration_form_data
 
     producer_a = world.users["producer A"]
@@ -552,10 +555,19 @@ def test_fields_the_form_does_not_offer_change_nothing(client, world):
     others = producer_b.enterprise_accounts.get().enterprise
     client.force_login(producer_a)
     before = set(Declaration.objects.values_list("pk", flat=True))
+    # Producer A already declared 西湖龙井 (one active declaration per product): another product.
+    other_product, _ = product_import_protected(
+        actor=None,
+        name="龙井茶（西湖产区）测试",
+        category="tea",
+        province=Region.objects.get(code="330000"),
+        area=[Region.objects.get(code="330106")],
+    )
     client.post(
         reverse("portal_declarations:new"),
         declaration_form_data(
             own,
+            product=other_product.pk,
             status="revoked",
             verification_token="chosen-by-the-user",
             created_by=producer_b.pk,

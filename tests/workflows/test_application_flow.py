@@ -119,7 +119,10 @@ def approve(client, cast, application):
     agree(application, "protected", None, PROCESS.DONE)
     product = ProtectedProduct.objects.get(name="西湖藕粉")
     assert list(product.protected_area.values_list("code", flat=True)) == ["330106"]
-    assert product.announcement_number == documents_for(application, APPROVAL).get().number
+    announcement = documents_for(application, APPROVAL).get()
+    assert product.announcement_number == announcement.number
+    # Protected from the approval announcement's date.
+    assert product.protected_since == timezone.localdate(announcement.created_at)
     assert product.standard.startswith("DB33/T")
     assert verify_audit_chain().ok
     return product

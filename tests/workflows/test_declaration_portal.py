@@ -70,6 +70,20 @@ def test_bad_input_is_refused_and_creates_nothing(client, overrides, field, mess
     assert not stored, "no orphan files in storage"
 
 
+def test_a_second_declaration_for_the_same_product_is_refused_on_the_form(client):
+    producer, enterprise = producer_with_enterprise()
+    client.force_login(producer)
+    client.post("/portal/declarations/new/", form_data(enterprise))
+    first = Declaration.objects.get()
+    response = client.post("/portal/declarations/new/", form_data(enterprise))
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["product"])
+    assert first.reference in errors and "published" in errors
+    page = response.content.decode()
+    assert first.reference in page and "one active declaration per product" in page
+    assert Declaration.objects.count() == 1 and DeclarationAttachment.objects.count() == 3
+
+
 def test_eleven_megabyte_file_is_refused(client):
     producer, enterprise = producer_with_enterprise()
     client.force_login(producer)
@@ -88,7 +102,11 @@ def test_another_producer_gets_404(client):
     other, _ = producer_with_enterprise()
     client.force_login(other)
     assert client.get(f"/portal/declarations/{declaration.pk}/").status_code == 404
-    assert client.post(f"/portal/declarations/{declaration.pk}/withdraw/", {"reason": "x"}).status_code == 404
+    assert client.get(f"/portal/declarations/{declaration.pk}/withdraw/").status_code == 404
+    assert (
+        client.post(f"/portal/declarations/{declaration.pk}/withdraw/", {"reason": "x", "confirm": "yes"}).status_code
+        == 404
+    )
     assert Declaration.objects.get().status == "published"
 
 
@@ -113,6 +131,49 @@ def test_correction_through_the_portal_and_withdrawal_cancels_the_bureaus_task(c
     )
     assert Declaration.objects.get().status == "published"
     assert Task.objects.filter(flow_task_type="HUMAN", status="NEW").count() == 1  # a new check for the bureau
-    client.post(f"/portal/declarations/{declaration.pk}/withdraw/", {"reason": "停产"})
+    client.post(f"/portal/declarations/{declaration.pk}/withdraw/", {"reason": "停产", "confirm": "yes"})
     assert Declaration.objects.get().status == "withdrawn"
     assert not Task.objects.filter(flow_task_type="HUMAN", status__in=["NEW", "ASSIGNED"]).exists()
+
+
+def test_withdrawing_asks_for_confirmation_first_and_a_get_changes_nothing(client):
+    producer, enterprise = producer_with_enterprise()
+    client.force_login(producer)
+    client.post("/portal/declarations/new/", form_data(enterprise))
+    declaration = Declaration.objects.get()
+    url = f"/portal/declarations/{declaration.pk}/withdraw/"
+    detail = client.get(f"/portal/declarations/{declaration.pk}/").content.decode()
+    # The detail page links to the confirmation; it holds no form that withdraws at once.
+    assert f'href="{url}"' in detail and f'action="{url}"' not in detail
+    page = client.get(url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert declaration.reference in text and "西湖龙井" in text and enterprise.name in text
+    assert "What will happen" in text and "Confirm the withdrawal" in text and "Cancel" in text
+    assert f'href="/portal/declarations/{declaration.pk}/"' in text  # 取消 goes back
+    # A POST without the confirmation button only shows the confirmation again, reason kept.
+    again = client.post(url, {"reason": "停产"})
+    assert again.status_code == 200 and "Confirm the withdrawal" in again.content.decode()
+    assert "停产" in again.content.decode()
+    declaration.refresh_from_db()
+    assert declaration.status == "published"
+    # Confirmed without a reason: refused on the page, nothing changes.
+    empty = client.post(url, {"reason": "", "confirm": "yes"})
+    assert empty.status_code == 200 and empty.context["form"].errors["reason"]
+    assert Declaration.objects.get().status == "published"
+    done = client.post(url, {"reason": "停产", "confirm": "yes"})
+    assert done["Location"] == f"/portal/declarations/{declaration.pk}/"
+    assert Declaration.objects.get().status == "withdrawn"
+    # Nothing left to withdraw: the confirmation page sends the producer back with a message.
+    assert client.get(url)["Location"] == f"/portal/declarations/{declaration.pk}/"
+
+
+def test_withdraw_confirmation_reads_in_chinese(client):
+    producer, enterprise = producer_with_enterprise()
+    client.force_login(producer)
+    client.post("/portal/declarations/new/", form_data(enterprise))
+    declaration = Declaration.objects.get()
+    client.cookies["terroir_language"] = "zh-hans"
+    with translation.override("zh-hans"):
+        text = client.get(f"/portal/declarations/{declaration.pk}/withdraw/").content.decode()
+    assert "确认撤回" in text and "取消" in text and "撤回后将发生什么" in text

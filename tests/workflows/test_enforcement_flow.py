@@ -3,15 +3,18 @@ and the process's open task agree."""
 
 import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
+from audit.models import AuditEvent
 from audit.verification import verify_audit_chain
-from cases.models import EnforcementCase
+from cases.models import CaseEvidence, EnforcementCase
 from cases.penalties import late_fee
 from cases.selectors.enforcement import case_clock
 from cases.services.enforcement import case_add_evidence
@@ -19,6 +22,7 @@ from deadlines.models import Deadline
 from documents.models import Document
 from organizations.models import Role
 from tests.factories import make_member
+from tests.factories.cases import pdf_file
 from tests.factories.enforcement import hangzhou_bureau, received_case
 from workflows.enforcement.flows import EnforcementCaseFlow
 
@@ -157,7 +161,8 @@ def test_full_penalty_path_with_send_back_hearing_and_late_payment(client, burea
     walk.step(bureau.reviewer, "review", "review", {"approve": "yes", "opinion": "事实清楚，证据确凿"})
     walk.step(bureau.lead, "lead_approval", "approve", {"approve": "yes", "comment": "同意"})
     assert Document.objects.filter(kind="enforcement.notice").count() == 1
-    walk.step(bureau.inspectors[1], "notice", "serve_notice", {"served_on": days_ago(1), "method": "direct"})
+    # Served three weeks ago: the defence window (5 working days) has ended whatever the holidays.
+    walk.step(bureau.inspectors[1], "notice", "serve_notice", {"served_on": days_ago(21), "method": "direct"})
     soon = timezone.localtime() + datetime.timedelta(days=3)
     walk.step(
         bureau.inspectors[1],
@@ -219,15 +224,79 @@ def test_full_penalty_path_with_send_back_hearing_and_late_payment(client, burea
     assert verify_audit_chain().ok
 
 
-def test_defence_window_must_pass_before_going_on_without_a_defence(client, bureau):
+def noticed_case(client, bureau, served_on):
     walk = file_case(client, bureau)
     report(walk, bureau)
     walk.step(bureau.reviewer, "review", "review", {"approve": "yes", "opinion": "同意"})
     walk.step(bureau.lead, "lead_approval", "approve", {"approve": "yes"})
-    walk.step(bureau.inspectors[1], "notice", "serve_notice", {"served_on": days_ago(0), "method": "direct"})
-    walk.step(bureau.inspectors[1], "defence", "record_defence", {"defence": ""}, "wait until")
-    walk.step(bureau.inspectors[1], "defence", "record_defence", {"defence": "当事人称系初犯，请求从轻"})
-    agree(walk.case, "recheck", "recheck")
+    walk.step(bureau.inspectors[1], "notice", "serve_notice", {"served_on": served_on.isoformat(), "method": "direct"})
+    return walk
+
+
+def test_defence_window_must_pass_before_the_case_goes_on(client, bureau):
+    # Served on Friday 25 September 2026 (Mid-Autumn Festival): the 5 working days are 28, 29, 30
+    # September and 8, 9 October, across the National Day holiday; the window runs until 9 October.
+    with time_machine.travel(datetime.datetime(2026, 9, 28, 10, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False):
+        walk = noticed_case(client, bureau, datetime.date(2026, 9, 25))
+        page = client.get(f"/enforcement/{walk.case.pk}/").content.decode()
+        assert "until 2026-10-09" in page and "still running" in page
+        task = agree(walk.case, "defence", "record_defence")
+        client.force_login(bureau.inspectors[1])
+        client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
+        task_page = client.get(task.flow_task.reverse("execute", args=[task.process_id, task.pk])).content.decode()
+        assert "until 2026-10-09" in task_page
+        events = AuditEvent.objects.count()
+        # Neither an empty nor a stated defence moves the case on inside the window.
+        walk.step(bureau.inspectors[1], "defence", "record_defence", {"defence": ""}, "until 2026-10-09")
+        walk.step(bureau.inspectors[1], "defence", "record_defence", {"defence": "当事人称系初犯"}, "waives the rest")
+        assert AuditEvent.objects.count() == events and walk.refresh().defence == ""
+    with time_machine.travel(datetime.datetime(2026, 10, 9, 17, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False):
+        walk.step(bureau.inspectors[1], "defence", "record_defence", {"defence": "当事人称系初犯"}, "until 2026-10-09")
+    with time_machine.travel(datetime.datetime(2026, 10, 10, 9, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False):
+        walk.step(bureau.inspectors[1], "defence", "record_defence", {"defence": "当事人称系初犯，请求从轻"})
+        agree(walk.case, "recheck", "recheck")
+        assert AuditEvent.objects.filter(action="enforcement.defence").count() == 1
+
+
+def test_a_written_waiver_ends_the_window_early_and_is_audited(client, bureau):
+    with time_machine.travel(datetime.datetime(2026, 9, 28, 10, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False):
+        walk = noticed_case(client, bureau, datetime.date(2026, 9, 25))
+
+        def waiver():
+            return {"waived": "on", "waived_on": "2026-09-28", "waiver_document": pdf_file("放弃陈述申辩.pdf")}
+
+        # A waiver without its date, dated before the notice, or with a hearing request: refused.
+        walk.step(bureau.inspectors[1], "defence", "record_defence", {"waived": "on"}, "signed the waiver")
+        walk.step(
+            bureau.inspectors[1], "defence", "record_defence", {"waived": "on", "waived_on": "2026-09-24"}, "2026-09-25"
+        )
+        hearing = {"hearing_requested": "on", "hearing_at": "2026-10-20 10:00", "hearing_place": "听证室"}
+        walk.step(bureau.inspectors[1], "defence", "record_defence", {**hearing, **waiver()}, "has not waived")
+        assert not CaseEvidence.objects.filter(kind="waiver").exists()
+        walk.step(bureau.inspectors[1], "defence", "record_defence", {"defence": "无异议", **waiver()})
+        agree(walk.case, "recheck", "recheck")
+        case = walk.refresh()
+        assert case.defence_waived_on == datetime.date(2026, 9, 28) and case.defence == "无异议"
+        copy = CaseEvidence.objects.get(case=case, kind="waiver")
+        event = AuditEvent.objects.get(action="enforcement.defence.waived")
+        assert event.data["waived_on"] == "2026-09-28" and event.data["waiver_sha256"] == copy.sha256
+        page = client.get(f"/enforcement/{case.pk}/").content.decode()
+        assert "waived in writing by the party on 2026-09-28" in page
+        walk.step(bureau.inspectors[0], "recheck", "recheck", {"opinion": "维持原处罚意见"})
+        agree(walk.case, "decision", "decide")
+
+
+def test_after_an_early_hearing_the_recheck_still_waits_for_the_window(client, bureau):
+    with time_machine.travel(datetime.datetime(2026, 9, 28, 10, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False):
+        walk = noticed_case(client, bureau, datetime.date(2026, 9, 25))
+        hearing = {"hearing_requested": "on", "hearing_at": "2026-10-06 10:00", "hearing_place": "听证室"}
+        walk.step(bureau.inspectors[1], "defence", "record_defence", hearing)
+    with time_machine.travel(datetime.datetime(2026, 10, 6, 15, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False):
+        walk.step(bureau.reviewer, "hearing", "hold_hearing", {"record": "当事人陈述申辩意见"})
+        walk.step(bureau.inspectors[0], "recheck", "recheck", {"opinion": "维持"}, "until 2026-10-09")
+    with time_machine.travel(datetime.datetime(2026, 10, 10, 9, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False):
+        walk.step(bureau.inspectors[0], "recheck", "recheck", {"opinion": "维持"})
+        agree(walk.case, "decision", "decide")
 
 
 def test_no_penalty_is_served_then_closed(client, bureau):

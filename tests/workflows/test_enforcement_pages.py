@@ -33,7 +33,7 @@ def test_staff_of_another_province_get_404_and_the_province_sees_its_city(client
     response = client.get(url)
     assert response.status_code == 200
     page = response.content.decode()
-    assert case.number in page and "enforcement.receive" in page and "15 days left" in page
+    assert case.number in page and "Clue received" in page and "15 days left" in page
 
 
 def test_the_inspector_lists_their_cases_and_adds_evidence_on_the_case_page(client):
@@ -112,8 +112,87 @@ def test_a_long_history_shows_its_latest_events_and_the_whole_of_it_on_request(c
 
     page = client.get(f"/enforcement/{case.pk}/").content.decode()
     assert f"The latest {HISTORY_SHOWN} of {HISTORY_SHOWN + 21} events." in page
-    assert f"note-{HISTORY_SHOWN + 19}|" in page and "note-0|" not in page and "enforcement.receive" not in page
+    assert f"note-{HISTORY_SHOWN + 19}|" in page and "note-0|" not in page and "Clue received" not in page
 
     page = client.get(f"/enforcement/{case.pk}/?history=all").content.decode()
     assert "The latest" not in page
-    assert "note-0|" in page and "enforcement.receive" in page
+    assert "note-0|" in page and "Clue received" in page
+
+
+def test_the_evidence_form_is_shown_only_while_investigating(client):
+    from cases.services.enforcement import case_decide_filing, case_verify
+
+    bureau = hangzhou_bureau()
+    case = received_case(actor=bureau.inspectors[0])
+    case_verify(actor=bureau.inspectors[0], case=case, findings="属实", proposal="file")
+    client.force_login(bureau.inspectors[0])
+    add_form = f'action="/enforcement/{case.pk}/evidence/"'
+    assert add_form not in client.get(f"/enforcement/{case.pk}/").content.decode()  # awaiting filing
+    case_decide_filing(actor=bureau.lead, case=case, decision="file", officers=bureau.inspectors[:2])
+    assert add_form in client.get(f"/enforcement/{case.pk}/").content.decode()
+    for state in ("suspended", "review", "recheck"):
+        EnforcementCase.objects.filter(pk=case.pk).update(status=state)
+        assert add_form not in client.get(f"/enforcement/{case.pk}/").content.decode()
+    # A post from a page opened earlier is refused with the reason on the page; nothing is stored.
+    response = client.post(
+        f"/enforcement/{case.pk}/evidence/",
+        {"kind": "photo", "description": "货架照片", "second_officer": bureau.inspectors[1].pk, "file": pdf_file()},
+        follow=True,
+    )
+    assert "Evidence can be added only while case" in response.content.decode()
+    assert not CaseEvidence.objects.filter(case=case).exists()
+
+
+def test_the_filing_reason_and_the_closure_summary_are_kept_apart_and_shown_labelled(client):
+    from django.template.loader import render_to_string
+
+    from cases.services.enforcement import case_decide_filing, case_verify
+
+    bureau = hangzhou_bureau()
+    case = received_case(actor=bureau.inspectors[0])
+    case_verify(actor=bureau.inspectors[0], case=case, findings="属实", proposal="file")
+    case = case_decide_filing(
+        actor=bureau.lead, case=case, decision="file", officers=bureau.inspectors[:2], reason="涉嫌擅自使用专用标志"
+    )
+    assert case.filing_reason == "涉嫌擅自使用专用标志" and case.closing_reason == ""
+    # The closure (its transitions are covered by the flow tests) writes its own field only.
+    EnforcementCase.objects.filter(pk=case.pk).update(status="closure")
+    from cases.services.enforcement import case_close
+
+    case = case_close(actor=bureau.inspectors[0], case=case, summary="罚款已缴清，案件办结")
+    assert case.closure_summary == "罚款已缴清，案件办结"
+    assert case.filing_reason == "涉嫌擅自使用专用标志" and case.closing_reason == ""
+    client.force_login(bureau.inspectors[0])
+    page = client.get(f"/enforcement/{case.pk}/").content.decode()
+    assert 'Reason for filing</dt><dd class="filing-reason">涉嫌擅自使用专用标志' in page
+    assert 'Closure report summary</dt><dd class="closure-summary">罚款已缴清，案件办结' in page
+    context = {"case": case, "officers": bureau.inspectors[:2], "authority": case.bureau.name}
+    filing_form = render_to_string("documents/enforcement/filing_form.html", context)
+    closure_form = render_to_string("documents/enforcement/closure_form.html", context)
+    assert "涉嫌擅自使用专用标志" in filing_form and "罚款已缴清" not in filing_form
+    assert "罚款已缴清，案件办结" in closure_form and "涉嫌擅自使用专用标志" not in closure_form
+
+
+def test_the_migration_moves_old_closure_summaries_and_filing_reasons_to_their_fields():
+    import importlib
+
+    from django.apps import apps
+
+    from audit.services import audit_record
+    from cases.services.enforcement import case_decide_filing, case_verify
+
+    migration = importlib.import_module("cases.migrations.0013_enforcement_filing_reason_apart_from_closure_summary")
+    bureau = hangzhou_bureau()
+    closed = received_case(actor=bureau.inspectors[0])
+    case_verify(actor=bureau.inspectors[0], case=closed, findings="属实", proposal="file")
+    case_decide_filing(actor=bureau.lead, case=closed, decision="file", officers=bureau.inspectors[:2], reason="立案")
+    # As the old code left them: the filing reason only in the audit comment, the summary in closing_reason.
+    EnforcementCase.objects.filter(pk=closed.pk).update(status="archived", filing_reason="", closing_reason="已办结")
+    not_filed = received_case(actor=bureau.inspectors[0])
+    EnforcementCase.objects.filter(pk=not_filed.pk).update(status="not_filed", closing_reason="无违法事实")
+    audit_record(actor=None, action="enforcement.filing.not_file", target=not_filed, comment="无违法事实")
+    migration.split_reasons(apps, None)
+    closed.refresh_from_db()
+    not_filed.refresh_from_db()
+    assert (closed.filing_reason, closed.closing_reason, closed.closure_summary) == ("立案", "", "已办结")
+    assert (not_filed.filing_reason, not_filed.closing_reason, not_filed.closure_summary) == ("", "无违法事实", "")

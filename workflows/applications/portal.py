@@ -11,6 +11,7 @@ from cases.services.applications import (
     CONTENT_FIELDS,
     application_attach,
     application_create_draft,
+    application_edit_draft,
     application_withdraw,
 )
 
@@ -42,6 +43,20 @@ def draft(*, actor, data: dict, files: dict) -> Application:
         for attachment in stored:
             attachment.file.delete(save=False)
         raise
+
+
+def edit(*, actor, application: Application, data: dict, files: dict) -> Application:
+    """The reopened draft's changes, its documents included, in the service's one transaction."""
+    return application_edit_draft(
+        actor=actor,
+        application=application,
+        province=data["province"],
+        proposed_area=data["proposed_area"],
+        purpose=data.get("purpose") or Purpose.PROTECTION,
+        amends=data.get("amends"),
+        files=files,
+        **{field: data[field] for field in CONTENT_FIELDS},
+    )
 
 
 def submit(*, actor, application: Application) -> Application:

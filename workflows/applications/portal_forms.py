@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import ApplicationAttachment, ProductCategory, ProtectedProduct, Purpose, Regime
+from cases.services.applications import CONTENT_FIELDS
 from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Enterprise, Region
@@ -52,19 +53,46 @@ class ApplicationForm(KeepsChosenFiles, forms.Form):
             self.fields["province"].initial = province
             self.fields["proposed_area"].initial = [applicant.region.code]
 
+    def reopen(self, application) -> None:
+        """The form edits a draft: its values are the starting point, the applicant stays, and the
+        documents already attached stay unless a new one is chosen."""
+        self.fields["applicant"].disabled = True
+        self.initial.update(
+            {
+                "applicant": application.applicant_id,
+                "purpose": application.purpose,
+                "amends": application.amends_id,
+                "province": application.province.code,
+                "proposed_area": [region.code for region in application.proposed_area.order_by("code")],
+                **{field: getattr(application, field) for field in CONTENT_FIELDS},
+            }
+        )
+        attached: dict[str, list[str]] = {}
+        for attachment in application.attachments.order_by("pk"):
+            attached.setdefault(attachment.kind, []).append(attachment.original_name)
+        for field, kind in self.KINDS.items():
+            self.fields[field].required = False
+            names = attached.get(kind)
+            if names:
+                hint = _("Attached: %(names)s. Choose a file only to replace it.")
+                if kind == ApplicationAttachment.Kind.EVIDENCE:
+                    hint = _("Attached: %(names)s. A file chosen here is added.")
+                self.fields[field].help_text = hint % {"names": "、".join(names)}
+
     def clean_proposed_area(self) -> list[Region]:
         return list(self.cleaned_data["proposed_area"])
 
+    KINDS = {
+        "area_map": ApplicationAttachment.Kind.AREA_MAP,
+        "government_letter": ApplicationAttachment.Kind.GOVERNMENT_LETTER,
+        "evidence": ApplicationAttachment.Kind.EVIDENCE,
+    }
+
     def files_by_kind(self) -> dict[str, object]:
-        kinds = {
-            "area_map": ApplicationAttachment.Kind.AREA_MAP,
-            "government_letter": ApplicationAttachment.Kind.GOVERNMENT_LETTER,
-            "evidence": ApplicationAttachment.Kind.EVIDENCE,
-        }
-        return {kind: self.cleaned_data[field] for field, kind in kinds.items() if self.cleaned_data.get(field)}
+        return {kind: self.cleaned_data[field] for field, kind in self.KINDS.items() if self.cleaned_data.get(field)}
 
 
-class SupplementForm(forms.Form):
+class SupplementForm(KeepsChosenFiles, forms.Form):
     comment = _text(_("What you supplemented or corrected"), rows=3, max_length=4000)
     document = EvidenceFileField(label=_("Supplementary document (optional)"), required=False)
 

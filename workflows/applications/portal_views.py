@@ -11,8 +11,9 @@ from django_fsm import TransitionNotAllowed, can_proceed
 from cases.announcements import announcements_of
 from cases.models import Application, Objection
 from cases.selectors.applications import applicant_history, application_for_applicant
+from cases.services.applications import ensure_draft
 from cases.services.objections import objection_reply
-from cases.staging import FileStaging
+from cases.staging import FileStaging, remember_refused_form, restore_refused_form
 from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise
 from organizations.selectors import enterprises_of
@@ -55,6 +56,34 @@ def application_new(request: HttpRequest) -> HttpResponse:
     return render(request, "workflows/applications/portal_new.html", {"form": form})
 
 
+@require_http_methods(["GET", "POST"])
+def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reopen a draft, change any of it, save; once submitted, a message and nothing changes."""
+    application = _own(request, pk)
+    try:
+        ensure_draft(application)
+    except ValidationError as error:
+        messages.error(request, _describe(error))
+        return redirect("portal_applications:detail", pk=pk)
+    applicants = enterprises_of(request.user).filter(pk=application.applicant_id)
+    form = ApplicationForm(
+        request.POST or None, request.FILES or None, applicants=applicants, staging=FileStaging(request.session)
+    )
+    form.reopen(application)
+    if request.method == "POST" and form.is_valid():
+        try:
+            portal.edit(actor=request.user, application=application, data=form.cleaned_data, files=form.files_by_kind())
+        except ValidationError as error:
+            add_validation_error(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        else:
+            form.release_staged_files()
+            messages.success(request, _("The draft is saved. Check it, then submit it to the provincial bureau."))
+            return redirect("portal_applications:detail", pk=pk)
+    return render(request, "workflows/applications/portal_edit.html", {"form": form, "application": application})
+
+
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     return render(
@@ -69,7 +98,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "announcements": announcements_of(application),
             "objections": application.objections.exclude(status=Objection.Status.RECEIVED),
             "can_withdraw": can_proceed(application.withdraw),
-            "supplement_form": SupplementForm(),
+            "supplement_form": restore_refused_form(request.session, _supplement_key(pk), SupplementForm()),
             "withdraw_form": WithdrawForm(),
             "reply_form": ObjectionReplyForm(),
         },
@@ -92,11 +121,17 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("portal_applications:detail", pk=pk)
 
 
+def _supplement_key(pk: int) -> str:
+    return f"application-supplement-{pk}"
+
+
 @require_POST
 def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
-    form = SupplementForm(request.POST, request.FILES)
+    form = SupplementForm(request.POST, request.FILES, staging=FileStaging(request.session))
     if not form.is_valid():
+        # The page redirects: what was typed and the chosen file wait in the session (ADR 0026).
+        remember_refused_form(request.session, _supplement_key(pk), form)
         messages.error(request, _("Say what you supplemented or corrected."))
         return redirect("portal_applications:detail", pk=pk)
     document = form.cleaned_data["document"]
@@ -108,8 +143,10 @@ def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
             files=[document] if document else [],
         )
     except (ValidationError, TransitionNotAllowed) as error:
+        remember_refused_form(request.session, _supplement_key(pk), form)
         messages.error(request, _describe(error))
     else:
+        form.release_staged_files()
         messages.success(request, _("Your supplement was sent to the provincial bureau."))
     return redirect("portal_applications:detail", pk=pk)
 

@@ -44,7 +44,7 @@ class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000)
 
 
-class ResubmitForm(forms.Form):
+class ResubmitForm(KeepsChosenFiles, forms.Form):
     comment = forms.CharField(label=_("What you corrected"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
     correction = EvidenceFileField(label=_("Corrected document (optional)"), required=False)
 

@@ -13,7 +13,7 @@ from cases.receipts import receipt_of
 from cases.selectors.declaration_history import producer_history
 from cases.selectors.declarations import declaration_for_producer
 from cases.services.usage_reports import reportable_years, usage_report_submit
-from cases.staging import FileStaging
+from cases.staging import FileStaging, remember_refused_form, restore_refused_form
 from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise
 from organizations.selectors import enterprises_of
@@ -73,35 +73,45 @@ def declaration_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "deadlines": deadlines_for(declaration),
             "attachments": declaration.attachments.all(),
             "verification_url": request.build_absolute_uri(f"/verify/{declaration.verification_token}/"),
-            "withdraw_form": WithdrawForm(),
-            "resubmit_form": ResubmitForm(),
+            "resubmit_form": restore_refused_form(request.session, _correction_key(pk), ResubmitForm()),
             "usage_reports": declaration.usage_reports.all(),
             "reportable_years": reportable_years(declaration),
         },
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def declaration_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page first: it names the declaration and says what withdrawing does. Only a
+    POST of its 确认撤回 button withdraws; a GET, or a POST without it, changes nothing."""
     declaration = _own_declaration(request, pk)
-    form = WithdrawForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give a reason to withdraw."))
+    if not can_proceed(declaration.withdraw):
+        messages.error(request, _("This is not possible in the declaration's current state."))
         return redirect("portal_declarations:detail", pk=pk)
-    try:
-        portal.withdraw(actor=request.user, declaration=declaration, reason=form.cleaned_data["reason"])
-    except (ValidationError, TransitionNotAllowed) as error:
-        messages.error(request, _describe(error))
-    else:
-        messages.success(request, _("The declaration is withdrawn; the GI mark may no longer be used."))
-    return redirect("portal_declarations:detail", pk=pk)
+    confirmed = request.method == "POST" and request.POST.get("confirm") == "yes"
+    form = WithdrawForm(request.POST if confirmed else None, initial={"reason": request.POST.get("reason", "")})
+    if confirmed and form.is_valid():
+        try:
+            portal.withdraw(actor=request.user, declaration=declaration, reason=form.cleaned_data["reason"])
+        except (ValidationError, TransitionNotAllowed) as error:
+            messages.error(request, _describe(error))
+        else:
+            messages.success(request, _("The declaration is withdrawn; the GI mark may no longer be used."))
+        return redirect("portal_declarations:detail", pk=pk)
+    return render(request, "workflows/declarations/portal_withdraw.html", {"declaration": declaration, "form": form})
+
+
+def _correction_key(pk: int) -> str:
+    return f"declaration-correction-{pk}"
 
 
 @require_POST
 def declaration_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     declaration = _own_declaration(request, pk)
-    form = ResubmitForm(request.POST, request.FILES)
+    form = ResubmitForm(request.POST, request.FILES, staging=FileStaging(request.session))
     if not form.is_valid():
+        # The page redirects: what was typed and the chosen file wait in the session (ADR 0026).
+        remember_refused_form(request.session, _correction_key(pk), form)
         messages.error(request, _("Say what you corrected."))
         return redirect("portal_declarations:detail", pk=pk)
     try:
@@ -112,8 +122,10 @@ def declaration_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
             correction=form.cleaned_data["correction"],
         )
     except (ValidationError, TransitionNotAllowed) as error:
+        remember_refused_form(request.session, _correction_key(pk), form)
         messages.error(request, _describe(error))
     else:
+        form.release_staged_files()
         messages.success(request, _("Your correction was sent to the bureau."))
     return redirect("portal_declarations:detail", pk=pk)
 

@@ -64,7 +64,7 @@ class FilingDecisionForm(forms.Form):
     )
     is_major = forms.BooleanField(label=_("Major case (legal review by 法规司, collective decision)"), required=False)
     transfer_to = forms.CharField(label=_("Transfer to"), max_length=200, required=False)
-    reason = _text(_("Reason"), rows=3, required=False)
+    reason = _text(_("Reason for filing, for not filing or for the transfer"), rows=3, required=False)
 
     def __init__(self, *args, bureau=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,6 +115,17 @@ class DefenceForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
     hearing_place = forms.CharField(label=_("Hearing place"), max_length=200, required=False)
+    waived = forms.BooleanField(
+        label=_("The party waived the rest of its defence window in writing"),
+        required=False,
+        help_text=_("Only with a written, signed waiver: it lets the case go on before the window ends."),
+    )
+    waived_on = forms.DateField(
+        label=_("Waiver signed on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    waiver_document = EvidenceFileField(
+        label=_("Copy of the written waiver (PDF, JPEG or PNG, ≤ 10 MB)"), required=False
+    )
 
 
 class RecordForm(forms.Form):
@@ -139,7 +150,7 @@ class ExecutionForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    summary = _text(_("Closure report"))
+    summary = _text(_("Closure report summary"))
 
 
 class ArchiveForm(forms.Form):
@@ -149,9 +160,13 @@ class ArchiveForm(forms.Form):
 # ------------------------------------------------------------ case page and intake
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(KeepsChosenFiles, forms.Form):
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[c for c in CaseEvidence.Kind.choices if c[0] != CaseEvidence.Kind.COMPLAINT]
+        label=_("Kind"),
+        # The clue's own files and the party's waiver are recorded by their steps, not here.
+        choices=[
+            c for c in CaseEvidence.Kind.choices if c[0] not in (CaseEvidence.Kind.COMPLAINT, CaseEvidence.Kind.WAIVER)
+        ],
     )
     description = _text(_("Description"), rows=3)
     second_officer = forms.ModelChoiceField(label=_("Second officer present"), queryset=None)

@@ -17,7 +17,7 @@ from cases.selectors.enforcement import (
     open_cases_of_officer,
 )
 from cases.services import enforcement as services
-from cases.staging import FileStaging
+from cases.staging import FileStaging, remember_refused_form, restore_refused_form
 from organizations.models import Department, Role
 from organizations.selectors import departments_of, is_staff_member
 
@@ -63,7 +63,13 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context.update(
         tasks=[(task, task.flow_task.reverse("index", args=[task.process_id, task.pk])) for task in _open_tasks(case)],
         is_officer=is_officer,
-        evidence_form=forms.EvidenceForm(case=case, user=request.user) if is_officer else None,
+        evidence_form=(
+            restore_refused_form(
+                request.session, _evidence_key(case.pk), forms.EvidenceForm(case=case, user=request.user)
+            )
+            if is_officer and services.accepts_evidence(case)
+            else None
+        ),
         pause_form=forms.PauseForm(),
         extension_form=forms.ExtensionForm(),
     )
@@ -92,20 +98,33 @@ def _form_errors(form) -> ValidationError:
     )
 
 
+def _evidence_key(pk: int) -> str:
+    return f"enforcement-evidence-{pk}"
+
+
 @require_POST
 def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     def action(case):
-        form = forms.EvidenceForm(request.POST, request.FILES, case=case, user=request.user)
-        if not form.is_valid():
-            raise _form_errors(form)
-        services.case_add_evidence(
-            actor=request.user,
-            case=case,
-            kind=form.cleaned_data["kind"],
-            description=form.cleaned_data["description"],
-            second_officer=form.cleaned_data["second_officer"],
-            uploaded_file=form.cleaned_data["file"],
+        form = forms.EvidenceForm(
+            request.POST, request.FILES, case=case, user=request.user, staging=FileStaging(request.session)
         )
+        if not form.is_valid():
+            remember_refused_form(request.session, _evidence_key(pk), form)
+            raise _form_errors(form)
+        try:
+            services.case_add_evidence(
+                actor=request.user,
+                case=case,
+                kind=form.cleaned_data["kind"],
+                description=form.cleaned_data["description"],
+                second_officer=form.cleaned_data["second_officer"],
+                uploaded_file=form.cleaned_data["file"],
+            )
+        except Exception:
+            # The page redirects: the form and its file wait in the session (ADR 0026).
+            remember_refused_form(request.session, _evidence_key(pk), form)
+            raise
+        form.release_staged_files()
 
     return _act(request, pk, action)
 

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import SupervisionCheck
 from cases.services.supervision import CheckOutcome
+from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 
 
-class CheckResultForm(forms.Form):
+class CheckResultForm(KeepsChosenFiles, forms.Form):
     document_review = forms.ChoiceField(label=_("Document review"), choices=SupervisionCheck.Result.choices)
     onsite_visit = forms.ChoiceField(label=_("On-site visit"), choices=SupervisionCheck.Result.choices)
     label_check = forms.ChoiceField(label=_("Label check"), choices=SupervisionCheck.Result.choices)

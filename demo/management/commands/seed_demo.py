@@ -2,6 +2,7 @@
 
 `--reset` first wipes the casework, so a tester can replay the journeys."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -18,6 +19,11 @@ from ...casework import seed_casework, wipe_casework
 from ...personas import DEMO_PASSWORD, ENTERPRISES, STAFF
 
 PRODUCTS_FILE = Path(__file__).resolve().parents[2] / "data" / "gi_products.json"
+
+
+def _date(value: str | None) -> datetime.date | None:
+    """The approval announcement's date (YYYY-MM-DD) where the data gives it."""
+    return datetime.date.fromisoformat(value) if value else None
 
 
 class Command(BaseCommand):
@@ -89,6 +95,7 @@ class Command(BaseCommand):
                 area=[regions[code] for code in item["area_region_codes"]],
                 announcement_number=item.get("announcement_number") or "",
                 announcement_year=item.get("announcement_year"),
+                protected_since=_date(item.get("announcement_date")),
                 authority=item.get("authority") or "",
                 standard=item.get("standard") or "",
                 quality_summary=item.get("quality_summary") or "",
