@@ -28,6 +28,7 @@ MAX_CANDIDATES = 8
 class Handler:
     user: object
     department: Department | None
+    enterprise: object = None
 
 
 @dataclass
@@ -38,6 +39,23 @@ class NextStep:
     handlers: list[Handler] = field(default_factory=list)
     more: bool = False
     due_on: object = None
+    in_portal: bool = False
+
+
+def awaiting_enterprise(node, enterprise_of):
+    """Mark a flow.Handle that waits for an enterprise's answer in the portal (a correction, a
+    supplement): the panel names that enterprise's people, so nobody reads the case as stalled.
+    `enterprise_of(process)` returns the enterprise."""
+    node.awaited_enterprise = enterprise_of
+    return node
+
+
+def _enterprise_people(task: Task):
+    enterprise = task.flow_task.awaited_enterprise(task.process)
+    users = get_user_model().objects.filter(
+        is_active=True, enterprise_accounts__enterprise=enterprise, enterprise_accounts__is_active=True
+    )
+    return enterprise, list(users.distinct().order_by("full_name", "username")[: MAX_CANDIDATES + 1])
 
 
 def _memberships():
@@ -99,7 +117,8 @@ def _department_of(user, task: Task) -> Department | None:
 def next_steps(cases=None, *, process=None) -> list[NextStep]:
     """The open human tasks of a case's processes (or of several cases of one model, or of one
     process), each with who acts and its due date: a bounded number of queries."""
-    tasks = Task.objects.filter(flow_task_type="HUMAN", status__in=[STATUS.NEW, STATUS.ASSIGNED])
+    # Human tasks, and the handles that wait for an enterprise's answer in the portal.
+    tasks = Task.objects.filter(flow_task_type__in=["HUMAN", "FUNCTION"], status__in=[STATUS.NEW, STATUS.ASSIGNED])
     if process is not None:
         tasks = tasks.filter(process=process)
     else:
@@ -110,7 +129,11 @@ def next_steps(cases=None, *, process=None) -> list[NextStep]:
             process__artifact_content_type=ContentType.objects.get_for_model(type(cases[0])),
             process__artifact_object_id__in=[case.pk for case in cases],
         )
-    tasks = list(tasks.select_related("process").order_by("created", "pk"))
+    tasks = [
+        task
+        for task in tasks.select_related("process").order_by("created", "pk")
+        if task.flow_task_type == "HUMAN" or getattr(task.flow_task, "awaited_enterprise", None)
+    ]
     if not tasks:
         return []
     due = {}
@@ -121,6 +144,20 @@ def next_steps(cases=None, *, process=None) -> list[NextStep]:
         due.setdefault(deadline.task_id, deadline.due_on)
     steps = []
     for task in tasks:
+        if task.flow_task_type != "HUMAN":
+            enterprise, people = _enterprise_people(task)
+            steps.append(
+                NextStep(
+                    task=task,
+                    title=str(task.flow_task.task_title or task.flow_task.name),
+                    assigned=False,
+                    handlers=[Handler(user, None, enterprise) for user in people[:MAX_CANDIDATES]],
+                    more=len(people) > MAX_CANDIDATES,
+                    due_on=due.get(task.pk),
+                    in_portal=True,
+                )
+            )
+            continue
         people = task_candidates(task)
         steps.append(
             NextStep(

@@ -6,7 +6,9 @@ test's own knowledge: the panel names people, and the demo's persona list says w
 each name is. The walker counts steps, changes of login and clicks, for the closing figures.
 """
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.core.management import call_command
 from django.utils import translation
@@ -20,6 +22,7 @@ def zh(message: str) -> str:
         return translation.gettext(message)
 
 
+README = Path(__file__).resolve().parents[2] / "README.md"
 LOGIN_OF = {persona.full_name: persona.username for persona in [*STAFF, *ENTERPRISES]}
 
 
@@ -37,6 +40,7 @@ class Walker:
     logins: int = 0
     clicks: int = 0
     screenshots: list[str] = field(default_factory=list)
+    signed_in: list[str] = field(default_factory=list)  # every login, in order
 
     # ------------------------------------------------------------------ clicking
     def click(self, target: Locator) -> None:
@@ -65,6 +69,7 @@ class Walker:
         self.click(self.page.locator("form:not(.language-switcher)").get_by_role("button", name=zh("Log in")))
         self.page.wait_for_url(lambda url: "/accounts/login/" not in url)
         self.signed_in_as = username
+        self.signed_in.append(username)
         self.logins += 1
 
     def open_from_menu(self, menu_title: str, row_text: str | None = None) -> None:
@@ -76,6 +81,38 @@ class Walker:
             row = self.page.get_by_role("row").filter(has_text=row_text).first
             self.click(row.get_by_role("link").first)
         self.page.wait_for_load_state("domcontentloaded")
+
+    def login_order(self) -> list[str]:
+        """The logins in the order they acted, as the README lists a journey's steps."""
+        return list(self.signed_in)
+
+    def open_case(self, menu: str, reference: str) -> None:
+        """A staff member's way to a case's page: from the staff site, 流程, the flow's menu entry,
+        its list of open processes (the dashboard's list button), then the case's row."""
+        self.go("/staff/")
+        self.click(self.page.get_by_role("navigation").get_by_role("link", name=zh("Processes")).first)
+        self.page.wait_for_load_state("networkidle")
+        entry = self.page.get_by_role("navigation").get_by_role("link", name=menu).first
+        address = entry.get_attribute("href")
+        self.click(entry)
+        self.page.wait_for_url(f"**{address}")
+        self.click(self.page.get_by_role("link", name=zh("Process list")))
+        self.page.wait_for_url("**/flows/?**")
+        row = self.page.get_by_role("row").filter(has_text=reference)
+        self.click(row.first.get_by_role("link").first)
+        self.page.wait_for_load_state("networkidle")
+
+    def open_done_case(self, reference: str) -> None:
+        """A case the person has finished with: from their 已办 list, the task's row, then the
+        case (the breadcrumb's process link)."""
+        self.go("/staff/")
+        self.click(self.page.get_by_role("navigation").get_by_role("link", name=zh("Archive")).first)
+        self.page.wait_for_load_state("networkidle")
+        self.click(self.page.get_by_role("row").filter(has_text=reference).first.get_by_role("link").first)
+        self.page.wait_for_load_state("networkidle")
+        process_link = self.page.locator("main h2 a").filter(has_text="#")  # the breadcrumb: 自我声明 › #3
+        self.click(process_link.first)
+        self.page.wait_for_load_state("networkidle")
 
     def next_step(self) -> tuple[str, list[str]]:
         """On a case page: the first open step's title and the logins of the people it names."""
@@ -137,3 +174,10 @@ class Walker:
 
     def figures(self) -> str:
         return f"{self.steps} steps, {self.logins} logins, {self.clicks} clicks"
+
+
+def readme_logins(journey: str) -> list[str]:
+    """The login at the head of each numbered step of a README "What to try" journey (its bold
+    title's start), in order."""
+    section = README.read_text(encoding="utf-8").split(f"**{journey}", 1)[1].split("\n\n**", 1)[0]
+    return re.findall(r"^\d+\. `([a-z0-9_]+)`", section, flags=re.MULTILINE)

@@ -81,3 +81,24 @@ def test_the_panel_costs_a_bounded_number_of_queries():
     # Tasks, clocks, candidates and their bureaus: four queries; seeing the case is asked of each
     # named person (one query each), never of more than MAX_CANDIDATES + 1.
     assert few <= 4 + 2 and many <= 4 + MAX_CANDIDATES + 1, (few, many)
+
+
+def test_a_correction_awaited_from_the_producer_names_the_enterprise_people(client):
+    """Between a request for correction and the producer's answer the case is not stalled: the
+    panel names the enterprise's accounts (who answer in the portal), on the staff page too."""
+    from tests.workflows.test_declaration_flow import complete, publish
+    from workflows.declarations.flows import DeclarationFlow
+
+    producer, declaration = publish()
+    staff = make_member("AMR-330106", Role.STAFF)
+    (step,) = next_steps(declaration)
+    complete(client, staff, step.task, {"outcome": "correction", "comment": "标签缺少专用标志编号"})
+
+    (step,) = next_steps(declaration)
+    assert step.task.flow_task == DeclarationFlow.await_correction and step.in_portal
+    assert [handler.user for handler in step.handlers] == [producer]
+    with translation.override("zh-hans"):
+        panel = _panel(client.get(f"/staff/workflow/flows/declaration/{step.task.process_id}/").content.decode())
+        assert str(DeclarationFlow.await_correction.task_title) in panel
+    (handler,) = _handlers(panel)
+    assert producer.get_full_name() in handler and declaration.enterprise.name in handler

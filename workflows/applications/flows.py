@@ -25,6 +25,7 @@ from cases.services.applications import (
 from deadlines.services import deadline_start
 
 from ..base import TerroirFlow
+from ..next_step import awaiting_enterprise
 from . import views
 
 Status = Application.Status
@@ -79,8 +80,9 @@ class ApplicationFlow(TerroirFlow):
         .Next(this.route)
     )
 
-    await_supplement = (
-        flow.Handle(this.receive_supplement).Annotation(title=_("Supplement by the applicant")).Next(this.route)
+    await_supplement = awaiting_enterprise(
+        flow.Handle(this.receive_supplement).Annotation(title=_("Supplement by the applicant")).Next(this.route),
+        lambda process: _application(process).applicant,
     )
 
     formal_examination = (

@@ -11,6 +11,7 @@ from deadlines.services import deadline_start
 from organizations.models import Department
 
 from ..base import TerroirFlow
+from ..next_step import awaiting_enterprise
 from ..visibility import JurisdictionCheck
 from .views import InProcessCheckView, SuspensionDecisionView
 
@@ -68,10 +69,11 @@ class DeclarationFlow(TerroirFlow):
         .Default(this.end)
     )
 
-    await_correction = (
+    await_correction = awaiting_enterprise(
         flow.Handle(this.receive_correction)
         .Annotation(title=_("Correction by the producer"))
-        .Next(this.in_process_check)
+        .Next(this.in_process_check),
+        lambda process: _declaration(process).enterprise,
     )
 
     decide_suspension = (
