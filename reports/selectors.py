@@ -3,8 +3,11 @@
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from organizations.selectors import jurisdiction_prefixes
+from organizations.models import Role
+from organizations.selectors import jurisdiction_prefixes, members_of
+from workflows.next_step import MAX_CANDIDATES, Handler, NextStep
 
 from .figures import FIGURES, breakdown_labels, figure_get
 from .form_layout import ROWS
@@ -24,6 +27,25 @@ def reports_visible_to(user) -> QuerySet[StatisticsReport]:
 
 def report_visible_to(user, pk) -> StatisticsReport | None:
     return reports_visible_to(user).filter(pk=pk).first()
+
+
+def drafting_steps(report: StatisticsReport) -> list[NextStep]:
+    """While a report is a draft (or returned), no task is open: its process starts at submission.
+    The step is the province's statistics officers', so the page names them instead of nobody."""
+    if not report.is_editable:
+        return []
+    officers = members_of(report.bureau_id, Role.STATISTICS_OFFICER).order_by("full_name", "username")
+    officers = list(officers[: MAX_CANDIDATES + 1])
+    return [
+        NextStep(
+            task=None,
+            title=_("Fill in and submit the statistics report"),
+            assigned=False,
+            handlers=[Handler(user, report.bureau) for user in officers[:MAX_CANDIDATES]],
+            more=len(officers) > MAX_CANDIDATES,
+            due_on=report.due_on,
+        )
+    ]
 
 
 def report_content(report: StatisticsReport) -> dict:

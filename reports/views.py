@@ -18,6 +18,7 @@ from .flows import submit_report
 from .forms import ReportAnswersForm, SummaryFilterForm
 from .models import Period, period_due
 from .selectors import (
+    drafting_steps,
     figure_records,
     form_rows,
     national_summary,
@@ -79,6 +80,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": form_rows(content),
             "may_fill": report.is_editable and _may_fill(request.user, report),
             "snapshots": report.snapshots.select_related("taken_by"),
+            "drafting_steps": drafting_steps(report),
         },
     )
 
