@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -16,7 +17,7 @@ from notifications.models import Notification
 from reports.dashboard import Scope, dashboard_context, target_progress
 from reports.flows import submit_report
 from reports.models import StatisticsReport, period_due
-from reports.services import report_lead_decide, report_update, reports_open_period
+from reports.services import report_lead_decide, report_national_decide, report_update, reports_open_period
 
 from .conftest import ANSWERS, EXPECTED, PERIOD, YEAR, add_case
 
@@ -187,3 +188,30 @@ def test_dashboard_queries_do_not_grow_with_the_records(province):
     for number in range(5):
         add_case("330106", f"浙市监罚〔Q〕{number}号", filed_on=timezone.localdate())
     assert queries() == before
+
+
+def _named_in_panel(html: str) -> list[str]:
+    panel = html.split('<section class="next-step card">', 1)[1].split("</section>", 1)[0]
+    return re.findall(r"<li>([^<·]+?) ·", panel)
+
+
+def test_the_draft_and_the_returned_report_name_their_statistics_officer(province, client):
+    """No task is open before submission or after a return: the page names the province's officer,
+    not another province's, and once submitted, the lead's task instead."""
+    client.force_login(province.kjs_staff)
+    page = client.get(reverse("reports:detail", args=[province.report.pk])).content.decode()
+    assert "填写并提交统计报告" in page
+    officer = province.officer.get_full_name() or province.officer.username
+    assert _named_in_panel(page) == [officer]
+    assert (province.other_officer.get_full_name() or province.other_officer.username) not in _named_in_panel(page)
+
+    report_update(actor=province.officer, report=province.report, answers=ANSWERS)
+    report = submit_report(actor=province.officer, report=province.report)
+    page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert "填写并提交统计报告" not in page
+    assert _named_in_panel(page) == [province.lead.get_full_name() or province.lead.username]
+
+    report_lead_decide(actor=province.lead, report=report, approve=True)
+    report_national_decide(actor=province.kjs_staff, report=report, accept=False, comment="请补充阶段性工作报告。")
+    page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert "填写并提交统计报告" in page and _named_in_panel(page) == [officer]
