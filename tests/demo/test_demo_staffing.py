@@ -235,6 +235,8 @@ def test_the_demo_complaint_goes_from_verification_to_archive_with_demo_people(s
             clock.move_to(timezone.make_aware(datetime.datetime(2026, 12, 10, 11, 0)))
             journey.step("hold_hearing", "xh_county_reviewer", {"record": "当事人到场陈述"})
         else:
+            # The party's 5 working days (to 2026-12-08) run out before the case goes on.
+            clock.move_to(timezone.make_aware(datetime.datetime(2026, 12, 9, 9, 0)))
             journey.step("record_defence", "xh_county_staff", {"defence": "当事人称不知产地要求"})
         journey.step("recheck", "xh_county_inspector", {"opinion": "维持原处罚意见"})
         journey.step(
