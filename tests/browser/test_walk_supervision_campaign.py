@@ -6,13 +6,14 @@ the producer's declaration and orders rectification, and after it they re-inspec
 Who acts next is read from the check's page, reached from the campaign's list of its checks."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from cases.models import Declaration, SupervisionCheck
-from tests.browser.walks import LOGIN_OF, Walker, readme_logins, seed_demo, zh
+from tests.browser.walks import LOGIN_OF, README, Walker, readme_logins, seed_demo, zh
 from workflows.jobs import job_named
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
@@ -26,11 +27,11 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def record_result(walker: Walker, outcome: str, findings: str) -> None:
-    """The check form: every part of the check passed or failed, the findings, the outcome."""
-    page = walker.page
-    for name in ("document_review", "onsite_visit", "label_check", "sample_test"):
-        page.locator(f"form.vf-form select[name={name}]").select_option(index=1)
+def record_result(walker: Walker, label_check: str, outcome: str, findings: str) -> None:
+    """The check form: each part of the check's result, the findings, the proposed outcome."""
+    for label in ("Document review", "On-site visit", "Sample test"):
+        walker.pick(zh(label), zh("pass"))
+    walker.pick(zh("Label check"), zh(label_check))
     walker.fill("findings", findings)
     walker.choose(outcome)
     walker.submit()
@@ -85,7 +86,7 @@ def test_a_campaign_from_the_draw_to_a_check_result(page: Page, live_server):
     walker.sign_in(inspector)
     walker.take_task(declaration.enterprise.name, title)
     walker.shot("supervision-04-check-form")
-    record_result(walker, zh("Rectification within 30 days"), "标签未按规定标注专用标志编号，限30日内整改。")
+    record_result(walker, "fail", zh("Rectification within 30 days"), "标签未按规定标注专用标志编号，限30日内整改。")
     walker.open_done_case(declaration.enterprise.name)
     title, logins = walker.next_step()
     assert title == zh("Re-inspect after rectification") and inspector in logins
@@ -93,11 +94,18 @@ def test_a_campaign_from_the_draw_to_a_check_result(page: Page, live_server):
 
     # 3. The same inspector re-inspects after the rectification: compliant.
     walker.take_task(declaration.enterprise.name, title)
-    record_result(walker, zh("Compliant"), "已按要求整改，标签标注规范。")
+    record_result(walker, "pass", zh("Compliant"), "已按要求整改，标签标注规范。")
     walker.open_done_case(declaration.enterprise.name)
     expect(page.locator("section.next-step .next-step-item")).to_have_count(0)
     walker.shot("supervision-06-done")
     assert SupervisionCheck.objects.get().status == SupervisionCheck.Status.COMPLIANT
 
-    assert walker.login_order() == readme_logins("A supervision campaign, from the draw to a check result")[:2]
+    # The README names the lead at step 1 and the inspectors to choose from; steps 2 and 3 are
+    # for whichever two the draw picks, so the walk's second login must be one of those.
+    journey = "A supervision campaign, from the draw to a check result"
+    assert readme_logins(journey) == ["zj_province_lead"]
+    step_one = README.read_text(encoding="utf-8").split(f"**{journey}", 1)[1].split("\n2. ", 1)[0]
+    named_inspectors = re.findall(r"`([a-z_]+)`", step_one.split("inspectors", 1)[1])
+    assert named_inspectors == list(INSPECTORS)
+    assert walker.login_order() == ["zj_province_lead", inspector] and inspector in drawn
     print(f"\nwalk supervision campaign: {walker.figures()}")
