@@ -57,7 +57,7 @@ def test_a_campaign_from_the_draw_to_a_check_result(page: Page, live_server):
     expect(regions.locator(".region-picker__chosen")).to_contain_text("浙江省 / 杭州市")
     page.get_by_label(zh("Products in scope (none: all)")).select_option(label="西湖龙井")
     page.get_by_label(zh("Declarations published from")).fill((today - datetime.timedelta(days=365)).isoformat())
-    page.get_by_label(zh("to"), exact=True).fill(today.isoformat())
+    page.get_by_label(zh("Declarations published until")).fill(today.isoformat())
     page.get_by_label(zh("Number of declarations to check")).fill("1")
     page.get_by_label(zh("Eligible inspectors")).select_option(label=[NAME_OF[login] for login in INSPECTORS])
     walker.shot("supervision-01-plan")

@@ -9,6 +9,7 @@ from cases.models import SupervisionCampaign, SupervisionCheck
 from organizations.models import Role
 from tests.factories import make_member
 from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
+from workflows.supervision.campaign_forms import CampaignForm
 from workflows.supervision.flows import SupervisionCheckFlow
 
 # A campaign covers the last 30 days: a fixed day (ADR 0027).
@@ -108,3 +109,10 @@ def test_the_campaign_page_links_each_opened_check_to_its_page(client):
     url = SupervisionCheckFlow.instance.reverse("process_detail", args=[process.pk])
     assert f'<a href="{url}">{check.declaration.reference}</a>' in page
     assert client.get(url).status_code == 200  # the lead may open it
+
+
+def test_the_plan_form_labels_the_period_s_end_in_chinese_words_of_its_own():
+    """Its label was the bare msgid "to", whose Chinese (an audit column's) is 新状态 (new status)."""
+    with translation.override("zh-hans"):
+        label = str(CampaignForm(user=make_member("AMR-330000", Role.LEAD)).fields["period_end"].label)
+    assert label == "声明公示日期至"
