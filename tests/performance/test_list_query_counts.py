@@ -39,7 +39,7 @@ PAGES = [
     (None, "/authorised-users/"),
     (None, "/revocations/"),
     (None, "/announcements/"),
-    (None, "/supervision/"),
+    (None, "/supervision-results/"),
     (None, "/api/register/products/"),
     (None, "/api/register/authorised-users/"),
 ]

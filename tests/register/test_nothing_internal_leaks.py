@@ -73,7 +73,7 @@ def public_urls(casework) -> list[str]:
         f"/products/{product.public_token}/",
         "/authorised-users/",
         "/revocations/",
-        "/supervision/",
+        "/supervision-results/",
         "/announcements/",
         "/report/",
         f"/verify/{draft.verification_token}/",

@@ -1,12 +1,16 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone, translation
+from viewflow.workflow.models import Process
 
 from cases.models import SupervisionCampaign, SupervisionCheck
 from organizations.models import Role
 from tests.factories import make_member
-from tests.factories.supervision import published_declarations
+from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
+from workflows.supervision.campaign_forms import CampaignForm
+from workflows.supervision.flows import SupervisionCheckFlow
 
 # A campaign covers the last 30 days: a fixed day (ADR 0027).
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
@@ -49,7 +53,7 @@ def test_provincial_lead_plans_and_draws_and_the_public_sees_the_result_without_
     assert client.post(f"/supervision/{campaign.pk}/draw/").status_code == 302  # a second draw is refused politely
     assert SupervisionCheck.objects.count() == 2
     client.logout()
-    public = client.get("/supervision/").content.decode()
+    public = client.get("/supervision-results/").content.decode()
     check = SupervisionCheck.objects.first()
     assert campaign.reference in public and check.declaration.enterprise.name in public
     assert not any(inspector.full_name in public for inspector in inspectors)
@@ -81,3 +85,34 @@ def test_staff_without_a_lead_role_cannot_plan(client):
     assert client.get("/supervision/new/").status_code == 403
     client.force_login(make_member("AMR-330106", Role.LEAD))  # a county lead: campaigns are provincial
     assert client.get("/supervision/new/").status_code == 403
+
+
+def test_the_lead_finds_the_campaigns_at_their_address_and_the_public_its_results_at_another(client):
+    """/supervision/ was the public results page's address too, which shadowed the campaigns:
+    the staff drawer's link led the lead to the public page, with no way to plan a campaign."""
+    lead, _inspectors, campaign = provincial_campaign()
+    client.force_login(lead)
+    page = client.get(reverse("supervision:list")).content.decode()
+    assert f'href="{reverse("supervision:new")}"' in page and campaign.reference in page
+    client.logout()
+    assert reverse("register:supervision") != reverse("supervision:list")
+    assert client.get(reverse("register:supervision")).status_code == 200
+
+
+def test_the_campaign_page_links_each_opened_check_to_its_page(client):
+    published_declarations(2)
+    lead, _inspectors, campaign = provincial_campaign(sample_size=1)
+    (check,) = draw_and_open(actor=lead, campaign=campaign, seed="walk")
+    process = Process.objects.get(flow_class=SupervisionCheckFlow, artifact_object_id=check.pk)
+    client.force_login(lead)
+    page = client.get(reverse("supervision:detail", args=[campaign.pk])).content.decode()
+    url = SupervisionCheckFlow.instance.reverse("process_detail", args=[process.pk])
+    assert f'<a href="{url}">{check.declaration.reference}</a>' in page
+    assert client.get(url).status_code == 200  # the lead may open it
+
+
+def test_the_plan_form_labels_the_period_s_end_in_chinese_words_of_its_own():
+    """Its label was the bare msgid "to", whose Chinese (an audit column's) is 新状态 (new status)."""
+    with translation.override("zh-hans"):
+        label = str(CampaignForm(user=make_member("AMR-330000", Role.LEAD)).fields["period_end"].label)
+    assert label == "声明公示日期至"

@@ -20,7 +20,9 @@ class CampaignForm(forms.Form):
     period_start = forms.DateField(
         label=_("Declarations published from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    period_end = forms.DateField(label=_("to"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    period_end = forms.DateField(
+        label=_("Declarations published until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     sample_size = forms.IntegerField(label=_("Number of declarations to check"), min_value=1, required=False)
     sample_percent = forms.IntegerField(label=_("or share to check (%)"), min_value=1, max_value=100, required=False)
     inspectors = forms.ModelMultipleChoiceField(

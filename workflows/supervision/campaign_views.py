@@ -7,13 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_fsm import TransitionNotAllowed
+from viewflow.workflow.models import Process
 
 from cases.selectors.supervision import campaign_visible_to, campaigns_visible_to
 from cases.services.supervision import campaign_create
 from organizations.selectors import is_staff_member
 
 from .campaign_forms import CampaignForm
-from .flows import draw_campaign
+from .flows import SupervisionCheckFlow, draw_campaign
 
 
 def _staff_only(request: HttpRequest) -> None:
@@ -53,6 +54,15 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         campaign.checks.select_related("declaration__enterprise", "declaration__product", "inspector_a", "inspector_b")
     )
     being_opened = sum(check.is_being_opened for check in checks)
+    # Each opened check links to its process page, where its tasks and who acts next are shown.
+    process_of = dict(
+        Process.objects.filter(
+            flow_class=SupervisionCheckFlow, artifact_object_id__in=[check.pk for check in checks]
+        ).values_list("artifact_object_id", "pk")
+    )
+    for check in checks:
+        if check.pk in process_of:
+            check.process_url = SupervisionCheckFlow.instance.reverse("process_detail", args=[process_of[check.pk]])
     return render(
         request,
         "workflows/supervision/campaign_detail.html",
