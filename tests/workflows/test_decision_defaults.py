@@ -28,6 +28,7 @@ def _form_of(client, user, case, status, task_name):
     return response.context["form"]
 
 
+@pytest.mark.on_date("2026-03-02")  # a plain Monday
 def test_decision_form_starts_with_the_proposed_outcome_and_amounts_and_payment_with_the_fine(client):
     bureau = hangzhou_bureau()
     walk = file_case(client, bureau)
@@ -35,7 +36,8 @@ def test_decision_form_starts_with_the_proposed_outcome_and_amounts_and_payment_
     EnforcementCase.objects.filter(pk=walk.case.pk).update(proposed_confiscation=Decimal("800"))
     walk.step(bureau.reviewer, "review", "review", {"approve": "yes", "opinion": "同意"})
     walk.step(bureau.lead, "lead_approval", "approve", {"approve": "yes"})
-    walk.step(bureau.inspectors[1], "notice", "serve_notice", {"served_on": days_ago(0), "method": "direct"})
+    # Served three weeks ago: the party's 5 working days for a defence have run out.
+    walk.step(bureau.inspectors[1], "notice", "serve_notice", {"served_on": days_ago(21), "method": "direct"})
     walk.step(bureau.inspectors[1], "defence", "record_defence", {"defence": "当事人称系初犯"})
     walk.step(bureau.inspectors[0], "recheck", "recheck", {"opinion": "维持"})
 

@@ -174,9 +174,11 @@ def test_full_penalty_path_with_send_back_hearing_and_late_payment(client, burea
     report(walk, bureau)
     # 案件审核 by the bureau's staff; an investigating officer may not review, even holding the staff role.
     make_member("AMR-330100", Role.STAFF, user=bureau.inspectors[0])
-    walk.step(bureau.inspectors[0], "review", "review", {"approve": "yes", "opinion": "同意"}, "cannot review")
+    # The task is not even offered to them: taking it is refused (workflows/eligibility.py).
     task = agree(walk.case, "review", "review")
-    client.post(task.flow_task.reverse("unassign", args=[task.process_id, task.pk]))
+    client.force_login(bureau.inspectors[0])
+    assert client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk])).status_code == 403
+    assert agree(walk.case, "review", "review").owner_id is None
     walk.step(bureau.reviewer, "review", "review", {"approve": "no", "opinion": "证据不足，补充调查"})
     report(walk, bureau)
     walk.step(bureau.reviewer, "review", "review", {"approve": "yes", "opinion": "事实清楚，证据确凿"})
