@@ -82,6 +82,7 @@ def test_another_session_cannot_use_the_token(client):
     assert not CaseEvidence.objects.exists()
 
 
+@pytest.mark.real_clock  # the sweep compares now with the files' real times
 def test_a_staged_file_expires_and_the_sweep_deletes_it(client, settings):
     [token] = staged_tokens(refused_with_a_photo(client))
     assert sweep_staged_files() == 0  # still fresh
