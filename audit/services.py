@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .hashing import event_hash
 from .models import AuditChainHead, AuditEvent
+from .selectors import SYSTEM_ACTOR
 
 
 class AuditOutsideTransaction(RuntimeError):
@@ -43,7 +44,7 @@ def audit_record(
         # Stored and hashed at microsecond precision so the database round trip is exact.
         occurred_at=timezone.now(),
         actor_id=actor.pk if actor is not None else None,
-        actor_label=str(actor)[:150] if actor is not None else "system",
+        actor_label=str(actor)[:150] if actor is not None else SYSTEM_ACTOR,
         action=action,
         target_id=str(target.pk),
         target_label=str(target)[:200],

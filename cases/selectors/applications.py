@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from audit.selectors import audit_events_for
+from audit.selectors import actor_display, audit_events_for
 from organizations.selectors import enterprises_of, region_code_filter
 
 from ..models import Application, ExpertOpinion
@@ -102,7 +102,7 @@ def staff_history(application: Application) -> list[StaffHistoryEntry]:
     return [
         StaffHistoryEntry(
             occurred_at=event.occurred_at,
-            actor_label=event.actor_label,
+            actor_label=actor_display(event),
             label=str(labels.get(event.action, _("Other step"))),
             from_status=str(statuses.get(event.from_state, "")),
             to_status=str(statuses.get(event.to_state, "")),

@@ -7,6 +7,8 @@ from datetime import datetime
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from audit.selectors import actor_display
+
 from ..models import EnforcementCase
 
 # The one registry of the names of what is recorded on an enforcement case. A code missing here
@@ -78,7 +80,7 @@ def staff_history(events) -> list[StaffHistoryEntry]:
         rows.append(
             StaffHistoryEntry(
                 occurred_at=event.occurred_at,
-                actor_label=event.actor_label,
+                actor_label=actor_display(event),
                 label=case_action_label(event.action),
                 from_state=states.get(event.from_state, "") if changed else "",
                 to_state=states.get(event.to_state, "") if changed else "",

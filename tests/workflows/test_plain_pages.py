@@ -129,3 +129,12 @@ def test_every_action_an_enforcement_service_records_has_a_chinese_name():
     missing = [code for code in sorted(fixed) if f"enforcement.{code}" not in CASE_ACTION_LABELS]
     assert not missing
     assert "enforcement.receive" in CASE_ACTION_LABELS and OTHER_ACTION
+
+
+def test_a_change_no_person_made_is_shown_as_the_systems(client):
+    bureau = hangzhou_bureau()
+    case = received_case(actor=None)  # a clue the system received (a public report, a referral)
+    assert AuditEvent.objects.get(target_id=str(case.pk), action="enforcement.receive").actor_label == "system"
+    client.force_login(bureau.lead)
+    text = visible_text(client.get(f"/enforcement/{case.pk}/").content.decode())
+    assert "系统" in text and not re.search(r"\bsystem\b", text)
