@@ -2,6 +2,7 @@ import datetime
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import clock
 
@@ -25,6 +26,11 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-quic",
         ],
     }
+
+
+# A loaded CI machine (two cores, PostgreSQL, Chromium) can take longer than Playwright's default
+# 5 s to answer a form: wait up to 20 s for what a person waits for.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(scope="session")
