@@ -45,7 +45,7 @@ def audit_record(
         occurred_at=timezone.now(),
         actor_id=actor.pk if actor is not None else None,
         actor_label=str(actor)[:150] if actor is not None else SYSTEM_ACTOR,
-        action=action,
+        action=str(action),  # a kind's TextChoices member is stored and hashed as its value
         target_id=str(target.pk),
         target_label=str(target)[:200],
         from_state=str(from_state or ""),

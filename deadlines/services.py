@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 
+from .audit_actions import DeadlineAction
 from .calendar import DueDate, WorkingCalendar
 from .models import CalendarDay, CalendarYear, Deadline
 from .rules import PeriodKind, rule
@@ -67,7 +68,7 @@ def deadline_start(
     deadline.save()
     audit_record(
         actor=actor,
-        action="deadline.start",
+        action=DeadlineAction.START,
         target=deadline,
         to_state=deadline.state,
         data={"rule": legal_rule.code, "due_on": deadline.due_on, "provisional": deadline.provisional},
@@ -111,7 +112,7 @@ def deadline_pause(*, actor, deadline: Deadline, reason: str, on: datetime.date 
     deadline.save()
     audit_record(
         actor=actor,
-        action="deadline.pause",
+        action=DeadlineAction.PAUSE,
         target=deadline,
         from_state=before,
         to_state=deadline.state,
@@ -134,7 +135,7 @@ def deadline_resume(*, actor, deadline: Deadline, on: datetime.date | None = Non
     deadline.save()
     audit_record(
         actor=actor,
-        action="deadline.resume",
+        action=DeadlineAction.RESUME,
         target=deadline,
         from_state=before,
         to_state=deadline.state,
@@ -161,7 +162,7 @@ def deadline_extend(*, actor, deadline: Deadline, amount: int, reason: str) -> D
     deadline.save()
     audit_record(
         actor=actor,
-        action="deadline.extend",
+        action=DeadlineAction.EXTEND,
         target=deadline,
         from_state=before,
         to_state=deadline.state,
@@ -185,7 +186,7 @@ def _meet(*, actor, deadline: Deadline) -> Deadline:
     deadline.save(update_fields=["state", "closed_at"])  # what meeting changes; at every completion
     audit_record(
         actor=actor,
-        action="deadline.meet",
+        action=DeadlineAction.MEET,
         target=deadline,
         from_state=before,
         to_state=deadline.state,
@@ -203,7 +204,7 @@ def deadline_cancel(*, actor, deadline: Deadline, reason: str) -> Deadline:
     deadline.save()
     audit_record(
         actor=actor,
-        action="deadline.cancel",
+        action=DeadlineAction.CANCEL,
         target=deadline,
         from_state=before,
         to_state=deadline.state,
@@ -219,7 +220,7 @@ def deadline_mark_overdue(*, deadline: Deadline) -> Deadline:
     before = deadline.state
     deadline.become_overdue()
     deadline.save()
-    audit_record(actor=None, action="deadline.overdue", target=deadline, from_state=before, to_state=deadline.state)
+    audit_record(actor=None, action=DeadlineAction.OVERDUE, target=deadline, from_state=before, to_state=deadline.state)
     return deadline
 
 
@@ -250,7 +251,7 @@ def calendar_year_enter(
     )
     audit_record(
         actor=actor,
-        action="calendar.enter_year",
+        action=DeadlineAction.CALENDAR_ENTER_YEAR,
         target=calendar_year,
         comment=source,
         data={"holidays": [d for d, _n in holidays], "working_days": [d for d, _n in working_days]},
@@ -290,7 +291,7 @@ def deadlines_recompute(*, actor, year: int) -> int:
             changed += 1
             audit_record(
                 actor=actor,
-                action="deadline.recompute",
+                action=DeadlineAction.RECOMPUTE,
                 target=deadline,
                 from_state=old_state,
                 to_state=deadline.state,

@@ -8,4 +8,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         # The sample notice kind must be known before anything renders or downloads.
-        from . import kinds  # noqa: F401
+        from . import (
+            audit_actions,  # noqa: F401  (declares this app's audit actions)
+            kinds,  # noqa: F401
+        )

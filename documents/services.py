@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from audit.services import audit_record
 
+from .audit_actions import DocumentAction
 from .kinds import get_kind
 from .models import Document, DocumentCounter
 from .rendering import render_pdf
@@ -70,7 +71,7 @@ def document_render(
         document.save()
         audit_record(
             actor=actor,
-            action="document.issue",
+            action=DocumentAction.ISSUE,
             target=target,
             data={"kind": kind, "number": number, "sha256": document.sha256, "document": document.pk},
         )

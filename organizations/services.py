@@ -6,6 +6,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from audit.services import audit_record
 
+from .audit_actions import OrganizationAction
 from .models import ROLE_PERMISSIONS, Department, Enterprise, EnterpriseAccount, Membership, Region, Role
 from .selectors import forget_persona
 
@@ -34,7 +35,7 @@ def membership_grant(*, actor, user, department: Department, role: Role | str) -
     forget_persona(user)
     audit_record(
         actor=actor,
-        action="membership.grant",
+        action=OrganizationAction.MEMBERSHIP_GRANT,
         target=membership,
         to_state="active",
         data={"user": user.username, "department": department.code, "role": role.value},
@@ -54,7 +55,7 @@ def membership_revoke(*, actor, membership: Membership, comment: str = "") -> Me
     forget_persona(membership.user)
     audit_record(
         actor=actor,
-        action="membership.revoke",
+        action=OrganizationAction.MEMBERSHIP_REVOKE,
         target=membership,
         from_state="active",
         to_state="inactive",
@@ -89,7 +90,10 @@ def enterprise_register(
     enterprise.full_clean()
     enterprise.save()
     audit_record(
-        actor=actor, action="enterprise.register", target=enterprise, data={"credit_code": enterprise.credit_code}
+        actor=actor,
+        action=OrganizationAction.ENTERPRISE_REGISTER,
+        target=enterprise,
+        data={"credit_code": enterprise.credit_code},
     )
     return enterprise
 
@@ -106,7 +110,7 @@ def enterprise_account_link(*, actor, user, enterprise: Enterprise) -> Enterpris
         forget_persona(user)
         audit_record(
             actor=actor,
-            action="enterprise.account_link",
+            action=OrganizationAction.ENTERPRISE_ACCOUNT_LINK,
             target=enterprise,
             data={"user": user.username},
         )

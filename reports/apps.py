@@ -13,7 +13,11 @@ class ReportsConfig(AppConfig):
         from workflows.registry import FLOW_VIEWSETS
         from workflows.viewsets import TerroirFlowViewset
 
-        from . import documents, notices
+        from . import (
+            audit_actions,  # noqa: F401  (declares this app's audit actions)
+            documents,
+            notices,
+        )
         from .flows import StatisticsReportFlow
         from .services import open_due_periods
 

@@ -20,6 +20,7 @@ from deadlines.services import deadline_meet, deadline_start
 from organizations.models import Department, Region, Role
 from organizations.selectors import members_of
 
+from .audit_actions import StatisticsAction
 from .figures import figures_count
 from .form_layout import ANSWER_FIELDS
 from .models import Period, ReportSnapshot, StatisticsReport, period_due
@@ -67,7 +68,7 @@ def reports_open_period(*, actor, year: int, period: int) -> list[StatisticsRepo
             queue_role=Role.STATISTICS_OFFICER,
             start=start,
         )
-        audit_record(actor=actor, action="statistics.open", target=report, to_state=report.status)
+        audit_record(actor=actor, action=StatisticsAction.OPEN, target=report, to_state=report.status)
         opened.append(report)
     return opened
 
@@ -106,7 +107,7 @@ def report_update(*, actor, report: StatisticsReport, answers: dict) -> Statisti
     if changed:
         report.full_clean(exclude=["province", "bureau", "current_snapshot", "status"])
         report.save()
-        audit_record(actor=actor, action="statistics.update", target=report, data={"fields": sorted(changed)})
+        audit_record(actor=actor, action=StatisticsAction.UPDATE, target=report, data={"fields": sorted(changed)})
     return report
 
 
@@ -163,7 +164,7 @@ def report_submit(*, actor, report: StatisticsReport) -> StatisticsReport:
     report.save()
     audit_record(
         actor=actor,
-        action="statistics.submit",
+        action=StatisticsAction.SUBMIT,
         target=report,
         from_state=before,
         to_state=report.status,
@@ -193,7 +194,7 @@ def report_lead_decide(*, actor, report: StatisticsReport, approve: bool, commen
     report.save()
     audit_record(
         actor=actor,
-        action="statistics.approve" if approve else "statistics.send_back",
+        action=StatisticsAction.APPROVE if approve else StatisticsAction.SEND_BACK,
         target=report,
         from_state=before,
         to_state=report.status,
@@ -228,7 +229,7 @@ def report_national_decide(*, actor, report: StatisticsReport, accept: bool, com
     report.save()
     audit_record(
         actor=actor,
-        action="statistics.accept" if accept else "statistics.return",
+        action=StatisticsAction.ACCEPT if accept else StatisticsAction.RETURN,
         target=report,
         from_state=before,
         to_state=report.status,
