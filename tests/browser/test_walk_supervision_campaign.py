@@ -55,6 +55,9 @@ def test_a_campaign_from_the_draw_to_a_check_result(page: Page, live_server):
     regions.get_by_label(zh("City")).select_option(label="杭州市")
     walker.click(regions.get_by_role("button", name=zh("Add the chosen region")))
     expect(regions.locator(".region-picker__chosen")).to_contain_text("浙江省 / 杭州市")
+    # Adding resets the picker to its first level, fetched from the server: wait for it, so the
+    # page does not shift under the clicks that follow.
+    expect(regions.get_by_label(zh("City"))).to_have_count(0)
     page.get_by_label(zh("Products in scope (none: all)")).select_option(label="西湖龙井")
     page.get_by_label(zh("Declarations published from")).fill((today - datetime.timedelta(days=365)).isoformat())
     page.get_by_label(zh("Declarations published until")).fill(today.isoformat())
@@ -62,6 +65,7 @@ def test_a_campaign_from_the_draw_to_a_check_result(page: Page, live_server):
     page.get_by_label(zh("Eligible inspectors")).select_option(label=[NAME_OF[login] for login in INSPECTORS])
     walker.shot("supervision-01-plan")
     walker.click(page.get_by_role("button", name=zh("Save the plan")))
+    expect(page).to_have_url(re.compile(r"/supervision/\d+/$"))
     walker.click(page.get_by_role("button", name=zh("Draw now")))
     expect(page.get_by_role("status")).to_be_visible()  # the check is being opened
     walker.shot("supervision-02-drawn")
