@@ -2,7 +2,6 @@
 the 科技司 accepts or returns it. One process per submission: a returned report, corrected and
 submitted again, starts a new one; the report's status says where it is."""
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
@@ -12,7 +11,7 @@ from workflows.base import TerroirFlow
 from . import task_views
 from .models import StatisticsReport
 from .selectors import reports_visible_to
-from .services import national_office, report_submit
+from .services import national_office
 
 
 def _report(process) -> StatisticsReport:
@@ -61,11 +60,3 @@ class StatisticsReportFlow(TerroirFlow):
         activation.process.artifact = report
         activation.process.data = {"title": str(report)}
         return report
-
-
-@transaction.atomic
-def submit_report(*, actor, report: StatisticsReport) -> StatisticsReport:
-    """Freeze the report and put it in the lead's inbox, in one transaction."""
-    report = report_submit(actor=actor, report=report)
-    StatisticsReportFlow.start.run(report=report)
-    return report

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from workflows.task_views import DecisionTaskView, service_decision
 
+from .actions import decide_as_lead, decide_as_national_reviewer
 from .models import StatisticsReport
 from .selectors import form_rows, report_content
-from .services import report_lead_decide, report_national_decide
 
 
 class DecisionForm(forms.Form):
@@ -38,11 +38,13 @@ def report_of(activation) -> StatisticsReport:
     )
 
 
-decide_lead_approval = service_decision(report_lead_decide, report=report_of)
+decide_lead_approval = service_decision(decide_as_lead, report=report_of)
 
 
 def decide_national_review(*, actor, activation, data: dict) -> None:
-    report_national_decide(actor=actor, report=report_of(activation), accept=data["approve"], comment=data["comment"])
+    decide_as_national_reviewer(
+        actor=actor, report=report_of(activation), accept=data["approve"], comment=data["comment"]
+    )
 
 
 class ReportTaskView(DecisionTaskView):

@@ -12,9 +12,9 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from organizations.selectors import is_staff_member, jurisdiction_prefixes
 
 from . import dashboard as dashboard_selectors
+from .actions import submit_report, update_report
 from .documents import statistics_form_pdf
 from .exports import as_csv, as_xlsx, report_table, summary_table
-from .flows import submit_report
 from .forms import ReportAnswersForm, SummaryFilterForm
 from .models import Period, period_due
 from .selectors import (
@@ -27,7 +27,6 @@ from .selectors import (
     reports_visible_to,
     summary_column_labels,
 )
-from .services import report_update
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -95,7 +94,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReportAnswersForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
         try:
-            report_update(actor=request.user, report=report, answers=form.cleaned_data)
+            update_report(actor=request.user, report=report, answers=form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         except (TransitionNotAllowed, ConcurrentTransition):

@@ -19,7 +19,8 @@ from cases.services.applications import expert_opinion_submit
 from cases.services.enforcement import case_add_evidence
 from cases.services.objections import objection_decide, objection_decide_admissibility, objection_file
 from organizations.models import Role
-from reports.flows import StatisticsReportFlow, submit_report
+from reports.actions import submit_report
+from reports.flows import StatisticsReportFlow
 from reports.models import Period, StatisticsReport
 from reports.services import report_update, reports_open_period
 from tests.factories import make_member

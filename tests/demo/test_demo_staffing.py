@@ -299,7 +299,8 @@ def test_a_supervision_campaign_from_the_draw_to_a_check_result_with_demo_people
 
 
 def test_a_statistics_report_from_opening_to_acceptance_with_demo_people(settings, tmp_path):
-    from reports.flows import StatisticsReportFlow, submit_report
+    from reports.actions import submit_report
+    from reports.flows import StatisticsReportFlow
     from reports.models import StatisticsReport
     from reports.services import report_update
 

@@ -14,8 +14,8 @@ from cases.models import Application, Declaration, EnforcementCase
 from deadlines.jobs import check_deadlines
 from deadlines.models import Deadline
 from notifications.models import Notification
+from reports.actions import submit_report
 from reports.dashboard import Scope, dashboard_context, target_progress
-from reports.flows import submit_report
 from reports.models import StatisticsReport, period_due
 from reports.services import report_lead_decide, report_national_decide, report_update, reports_open_period
 

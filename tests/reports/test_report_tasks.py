@@ -5,7 +5,8 @@ import pytest
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from reports.flows import StatisticsReportFlow, submit_report
+from reports.actions import submit_report
+from reports.flows import StatisticsReportFlow
 from reports.models import StatisticsReport
 from reports.services import report_update
 

@@ -5,9 +5,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from viewflow.workflow.models import Task
 
+from reports.actions import submit_report
 from reports.documents import statistics_form_pdf
 from reports.figures import FIGURES
-from reports.flows import StatisticsReportFlow, submit_report
+from reports.flows import StatisticsReportFlow
 from reports.form_layout import ALL_LABELS, ROWS
 from reports.models import StatisticsReport
 from reports.selectors import report_content

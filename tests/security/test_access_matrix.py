@@ -20,8 +20,8 @@ from cases.services.objections import objection_file
 from documents.models import Document
 from notifications.models import Notification
 from organizations.models import Role
+from reports.actions import submit_report
 from reports.figures import FIGURES
-from reports.flows import submit_report
 from reports.services import report_update, reports_open_period
 from tests.factories import make_member
 from tests.factories.applications import Cast, applicant_body, draft_application
