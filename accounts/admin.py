@@ -8,7 +8,7 @@ from .models import User
 @admin.register(User)
 class TerroirUserAdmin(UserAdmin):
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         (_("Terroir"), {"fields": ("full_name", "phone", "language")}),
     )
     list_display = ("username", "full_name", "email", "is_active", "is_staff")

@@ -26,8 +26,9 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
+        # django-stubs types the inherited Meta's names as str; a lazy translation is what Django takes.
+        verbose_name = _("user")  # type: ignore[assignment]
+        verbose_name_plural = _("users")  # type: ignore[assignment]
 
     def __str__(self) -> str:
         return self.full_name or self.get_full_name() or self.username
@@ -63,8 +64,8 @@ class UserSession(AbstractBaseSession):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, null=True, related_name="+", db_index=True)
 
     class Meta(AbstractBaseSession.Meta):
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
+        verbose_name = _("session")  # type: ignore[assignment]  # as User.Meta
+        verbose_name_plural = _("sessions")  # type: ignore[assignment]
 
     @classmethod
     def get_session_store_class(cls):

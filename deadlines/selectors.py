@@ -19,8 +19,9 @@ def reminder_recipients(deadline: Deadline):
     """The assignee, else the task's owner, else every member of the queue."""
     if deadline.assignee_id:
         return [deadline.assignee]
-    if deadline.task_id and deadline.task.owner_id:
-        return [deadline.task.owner]
+    task = deadline.task if deadline.task_id else None
+    if task is not None and task.owner_id:
+        return [task.owner]
     return list(members_of(deadline.department_id, deadline.queue_role))
 
 

@@ -1,6 +1,8 @@
 """Demo casework, so every persona finds something to do: created once, through the same
 services and flows as real work (never by writing rows directly)."""
 
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -123,7 +125,7 @@ def seed_casework() -> list[str]:
             product=longjing,
             production_region=Region.objects.get(code="330106"),
             production_address="杭州市西湖区龙井村18号",
-            annual_output=2500,
+            annual_output=Decimal(2500),
             output_unit="kg",
             label_text="西湖龙井 地理标志保护产品",
         )

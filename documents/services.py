@@ -76,7 +76,8 @@ def document_render(
             data={"kind": kind, "number": number, "sha256": document.sha256, "document": document.pk},
         )
     except Exception:
-        document.file.storage.delete(document.file.name)
+        if document.file.name:
+            document.file.storage.delete(document.file.name)
         raise
     return document
 

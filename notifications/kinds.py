@@ -56,7 +56,7 @@ def registered_kinds() -> list[NotificationKind]:
 def _render_text(template_name: str, context: dict) -> str:
     # The engine's own Template, so autoescape can be turned off: these are e-mail texts,
     # and the notification centre escapes them when it shows them.
-    template = get_template(template_name).template
+    template = get_template(template_name).template  # type: ignore[attr-defined]  # the Django backend's
     return template.render(Context(context, autoescape=False))
 
 

@@ -7,6 +7,8 @@ one changes and searches with `organizations:region_search`. The submitted value
 region code, so forms and services read the same data as before; the field validates it.
 """
 
+from typing import Any
+
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -30,8 +32,10 @@ def prefix_of(code: str) -> str:
 
 def chain_of(code: str | None, max_level: int) -> list[Region]:
     """The region of `code` and its parents, province first; empty for an unknown code."""
-    region = Region.objects.filter(code=code, level__lte=max_level).select_related("parent__parent").first()
-    chain = []
+    region: Region | None = (
+        Region.objects.filter(code=code, level__lte=max_level).select_related("parent__parent").first()
+    )
+    chain: list[Region] = []
     while region is not None:
         chain.insert(0, region)
         region = region.parent
@@ -41,7 +45,7 @@ def chain_of(code: str | None, max_level: int) -> list[Region]:
 def levels_for(code: str | None, max_level: int) -> list[dict]:
     """The selects to show for a chosen region: each with its options and its choice."""
     chain = chain_of(code, max_level)
-    levels = [{"options": list(Region.objects.filter(level=1).order_by("code")), "chosen": None}]
+    levels: list[dict[str, Any]] = [{"options": list(Region.objects.filter(level=1).order_by("code")), "chosen": None}]
     for region in chain:
         levels[-1]["chosen"] = region.code
         children = list(region.children.filter(level__lte=max_level).order_by("code"))
@@ -61,10 +65,10 @@ def search(query: str, max_level: int, limit: int = 15) -> list[dict]:
         return []
     matches = Region.objects.filter(level__lte=max_level).select_related("parent__parent")
     matches = matches.filter(code__startswith=query) if query.isdigit() else matches.filter(name__contains=query)
-    results = []
+    results: list[dict] = []
     for region in matches.order_by("level", "code")[:limit]:
-        path = []
-        node = region
+        path: list[str] = []
+        node: Region | None = region
         while node is not None:
             path.insert(0, node.name)
             node = node.parent
@@ -145,10 +149,11 @@ class RegionsPicker(RegionPicker):
 
 
 def _path_label(region: Region) -> str:
-    names = []
-    while region is not None:
-        names.insert(0, region.name)
-        region = region.parent
+    names: list[str] = []
+    node: Region | None = region
+    while node is not None:
+        names.insert(0, node.name)
+        node = node.parent
     return " / ".join(names)
 
 

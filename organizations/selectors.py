@@ -104,7 +104,7 @@ def jurisdiction_prefixes(user) -> list[str]:
     prefixes = set()
     memberships = _jurisdiction_memberships(user)
     for department in Department.objects.filter(pk__in=memberships.values("department_id")).select_related("region"):
-        prefixes.add(department.region.prefix if department.region_id else "")
+        prefixes.add(department.region.prefix if department.region is not None else "")
     if "" in prefixes:
         return [""]
     return sorted(prefixes)
@@ -187,7 +187,7 @@ def _holds_grant(user, perm: str, content_type_id: int, object_sql: str, object_
     app_label, codename = perm.split(".", 1)
     if ContentType.objects.get_for_id(content_type_id).app_label != app_label:
         return False  # guardian refuses a permission of another app than the object's
-    on_grant = [content_type_id, codename, content_type_id]
+    on_grant: list = [content_type_id, codename, content_type_id]
     with connection.cursor() as cursor:
         cursor.execute(
             _grant_sql(object_sql),

@@ -50,7 +50,7 @@ def drafting_steps(report: StatisticsReport) -> list[NextStep]:
 
 def report_content(report: StatisticsReport) -> dict:
     """The frozen snapshot once submitted; the figures counted now while the report is a draft."""
-    if report.current_snapshot_id:
+    if report.current_snapshot is not None:
         return report.current_snapshot.content
     from .services import report_live_content
 
@@ -131,7 +131,7 @@ def figure_records(report: StatisticsReport, code: str):
         return None, None
     start, end = report.window
     records = figure.records(report.province, start, end)
-    if report.current_snapshot_id:
+    if report.current_snapshot is not None:
         ids = report.current_snapshot.content["figures"].get(code, {}).get("ids", [])
         frozen = records.model.objects.filter(pk__in=ids)
         # The same joins as the live list, without its conditions (a record may have changed since).

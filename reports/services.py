@@ -128,7 +128,7 @@ def report_live_content(report: StatisticsReport) -> dict:
 
 
 def _missing_answers(report: StatisticsReport) -> list[str]:
-    required = {"contact_person": report.contact_person, "contact_phone": report.contact_phone}
+    required: dict[str, object] = {"contact_person": report.contact_person, "contact_phone": report.contact_phone}
     required["plan_provincial"] = report.plan_provincial
     required["stage_report"] = report.stage_report.strip()
     return [

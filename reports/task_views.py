@@ -52,7 +52,7 @@ class ReportTaskView(DecisionTaskView):
 
     @property
     def report(self) -> StatisticsReport:
-        return report_of(self.request.activation)
+        return report_of(self.request.activation)  # type: ignore[attr-defined]  # viewflow sets it
 
     def get_context_data(self, **kwargs):
         report = self.report

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
+from django.utils.functional import Promise
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -33,8 +34,8 @@ class Handler:
 
 @dataclass
 class NextStep:
-    task: Task
-    title: str
+    task: Task | None
+    title: str | Promise
     assigned: bool
     handlers: list[Handler] = field(default_factory=list)
     more: bool = False

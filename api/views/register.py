@@ -25,7 +25,7 @@ NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Not found")
 
 class PublicMixin(PreferredLanguageMixin):
     # Anyone may read; no session means no CSRF to check, so no authentication at all.
-    authentication_classes = []
+    authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
     throttle_classes = [PublicRateThrottle]
 
