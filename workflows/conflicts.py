@@ -63,7 +63,7 @@ def _task_taken_by_a_race(request) -> bool:
         return False
     if task.owner_id == user.pk and task.status not in (STATUS.NEW, STATUS.ASSIGNED):
         return True  # the owner's task was completed or cancelled in the meantime
-    if task.owner_id is not None and task.owner_id != user.pk and match.url_name == "assign":
+    if task.owner_id is not None and task.owner_id != user.pk and match is not None and match.url_name == "assign":
         # Someone else took it first; would this user have been allowed to take it?
         can_assign = getattr(task.flow_task, "can_assign", None)
         if callable(can_assign):

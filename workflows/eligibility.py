@@ -61,7 +61,7 @@ def _tasks_of_unseen_cases(user) -> Q:
     unseen = Q(pk__in=[])
     with jurisdiction_in_sql():
         for flow_class in flow_classes():
-            artifacts = flow_class.instance.visible_artifacts(user)
+            artifacts = flow_class.instance.visible_artifacts(user)  # type: ignore[attr-defined]  # viewflow's
             if artifacts is None:
                 continue
             seen = Q(process__artifact_object_id__in=artifacts.values("pk"))

@@ -16,6 +16,7 @@ import binascii
 import datetime
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -32,7 +33,7 @@ class InvalidCursor(ValueError):
 class Key:
     """One term of the list's order: a column of the model itself and its direction."""
 
-    field: object  # a concrete model field
+    field: Any  # a concrete model field (django-stubs' Field is generic over its values)
     descending: bool
 
     @property
@@ -72,7 +73,7 @@ def ordering_keys(queryset: QuerySet) -> list[Key]:
         field = orderable_field(model, term.removeprefix("-")) if isinstance(term, str) else None
         if field is None:
             raise ValueError(f"keyset pagination cannot follow the ordering {term!r}")
-        keys.append(Key(field, term.startswith("-")))
+        keys.append(Key(field, str(term).startswith("-")))
         if field.primary_key:
             return keys
     return [*keys, Key(model._meta.pk, keys[-1].descending if keys else True)]

@@ -25,8 +25,8 @@ class TranslatedColumnHeadersMixin:
         # The node's title, translated; the task's own field would print the node's English name.
         return task.flow_task.task_title
 
-    flow_task.short_description = _("Task")
-    flow_task.orderby_column = "flow_task"  # still sorted by the task's own column
+    flow_task.short_description = _("Task")  # type: ignore[attr-defined]  # viewflow's column attributes
+    flow_task.orderby_column = "flow_task"  # type: ignore[attr-defined]  # still sorted by the task's own column
 
     def get_column_def(self, attr_name):
         column = super().get_column_def(attr_name)

@@ -137,7 +137,7 @@ def next_steps(cases=None, *, process=None) -> list[NextStep]:
     ]
     if not tasks:
         return []
-    due = {}
+    due: dict[int | None, object] = {}
     open_clocks = Deadline.objects.filter(
         task__in=tasks, state__in=[Deadline.State.RUNNING, Deadline.State.PAUSED, Deadline.State.OVERDUE]
     ).order_by("due_on")

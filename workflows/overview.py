@@ -48,7 +48,7 @@ def _open_tasks_by_node(available: QuerySet, visible: QuerySet, nodes: list, per
         .select_related("process", "owner")
         .order_by("-created")
     )
-    by_node = {}
+    by_node: dict = {}
     for task in open_tasks:
         by_node.setdefault(task.flow_task, []).append(task)
     return by_node

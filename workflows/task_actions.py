@@ -10,6 +10,7 @@ every task with a page can be completed here without a second list to keep.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -46,7 +47,7 @@ PAGE_ONLY: dict[tuple[str, str], str] = {}
 def node_completion(node) -> TaskCompletion | None:
     """The completion a flow node's task page offers: its view's form and decision function."""
     view_class = getattr(getattr(node, "_view", None), "view_class", None)
-    if getattr(view_class, "decision", None) is None:
+    if view_class is None or getattr(view_class, "decision", None) is None:
         return None
     return TaskCompletion(view_class.form_class, view_class.decision, view_class.form_kwargs_for)
 
@@ -75,7 +76,7 @@ def remember_checks_for(user, tasks: list[Task]) -> None:
     """Before checking a page of tasks one by one: read which of their processes the user may
     see (one query per flow) and the user's object permissions (one query), so the checks of
     each row need no query of their own."""
-    by_flow = {}
+    by_flow: dict[Any, set[int]] = {}
     for task in tasks:
         by_flow.setdefault(task.process.flow_class, set()).add(task.process_id)
     for flow_class, process_ids in by_flow.items():

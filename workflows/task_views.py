@@ -65,7 +65,10 @@ class DecisionTaskView(
         return kwargs
 
     def decide(self, form) -> None:
-        self.decision(actor=self.request.user, activation=self.request.activation, data=form.cleaned_data)
+        if self.decision is None:
+            raise NotImplementedError(f"{type(self).__name__} names no decision")
+        activation = self.request.activation  # type: ignore[attr-defined]  # set by viewflow's task view
+        self.decision(actor=self.request.user, activation=activation, data=form.cleaned_data)
 
     def form_valid(self, form):
         try:
