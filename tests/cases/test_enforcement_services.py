@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
+from cases.enforcement import services
+from cases.enforcement.penalties import late_fee
+from cases.enforcement.selectors import accepts_evidence, case_clock
 from cases.models import CaseExtension, EnforcementCase
-from cases.penalties import late_fee
-from cases.selectors.enforcement import case_clock
-from cases.services import enforcement as services
 from deadlines.models import Deadline
 from tests.clock import moment, travel
 from tests.factories.enforcement import hangzhou_bureau, received_case
@@ -139,9 +139,7 @@ def test_the_90_day_clock_pauses_during_suspension_and_keeps_the_remaining_days(
     today.day = D(2026, 3, 2)
     assert case_clock(case).remaining_days == 70
     services.case_investigate(actor=bureau.inspectors[0], case=case, action="suspend", report="当事人下落不明")
-    case = services.case_decide_interruption(
-        actor=bureau.lead, case=case, action="suspend", approve=True, comment="中止"
-    )
+    case = services.case_decide_interruption(actor=bureau.lead, case=case, approve=True, comment="中止")
     assert case.status == "suspended" and case.clock_pause_reason == "suspension"
     today.day = D(2026, 3, 20)  # 18 days suspended: not counted
     clock = case_clock(case)
@@ -233,7 +231,7 @@ def test_evidence_is_refused_outside_the_investigation_and_nothing_is_stored(bur
         )
     assert "only while case" in error.value.messages[0] and case.get_status_display() in error.value.messages[0]
     assert not case.evidence.exists() and AuditEvent.objects.count() == events
-    assert not services.accepts_evidence(case)
+    assert not accepts_evidence(case)
 
 
 def in_defence(bureau, today, served_on: D) -> EnforcementCase:
@@ -302,5 +300,5 @@ def test_case_numbers_are_gap_free_per_bureau_and_year(bureau):
 def test_termination_cancels_the_clock(bureau, today):
     case = filed(bureau, today, timezone.localdate())
     services.case_investigate(actor=bureau.inspectors[0], case=case, action="terminate", report="当事人注销")
-    services.case_decide_interruption(actor=bureau.lead, case=case, action="terminate", approve=True, comment="终止")
+    services.case_decide_interruption(actor=bureau.lead, case=case, approve=True, comment="终止")
     assert Deadline.objects.get(rule_code="enforcement.case").state == "cancelled"

@@ -13,9 +13,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from viewflow.workflow.models import Process, Task
 
 from audit.models import AuditEvent
+from cases.enforcement.services import case_decide_filing, case_verify
 from cases.models import Application, Declaration, EnforcementCase, ExpertOpinion, Regime, SupervisionCheck
 from cases.services import applications as application_services
-from cases.services.enforcement import case_decide_filing, case_verify
 from cases.services.objections import objection_file
 from documents.models import Document
 from notifications.models import Notification
