@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from cases.enforcement import services
 from cases.enforcement.penalties import late_fee
-from cases.enforcement.selectors import accepts_evidence, case_clock
+from cases.enforcement.selectors import accepts_evidence, case_clock, defence_due, defence_window_open
 from cases.models import CaseExtension, EnforcementCase
 from deadlines.models import Deadline
 from tests.clock import moment, travel
@@ -245,18 +245,18 @@ def test_the_defence_window_holds_the_case_until_it_ends(bureau, today):
 
     # Served Thursday 5 March 2026: Fri 6, Mon 9 … Thu 12 March are the 5 working days.
     case = in_defence(bureau, today, D(2026, 3, 5))
-    assert services.defence_due(case) == D(2026, 3, 12)
+    assert defence_due(case) == D(2026, 3, 12)
     officer = bureau.inspectors[0]
     events = AuditEvent.objects.count()
     for day in (D(2026, 3, 6), D(2026, 3, 12)):
         today.day = day
-        assert services.defence_window_open(case)
+        assert defence_window_open(case)
         with pytest.raises(ValidationError, match="until 2026-03-12"):
             services.case_record_defence(actor=officer, case=case, defence="当事人称系初犯")
     case.refresh_from_db()
     assert case.status == "defence" and case.defence == "" and AuditEvent.objects.count() == events
     today.day = D(2026, 3, 13)
-    assert not services.defence_window_open(case)
+    assert not defence_window_open(case)
     case = services.case_record_defence(actor=officer, case=case, defence="当事人称系初犯")
     assert case.status == "recheck"
 
@@ -276,7 +276,7 @@ def test_a_written_waiver_ends_the_window_and_must_be_dated_within_it(bureau, to
         actor=officer, case=case, waived=True, waived_on=D(2026, 3, 6), waiver_document=pdf_file("waiver.pdf")
     )
     assert case.status == "recheck" and case.defence_waived_on == D(2026, 3, 6)
-    assert not services.defence_window_open(case)
+    assert not defence_window_open(case)
     event = AuditEvent.objects.get(action="enforcement.defence.waived")
     assert event.data["waived_on"] == "2026-03-06" and event.data["window_until"] == "2026-03-12"
     assert event.data["waiver_sha256"] == case.evidence.get(kind="waiver").sha256
