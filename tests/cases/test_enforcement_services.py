@@ -302,3 +302,14 @@ def test_termination_cancels_the_clock(bureau, today):
     services.case_investigate(actor=bureau.inspectors[0], case=case, action="terminate", report="当事人注销")
     services.case_decide_interruption(actor=bureau.lead, case=case, approve=True, comment="终止")
     assert Deadline.objects.get(rule_code="enforcement.case").state == "cancelled"
+
+
+def test_the_proposed_interruption_is_kept_on_the_case_until_the_lead_answers(bureau, today):
+    case = filed(bureau, today, timezone.localdate())
+    with pytest.raises(ValidationError):  # nothing proposed: nothing to decide
+        services.case_decide_interruption(actor=bureau.lead, case=case, approve=True, comment="中止")
+    services.case_investigate(actor=bureau.inspectors[0], case=case, action="suspend", report="当事人下落不明")
+    assert EnforcementCase.objects.get(pk=case.pk).proposed_interruption == "suspend"
+    case = services.case_decide_interruption(actor=bureau.lead, case=case, approve=False, comment="继续调查")
+    assert case.status == "investigating" and case.proposed_interruption == ""
+    assert EnforcementCase.objects.get(pk=case.pk).proposed_interruption == ""
