@@ -642,6 +642,24 @@ class Seeder:
             )
 
     def enforcement_cases(self, flow_class, model):
+        from cases.enforcement.choices import EnforcementAction as Action
+
+        # What the audit chain records when the task at each node is done (a penalty, in the bench).
+        action_at = {
+            "verify": Action.VERIFY,
+            "decide_filing": Action.FILING_FILE,
+            "investigate": Action.INVESTIGATE_REPORT,
+            "review": Action.REVIEW_PASS,
+            "approve": Action.APPROVE,
+            "serve_notice": Action.SERVE_NOTICE,
+            "record_defence": Action.DEFENCE,
+            "recheck": Action.RECHECK,
+            "decide": Action.DECIDE_PENALTY,
+            "serve_decision": Action.SERVE_DECISION,
+            "record_execution": Action.EXECUTE,
+            "close": Action.CLOSE,
+            "archive": Action.ARCHIVE,
+        }
         flow_ref, refs = self._flow_refs(flow_class, ENFORCEMENT_PATH)
         chain = self.chain
         content_type_id, _ = chain.type_of(model)
@@ -701,7 +719,7 @@ class Seeder:
                     model=model,
                     target_id=pk,
                     target_label=case_number,
-                    action=f"enforcement.{name}",
+                    action=action_at[name].value,
                     occurred_at=moment,
                     actor=actor,
                     from_state=previous_status,
@@ -770,6 +788,7 @@ class Seeder:
 
     def case_with_long_history(self, events: int = 1_000):
         """One enforcement case of the focus county with a thousand events (notes, clock changes)."""
+        from cases.enforcement.choices import EnforcementAction
         from cases.models import EnforcementCase
 
         case = EnforcementCase.objects.filter(region_id=self.focus_county_pk).order_by("pk").first()
@@ -783,7 +802,7 @@ class Seeder:
                 model=EnforcementCase,
                 target_id=case.pk,
                 target_label=case.number,
-                action="enforcement.note",
+                action=EnforcementAction.NOTE.value,
                 occurred_at=moment,
                 actor=(staff.pk, str(staff)),
                 from_state=case.status,

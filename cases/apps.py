@@ -7,7 +7,9 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from . import announcements, application_notices, enforcement_documents, notices, receipts
+        from . import announcements, application_notices, notices, receipts
+        from .enforcement import choices  # noqa: F401  (registers the audit actions)
+        from .enforcement import documents as enforcement_documents
 
         notices.register_kinds()
         receipts.register_kinds()

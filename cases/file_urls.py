@@ -7,4 +7,5 @@ app_name = "files"
 urlpatterns = [
     path("declaration-attachments/<int:pk>/", files.declaration_attachment, name="declaration_attachment"),
     path("check-evidence/<int:pk>/", files.check_evidence, name="check_evidence"),
+    path("enforcement-evidence/<int:pk>/", files.enforcement_evidence, name="enforcement_evidence"),
 ]

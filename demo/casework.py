@@ -23,7 +23,7 @@ from reports.services import reports_open_period
 from workflows.applications.flows import ApplicationFlow
 from workflows.applications.portal import submit as submit_application
 from workflows.declarations.flows import DeclarationFlow
-from workflows.enforcement.flows import open_case
+from workflows.enforcement.actions import open_case
 from workflows.task_actions import task_assign, task_decide
 
 # A one-page PDF and a 1×1 PNG: real files of their types, small enough to ship in code.

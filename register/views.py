@@ -31,7 +31,7 @@ from cases.services.objections import objection_file, objection_window_state
 from cases.staging import FileStaging
 from documents.serving import public_file_response
 from organizations.selectors import bureau_of, is_staff_member
-from workflows.enforcement.flows import open_case
+from workflows.enforcement.actions import open_case
 from workflows.task_views import add_validation_error
 
 from .forms import AuthorisedUserSearchForm, ComplaintForm, ProductSearchForm

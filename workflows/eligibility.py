@@ -79,8 +79,8 @@ def _review_nodes():
 
 
 def _not_an_officer_of_the_case(user, task) -> bool:
+    from cases.enforcement.selectors import is_case_officer
     from cases.models import EnforcementCase
-    from cases.services.enforcement import is_case_officer
 
     # The service's own check (case_review refuses "An officer who investigated the case cannot review it.").
     return not is_case_officer(user, EnforcementCase(pk=task.process.artifact_object_id))

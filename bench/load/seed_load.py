@@ -19,7 +19,7 @@ def seed(declarations: int, cases: int, output: Path) -> dict:
     from organizations.models import Department, Enterprise, Region
     from tests.factories.cases import pdf_file, png_file  # the same small valid files the tests upload
     from workflows.declarations.flows import DeclarationFlow
-    from workflows.enforcement.flows import open_case
+    from workflows.enforcement.actions import open_case
 
     users = get_user_model().objects
     producer = users.get(username="producer")

@@ -99,6 +99,9 @@ class EnforcementCase(ConcurrentTransitionMixin, models.Model):
     clock_pause_reason = models.CharField(_("clock paused for"), max_length=30, blank=True)
 
     report = models.TextField(_("investigation report"), blank=True)
+    # A suspension or termination the officers proposed ("suspend" or "terminate"), awaiting the
+    # lead's decision; the flow routes the investigation to the lead on it. Empty otherwise.
+    proposed_interruption = models.CharField(_("proposed suspension or termination"), max_length=20, blank=True)
     proposed_outcome = models.CharField(_("proposed outcome"), max_length=20, choices=Outcome.choices, blank=True)
     proposed_fine = models.DecimalField(_("proposed fine"), max_digits=14, decimal_places=2, null=True, blank=True)
     proposed_confiscation = models.DecimalField(

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from documents.serving import private_file_response
 
+from ..enforcement.selectors import enforcement_evidence_visible_to
 from ..selectors.files import check_evidence_visible_to, declaration_attachment_visible_to
 from ..uploads import content_type_of
 
@@ -25,3 +26,9 @@ def declaration_attachment(request: HttpRequest, pk: int) -> FileResponse:
 @require_GET
 def check_evidence(request: HttpRequest, pk: int) -> FileResponse:
     return _serve(check_evidence_visible_to(request.user, pk))
+
+
+@require_GET
+def enforcement_evidence(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = enforcement_evidence_visible_to(request.user, pk)
+    return _serve(evidence if evidence is not None and evidence.file else None)

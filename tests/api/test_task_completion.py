@@ -14,9 +14,9 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from audit.models import AuditEvent
+from cases.enforcement.services import case_add_evidence
 from cases.models import Application, CheckEvidence, EnforcementCase, ExpertOpinion, ProductRevocation, Regime
 from cases.services.applications import expert_opinion_submit
-from cases.services.enforcement import case_add_evidence
 from cases.services.objections import objection_decide, objection_decide_admissibility, objection_file
 from organizations.models import Role
 from reports.actions import submit_report

@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
+from cases.enforcement import services
+from cases.enforcement.penalties import late_fee
+from cases.enforcement.selectors import accepts_evidence, case_clock, defence_due, defence_window_open
 from cases.models import CaseExtension, EnforcementCase
-from cases.penalties import late_fee
-from cases.selectors.enforcement import case_clock
-from cases.services import enforcement as services
 from deadlines.models import Deadline
 from tests.clock import moment, travel
 from tests.factories.enforcement import hangzhou_bureau, received_case
@@ -139,9 +139,7 @@ def test_the_90_day_clock_pauses_during_suspension_and_keeps_the_remaining_days(
     today.day = D(2026, 3, 2)
     assert case_clock(case).remaining_days == 70
     services.case_investigate(actor=bureau.inspectors[0], case=case, action="suspend", report="当事人下落不明")
-    case = services.case_decide_interruption(
-        actor=bureau.lead, case=case, action="suspend", approve=True, comment="中止"
-    )
+    case = services.case_decide_interruption(actor=bureau.lead, case=case, approve=True, comment="中止")
     assert case.status == "suspended" and case.clock_pause_reason == "suspension"
     today.day = D(2026, 3, 20)  # 18 days suspended: not counted
     clock = case_clock(case)
@@ -233,7 +231,7 @@ def test_evidence_is_refused_outside_the_investigation_and_nothing_is_stored(bur
         )
     assert "only while case" in error.value.messages[0] and case.get_status_display() in error.value.messages[0]
     assert not case.evidence.exists() and AuditEvent.objects.count() == events
-    assert not services.accepts_evidence(case)
+    assert not accepts_evidence(case)
 
 
 def in_defence(bureau, today, served_on: D) -> EnforcementCase:
@@ -247,18 +245,18 @@ def test_the_defence_window_holds_the_case_until_it_ends(bureau, today):
 
     # Served Thursday 5 March 2026: Fri 6, Mon 9 … Thu 12 March are the 5 working days.
     case = in_defence(bureau, today, D(2026, 3, 5))
-    assert services.defence_due(case) == D(2026, 3, 12)
+    assert defence_due(case) == D(2026, 3, 12)
     officer = bureau.inspectors[0]
     events = AuditEvent.objects.count()
     for day in (D(2026, 3, 6), D(2026, 3, 12)):
         today.day = day
-        assert services.defence_window_open(case)
+        assert defence_window_open(case)
         with pytest.raises(ValidationError, match="until 2026-03-12"):
             services.case_record_defence(actor=officer, case=case, defence="当事人称系初犯")
     case.refresh_from_db()
     assert case.status == "defence" and case.defence == "" and AuditEvent.objects.count() == events
     today.day = D(2026, 3, 13)
-    assert not services.defence_window_open(case)
+    assert not defence_window_open(case)
     case = services.case_record_defence(actor=officer, case=case, defence="当事人称系初犯")
     assert case.status == "recheck"
 
@@ -278,7 +276,7 @@ def test_a_written_waiver_ends_the_window_and_must_be_dated_within_it(bureau, to
         actor=officer, case=case, waived=True, waived_on=D(2026, 3, 6), waiver_document=pdf_file("waiver.pdf")
     )
     assert case.status == "recheck" and case.defence_waived_on == D(2026, 3, 6)
-    assert not services.defence_window_open(case)
+    assert not defence_window_open(case)
     event = AuditEvent.objects.get(action="enforcement.defence.waived")
     assert event.data["waived_on"] == "2026-03-06" and event.data["window_until"] == "2026-03-12"
     assert event.data["waiver_sha256"] == case.evidence.get(kind="waiver").sha256
@@ -302,5 +300,16 @@ def test_case_numbers_are_gap_free_per_bureau_and_year(bureau):
 def test_termination_cancels_the_clock(bureau, today):
     case = filed(bureau, today, timezone.localdate())
     services.case_investigate(actor=bureau.inspectors[0], case=case, action="terminate", report="当事人注销")
-    services.case_decide_interruption(actor=bureau.lead, case=case, action="terminate", approve=True, comment="终止")
+    services.case_decide_interruption(actor=bureau.lead, case=case, approve=True, comment="终止")
     assert Deadline.objects.get(rule_code="enforcement.case").state == "cancelled"
+
+
+def test_the_proposed_interruption_is_kept_on_the_case_until_the_lead_answers(bureau, today):
+    case = filed(bureau, today, timezone.localdate())
+    with pytest.raises(ValidationError):  # nothing proposed: nothing to decide
+        services.case_decide_interruption(actor=bureau.lead, case=case, approve=True, comment="中止")
+    services.case_investigate(actor=bureau.inspectors[0], case=case, action="suspend", report="当事人下落不明")
+    assert EnforcementCase.objects.get(pk=case.pk).proposed_interruption == "suspend"
+    case = services.case_decide_interruption(actor=bureau.lead, case=case, approve=False, comment="继续调查")
+    assert case.status == "investigating" and case.proposed_interruption == ""
+    assert EnforcementCase.objects.get(pk=case.pk).proposed_interruption == ""

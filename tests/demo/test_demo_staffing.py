@@ -24,9 +24,9 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.nodes import View
 from viewflow.workflow.status import STATUS
 
+from cases.enforcement.services import case_add_evidence
 from cases.models import EnforcementCase
 from cases.services.applications import MIN_EXPERTS, eligible_experts
-from cases.services.enforcement import case_add_evidence
 from demo.personas import ENTERPRISES, STAFF
 from organizations.models import Department, Membership, Role
 from workflows.enforcement.flows import EnforcementCaseFlow

@@ -128,9 +128,9 @@ def test_every_persona_finds_casework_in_their_queue(settings, tmp_path):
 def test_reset_wipes_the_casework_and_seeds_it_fresh(settings, tmp_path):
     """A tester who played the journeys gets the demo's starting casework back; without --reset
     nothing already there is touched."""
+    from cases.enforcement.services import case_verify
     from cases.models import Application, Declaration, EnforcementCase
-    from cases.services.enforcement import case_verify
-    from workflows.enforcement.flows import open_case
+    from workflows.enforcement.actions import open_case
 
     settings.MEDIA_ROOT = tmp_path
     seed()

@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from cases.models import EnforcementCase
 from organizations.models import Department, Enterprise, Role
-from workflows.enforcement.flows import open_case
+from workflows.enforcement.actions import open_case
 
 from .cases import longjing
 from .organizations import EnterpriseFactory, make_member

@@ -10,7 +10,7 @@ from organizations.models import Department, Region, Role
 from tests.factories import EnterpriseFactory, make_member
 from tests.factories.cases import draft_declaration, longjing, producer_with_enterprise
 from tests.factories.supervision import draw_and_open, provincial_campaign
-from workflows.enforcement.flows import open_case
+from workflows.enforcement.actions import open_case
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from viewflow.workflow.models import Process, Task
 
 from audit.models import AuditEvent
+from cases.enforcement.services import case_decide_filing, case_verify
 from cases.models import Application, Declaration, EnforcementCase, ExpertOpinion, Regime, SupervisionCheck
 from cases.services import applications as application_services
-from cases.services.enforcement import case_decide_filing, case_verify
 from cases.services.objections import objection_file
 from documents.models import Document
 from notifications.models import Notification
@@ -121,6 +121,7 @@ RULES: dict[str, Rule] = {
     "documents:download": rule("private document", {"producer A"} | ZHEJIANG_STAFF),
     "files:declaration_attachment": rule("attachment", {"producer A"} | ZHEJIANG_STAFF),
     "files:check_evidence": rule("check evidence", ZHEJIANG_STAFF),
+    "files:enforcement_evidence": rule("enforcement evidence", ZHEJIANG_STAFF),
     # A protected product's public page, by its public token.
     "register:product": rule("product token", EVERYONE),
     # Statistics reports: the provincial bureau's report, for the province and national bodies;
@@ -337,6 +338,20 @@ def world(settings, tmp_path) -> World:
     (tmp_path / "checks").mkdir(exist_ok=True)
     (tmp_path / "checks" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     targets["check evidence"] = Target([evidence.pk], None)
+    case_evidence = case.evidence.create(
+        kind="document",
+        description="询问笔录",
+        file="enforcement/matrix.pdf",
+        original_name="询问笔录.pdf",
+        file_type="PDF",
+        size=15,
+        sha256="0" * 64,
+        collected_by=bureau.inspectors[0],
+        second_officer=bureau.inspectors[1],
+    )
+    (tmp_path / "enforcement").mkdir(exist_ok=True)
+    (tmp_path / "enforcement" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    targets["enforcement evidence"] = Target([case_evidence.pk], None)
     targets["product token"] = Target([longjing().public_token], "西湖龙井")
     # A province's statistics report, submitted (frozen, in its lead's hands).
     officer = make_member("AMR-330000", Role.STATISTICS_OFFICER)

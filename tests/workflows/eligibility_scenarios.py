@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from cases.enforcement.services import case_add_evidence
 from cases.models import SupervisionCheck
-from cases.services.enforcement import case_add_evidence
 from cases.services.supervision import conflict_declare
 from organizations.models import Department, Membership, Role
 from organizations.services import membership_revoke

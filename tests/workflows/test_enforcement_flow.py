@@ -14,10 +14,10 @@ from viewflow.workflow.status import PROCESS, STATUS
 
 from audit.models import AuditEvent
 from audit.verification import verify_audit_chain
+from cases.enforcement.penalties import late_fee
+from cases.enforcement.selectors import case_clock
+from cases.enforcement.services import case_add_evidence
 from cases.models import CaseEvidence, EnforcementCase
-from cases.penalties import late_fee
-from cases.selectors.enforcement import case_clock
-from cases.services.enforcement import case_add_evidence
 from deadlines.models import Deadline
 from documents.models import Document
 from organizations.models import Role

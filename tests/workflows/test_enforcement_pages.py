@@ -8,7 +8,8 @@ from tests.factories import make_member
 from tests.factories.cases import pdf_file
 from tests.factories.enforcement import hangzhou_bureau, received_case
 from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
-from workflows.enforcement.flows import EnforcementCaseFlow, open_case_from_referral
+from workflows.enforcement.actions import open_case_from_referral
+from workflows.enforcement.flows import EnforcementCaseFlow
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_staff_of_another_province_get_404_and_the_province_sees_its_city(client
 def test_the_inspector_lists_their_cases_and_adds_evidence_on_the_case_page(client):
     bureau = hangzhou_bureau()
     case = received_case(actor=bureau.inspectors[0])
-    from cases.services.enforcement import case_decide_filing, case_verify
+    from cases.enforcement.services import case_decide_filing, case_verify
 
     case_verify(actor=bureau.inspectors[0], case=case, findings="属实", proposal="file")
     case_decide_filing(actor=bureau.lead, case=case, decision="file", officers=bureau.inspectors[:2])
@@ -101,7 +102,7 @@ def test_a_long_history_shows_its_latest_events_and_the_whole_of_it_on_request(c
     from django.db import transaction
 
     from audit.services import audit_record
-    from cases.selectors.enforcement import HISTORY_SHOWN
+    from cases.enforcement.selectors import HISTORY_SHOWN
 
     bureau = hangzhou_bureau()
     case = received_case(actor=bureau.inspectors[0])
@@ -120,7 +121,7 @@ def test_a_long_history_shows_its_latest_events_and_the_whole_of_it_on_request(c
 
 
 def test_the_evidence_form_is_shown_only_while_investigating(client):
-    from cases.services.enforcement import case_decide_filing, case_verify
+    from cases.enforcement.services import case_decide_filing, case_verify
 
     bureau = hangzhou_bureau()
     case = received_case(actor=bureau.inspectors[0])
@@ -146,7 +147,7 @@ def test_the_evidence_form_is_shown_only_while_investigating(client):
 def test_the_filing_reason_and_the_closure_summary_are_kept_apart_and_shown_labelled(client):
     from django.template.loader import render_to_string
 
-    from cases.services.enforcement import case_decide_filing, case_verify
+    from cases.enforcement.services import case_decide_filing, case_verify
 
     bureau = hangzhou_bureau()
     case = received_case(actor=bureau.inspectors[0])
@@ -157,7 +158,7 @@ def test_the_filing_reason_and_the_closure_summary_are_kept_apart_and_shown_labe
     assert case.filing_reason == "涉嫌擅自使用专用标志" and case.closing_reason == ""
     # The closure (its transitions are covered by the flow tests) writes its own field only.
     EnforcementCase.objects.filter(pk=case.pk).update(status="closure")
-    from cases.services.enforcement import case_close
+    from cases.enforcement.services import case_close
 
     case = case_close(actor=bureau.inspectors[0], case=case, summary="罚款已缴清，案件办结")
     assert case.closure_summary == "罚款已缴清，案件办结"
@@ -179,7 +180,7 @@ def test_the_migration_moves_old_closure_summaries_and_filing_reasons_to_their_f
     from django.apps import apps
 
     from audit.services import audit_record
-    from cases.services.enforcement import case_decide_filing, case_verify
+    from cases.enforcement.services import case_decide_filing, case_verify
 
     migration = importlib.import_module("cases.migrations.0013_enforcement_filing_reason_apart_from_closure_summary")
     bureau = hangzhou_bureau()

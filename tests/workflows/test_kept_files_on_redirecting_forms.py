@@ -7,8 +7,8 @@ import re
 import pytest
 from viewflow.workflow.models import Task
 
+from cases.enforcement.services import case_decide_filing, case_verify
 from cases.models import ApplicationAttachment, CaseEvidence, Declaration, DeclarationAttachment, Regime
-from cases.services.enforcement import case_decide_filing, case_verify
 from organizations.models import Role
 from tests.factories import make_member
 from tests.factories.cases import declaration_form_data as form_data

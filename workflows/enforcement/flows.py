@@ -1,14 +1,13 @@
 """An enforcement case from clue to archive (DOMAIN.md §4): the services move the case, the
 switches route on its new state, so the case and the process never disagree."""
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
+from cases.enforcement.selectors import enforcement_cases_visible_to
+from cases.enforcement.services import reviewing_body
 from cases.models import EnforcementCase
-from cases.selectors.enforcement import enforcement_cases_visible_to
-from cases.services.enforcement import case_from_supervision_referral, case_receive, reviewing_body
 from deadlines.services import deadline_start
 
 from ..base import TerroirFlow
@@ -31,7 +30,7 @@ def _status_is(*statuses):
 
 
 def _interruption_proposed(activation) -> bool:
-    return bool((activation.process.data or {}).get("interruption"))
+    return bool(_case(activation.process).proposed_interruption)
 
 
 def _clock(rule_code, queue_role, start=None):
@@ -162,20 +161,3 @@ class EnforcementCaseFlow(TerroirFlow):
         activation.process.artifact = case
         activation.process.data = {"number": case.number, "party": case.party_description[:80]}
         return case
-
-
-@transaction.atomic
-def open_case(**fields) -> EnforcementCase:
-    """Receive a clue and start its process in the same transaction."""
-    case = case_receive(**fields)
-    EnforcementCaseFlow.start.run(case=case)
-    return case
-
-
-@transaction.atomic
-def open_case_from_referral(*, actor, check) -> EnforcementCase:
-    """Idempotent: a check referred twice (or re-sent by the worker) opens one case."""
-    case, created = case_from_supervision_referral(actor=actor, check=check)
-    if created:
-        EnforcementCaseFlow.start.run(case=case)
-    return case

@@ -10,19 +10,20 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from cases.selectors.enforcement import (
+from cases.enforcement.selectors import (
+    accepts_evidence,
     case_page_context,
     enforcement_case_visible_to,
     enforcement_cases_visible_to,
+    is_case_officer,
     open_cases_of_officer,
 )
-from cases.services import enforcement as services
 from cases.staging import FileStaging, remember_refused_form, restore_refused_form
 from organizations.models import Department, Role
 from organizations.selectors import departments_of, is_staff_member
 
-from . import forms
-from .flows import EnforcementCaseFlow, open_case
+from . import actions, forms
+from .flows import EnforcementCaseFlow
 
 
 def _staff_only(request: HttpRequest) -> None:
@@ -58,7 +59,7 @@ def _open_tasks(case):
 
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = _visible_case(request, pk)
-    is_officer = services.is_case_officer(request.user, case)
+    is_officer = is_case_officer(request.user, case)
     context = case_page_context(case, whole_history=request.GET.get("history") == "all")
     context.update(
         tasks=[(task, task.flow_task.reverse("index", args=[task.process_id, task.pk])) for task in _open_tasks(case)],
@@ -67,7 +68,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             restore_refused_form(
                 request.session, _evidence_key(case.pk), forms.EvidenceForm(case=case, user=request.user)
             )
-            if is_officer and services.accepts_evidence(case)
+            if is_officer and accepts_evidence(case)
             else None
         ),
         pause_form=forms.PauseForm(),
@@ -112,7 +113,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
             remember_refused_form(request.session, _evidence_key(pk), form)
             raise _form_errors(form)
         try:
-            services.case_add_evidence(
+            actions.add_evidence(
                 actor=request.user,
                 case=case,
                 kind=form.cleaned_data["kind"],
@@ -135,14 +136,14 @@ def clock_pause(request: HttpRequest, pk: int) -> HttpResponse:
         form = forms.PauseForm(request.POST)
         if not form.is_valid():
             raise _form_errors(form)
-        services.case_pause_clock(actor=request.user, case=case, **form.cleaned_data)
+        actions.pause_clock(actor=request.user, case=case, **form.cleaned_data)
 
     return _act(request, pk, action)
 
 
 @require_POST
 def clock_resume(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, lambda case: services.case_resume_clock(actor=request.user, case=case))
+    return _act(request, pk, lambda case: actions.resume_clock(actor=request.user, case=case))
 
 
 @require_POST
@@ -151,7 +152,7 @@ def clock_extend(request: HttpRequest, pk: int) -> HttpResponse:
         form = forms.ExtensionForm(request.POST)
         if not form.is_valid():
             raise _form_errors(form)
-        services.case_extend_clock(actor=request.user, case=case, **form.cleaned_data)
+        actions.extend_clock(actor=request.user, case=case, **form.cleaned_data)
 
     return _act(request, pk, action)
 
@@ -161,9 +162,7 @@ def verification_extend(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
-        lambda case: services.case_extend_verification(
-            actor=request.user, case=case, reason=request.POST.get("reason", "")
-        ),
+        lambda case: actions.extend_verification(actor=request.user, case=case, reason=request.POST.get("reason", "")),
     )
 
 
@@ -182,7 +181,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
         data = dict(form.cleaned_data)
         evidence = data.pop("evidence")
         try:
-            case = open_case(actor=request.user, evidence=[evidence] if evidence else [], **data)
+            case = actions.open_case(actor=request.user, evidence=[evidence] if evidence else [], **data)
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 for field, errors in error.error_dict.items():

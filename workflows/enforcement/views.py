@@ -1,25 +1,35 @@
-"""Task views of the enforcement flow: thin; each names the decide_* function (shared with the
-API, workflows.task_actions) that calls one service, then the activation completes in the same
-transaction (the flow's lock holds one open)."""
+"""Task views of the enforcement flow: thin; each names its decision in workflows.enforcement.actions
+(shared with the API, workflows.task_actions), which calls one service; then the activation completes
+in the same transaction (the flow's lock holds one open)."""
 
 from django.utils import timezone
 
+from cases.enforcement.penalties import late_fee
+from cases.enforcement.selectors import case_page_context
 from cases.models import EnforcementCase
-from cases.penalties import late_fee
-from cases.selectors.enforcement import case_page_context
-from cases.services import enforcement as services
 
-from ..processes import process_data_update
-from ..task_views import DecisionTaskView, service_decision
+from ..task_views import DecisionTaskView
 from . import forms
-
-
-def case_of(activation) -> EnforcementCase:
-    return case_of_process(activation.process)
-
-
-def case_of_process(process) -> EnforcementCase:
-    return EnforcementCase.objects.select_related("bureau", "region").get(pk=process.artifact_object_id)
+from .actions import (
+    case_of,
+    case_of_process,
+    decide_archive,
+    decide_case,
+    decide_close,
+    decide_defence,
+    decide_execution,
+    decide_filing,
+    decide_hearing,
+    decide_interruption,
+    decide_investigation,
+    decide_lead_approval,
+    decide_recheck,
+    decide_resume,
+    decide_review,
+    decide_serve_decision,
+    decide_serve_notice,
+    decide_verify,
+)
 
 
 def decision_defaults(case: EnforcementCase) -> dict:
@@ -38,61 +48,6 @@ def execution_defaults(case: EnforcementCase) -> dict:
     today = timezone.localdate()
     fee = late_fee(fine=case.fine, due_on=case.payment_due, paid_on=today)
     return {"paid_on": today, "amount_paid": case.fine + fee}
-
-
-def _calls(service):
-    return service_decision(service, case=case_of)
-
-
-decide_verify = _calls(services.case_verify)
-decide_resume = _calls(services.case_resume)
-decide_review = _calls(services.case_review)
-decide_lead_approval = _calls(services.case_lead_approve)
-decide_serve_notice = _calls(services.case_serve_notice)
-decide_defence = _calls(services.case_record_defence)
-decide_hearing = _calls(services.case_hold_hearing)
-decide_recheck = _calls(services.case_recheck)
-decide_case = _calls(services.case_decide)
-decide_serve_decision = _calls(services.case_serve_decision)
-decide_execution = _calls(services.case_record_execution)
-decide_close = _calls(services.case_close)
-
-
-def decide_filing(*, actor, activation, data: dict) -> None:
-    services.case_decide_filing(
-        actor=actor,
-        case=case_of(activation),
-        decision=data["decision"],
-        reason=data["reason"],
-        officers=list(data["officers"]),
-        is_major=data["is_major"],
-        transfer_to=data["transfer_to"],
-    )
-
-
-def decide_investigation(*, actor, activation, data: dict) -> None:
-    """A report goes to review; a proposed suspension or termination to the lead, through the process data."""
-    services.case_investigate(actor=actor, case=case_of(activation), **data)
-    action = data["action"]
-    process_data_update(
-        activation.process, interruption=action if action != services.InvestigationAction.REPORT else ""
-    )
-
-
-def decide_interruption(*, actor, activation, data: dict) -> None:
-    services.case_decide_interruption(
-        actor=actor,
-        case=case_of(activation),
-        action=activation.process.data["interruption"],
-        approve=data["approve"],
-        comment=data["comment"],
-    )
-    process_data_update(activation.process, interruption="")
-
-
-def decide_archive(*, actor, activation, data: dict) -> None:
-    # The form's confirmation is the decision; the service needs nothing from it.
-    services.case_archive(actor=actor, case=case_of(activation))
 
 
 class CaseTaskView(DecisionTaskView):

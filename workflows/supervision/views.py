@@ -4,7 +4,7 @@
 from cases.models import SupervisionCheck
 from cases.services.supervision import check_decide_revocation, check_record_result
 
-from ..enforcement.flows import open_case_from_referral
+from ..enforcement.actions import open_case_from_referral
 from ..task_views import DecisionTaskView, service_decision
 from .forms import CheckResultForm, RevocationDecisionForm
 

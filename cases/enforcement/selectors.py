@@ -12,10 +12,10 @@ from deadlines.models import Deadline
 from deadlines.selectors import deadlines_for
 from deadlines.services import remaining_units
 from documents.selectors import documents_for
-from organizations.selectors import region_code_filter
+from organizations.selectors import is_staff_member, region_code_filter
 
-from ..models import CaseOfficer, EnforcementCase
-from .enforcement_history import staff_history
+from ..models import CaseEvidence, CaseOfficer, EnforcementCase
+from .history import staff_history
 
 
 def enforcement_cases_visible_to(user) -> QuerySet[EnforcementCase]:
@@ -31,6 +31,24 @@ def enforcement_cases_visible_to(user) -> QuerySet[EnforcementCase]:
 
 def enforcement_case_visible_to(user, pk: int) -> EnforcementCase | None:
     return enforcement_cases_visible_to(user).filter(pk=pk).first()
+
+
+def enforcement_evidence_visible_to(user, pk: int) -> CaseEvidence | None:
+    """An evidence file, for those who may see its case: staff whose jurisdiction covers the case's
+    region (as enforcement_cases_visible_to). The party and the public never (the case file is internal)."""
+    if not is_staff_member(user):
+        return None
+    return CaseEvidence.objects.filter(region_code_filter(user, "case__region__code"), pk=pk).first()
+
+
+def is_case_officer(actor, case: EnforcementCase) -> bool:
+    return actor is not None and CaseOfficer.objects.filter(case=case, officer_id=actor.pk).exists()
+
+
+def accepts_evidence(case: EnforcementCase) -> bool:
+    """Evidence is gathered by the investigation: not while it is suspended, nor once the report
+    has gone to review (what the reviewer and the lead weighed must not change under them)."""
+    return case.status == EnforcementCase.Status.INVESTIGATING
 
 
 def open_cases_of_officer(user) -> QuerySet[EnforcementCase]:

@@ -6,7 +6,7 @@ from documents.kinds import register_kind
 from documents.services import document_render
 from organizations.selectors import jurisdiction_prefixes
 
-from .models import EnforcementCase
+from ..models import EnforcementCase
 
 FILING_FORM = "enforcement.filing_form"
 NOTICE = "enforcement.notice"
