@@ -31,11 +31,6 @@ LOGIN_OF = {persona.full_name: persona.username for persona in STAFF}
 FULL_NAME_OF = {persona.username: persona.full_name for persona in STAFF}
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def readme_enforcement_logins() -> list[str]:
     """The login at the head of each numbered step of the README's enforcement journey."""
     text = README.read_text(encoding="utf-8")

@@ -236,8 +236,7 @@ class World:
 
 
 @pytest.fixture
-def world(settings, tmp_path) -> World:
-    settings.MEDIA_ROOT = tmp_path
+def world(media_root) -> World:
     longjing()
     cast = Cast()
     bureau = hangzhou_bureau()
@@ -334,8 +333,8 @@ def world(settings, tmp_path) -> World:
         sha256="0" * 64,
         uploaded_by=bureau.inspectors[0],
     )
-    (tmp_path / "checks").mkdir(exist_ok=True)
-    (tmp_path / "checks" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (media_root / "checks").mkdir(parents=True, exist_ok=True)
+    (media_root / "checks" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     targets["check evidence"] = Target([evidence.pk], None)
     targets["product token"] = Target([longjing().public_token], "西湖龙井")
     # A province's statistics report, submitted (frozen, in its lead's hands).
