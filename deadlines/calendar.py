@@ -1,4 +1,4 @@
-"""China's working-day calendar and the period rules of DOMAIN.md §5.
+"""China's working-day calendar and the period rules of docs/domain.md §5.
 
 Sources, in order of precedence for a year:
 1. the official schedule an administrator entered (CalendarYear / CalendarDay), the

@@ -1,4 +1,4 @@
-"""Every legal time limit in one table (DOMAIN.md §2–§5). Flows refer to rules by code."""
+"""Every legal time limit in one table (docs/domain.md §2–§5). Flows refer to rules by code."""
 
 from dataclasses import dataclass
 

@@ -1,4 +1,4 @@
-"""The demo's people: one per persona of DOMAIN.md §1, in three provinces."""
+"""The demo's people: one per persona of docs/domain.md §1, in three provinces."""
 
 from dataclasses import dataclass
 

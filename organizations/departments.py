@@ -1,4 +1,4 @@
-"""The national bodies (DOMAIN.md §1) and the naming of regional bureaus."""
+"""The national bodies (docs/domain.md §1) and the naming of regional bureaus."""
 
 from .models import Department
 

@@ -19,7 +19,7 @@ from organizations.selectors import departments_of
 from .charts import bar_chart, progress_bar
 from .models import StatisticsReport
 
-# The 2016 plan's annual national targets (DOMAIN.md §6).
+# The 2016 plan's annual national targets (docs/domain.md §6).
 TARGETS = {"products": 120, "enterprises": 600, "zones": 5, "brands": 50}
 
 

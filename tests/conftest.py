@@ -48,6 +48,14 @@ def reference_data(transactional_db):
     ensure_reference_data()
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Every test stores its files in a folder of its own (tmp_path/media), never in the real media
+    folder; a test that looks for stored files takes this fixture (a Path) or reads settings.MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _staff_site_urls_loaded():
     """viewflow flows learn their URL namespaces when the URLconf is built: build it first."""

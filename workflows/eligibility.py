@@ -3,7 +3,7 @@
 A node's `.Permission(...)` decides who is offered a task; some rules refuse a person the
 permission admits (an officer reviewing their own case, an inspector with a declared conflict of
 interest, someone who cannot see the case). Each rule here says it three ways, so that the person
-it refuses is never offered the task in the first place (ARCHITECTURE.md, "Routing"):
+it refuses is never offered the task in the first place (docs/architecture.md, "How a change of state travels"):
 
 - `allows(user, task)`: the answer for one user and one task, the one `can_assign` and
   `can_execute` ask (workflows.base wraps every node with `task_allows`); where a service refuses

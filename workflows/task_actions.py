@@ -1,7 +1,7 @@
 """Human tasks driven from outside the task pages (the REST API), the way viewflow's views do it.
 
 viewflow checks permissions and takes the process lock in its view wrappers only; code that
-drives an activation itself must do both (ARCHITECTURE.md, sharp edges). Each function here
+drives an activation itself must do both (docs/architecture.md, "How a change of state travels"). Each function here
 takes the flow's lock, re-reads the task under it, checks the node's own permission, and runs
 the same decision function and form as the task page, so a task completed here is completed
 exactly as on the page. The page's view names both (workflows.task_views.DecisionTaskView), so

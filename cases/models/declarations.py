@@ -34,7 +34,7 @@ class Declaration(ConcurrentTransitionMixin, models.Model):
         REVOKED = "revoked", _("revoked")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
-    # While in these states the producer may print the mark (DOMAIN.md §3: usable from publication).
+    # While in these states the producer may print the mark (docs/domain.md §3: usable from publication).
     AUTHORISED_STATES = (
         Status.PUBLISHED,
         Status.CORRECTION_REQUESTED,

@@ -1,4 +1,4 @@
-"""Inspection and enforcement cases (行政处罚案件, DOMAIN.md §4): a clue becomes a case, is investigated,
+"""Inspection and enforcement cases (行政处罚案件, docs/domain.md §4): a clue becomes a case, is investigated,
 reviewed, decided, served, executed, closed and archived."""
 
 from django.conf import settings
@@ -14,7 +14,7 @@ from .supervision import SupervisionCheck
 
 
 class ViolationType(models.TextChoices):
-    """The GI violations of DOMAIN.md §4."""
+    """The GI violations of docs/domain.md §4."""
 
     UNAUTHORISED_USE = "unauthorised_use", _("unauthorised use or forgery of the GI name or mark")
     BELOW_STANDARD = "below_standard", _("GI name on products not meeting the standard")

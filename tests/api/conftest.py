@@ -5,11 +5,6 @@ from tests.factories.cases import draft_declaration, producer_with_enterprise
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(autouse=True)
 def _fresh_throttles():
     """Throttle counters live in the cache; one test's requests must not limit the next."""
     from django.core.cache import cache

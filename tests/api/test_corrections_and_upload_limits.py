@@ -6,11 +6,11 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from audit.models import AuditEvent
 from cases.models import Declaration, DeclarationAttachment
 from organizations.models import Role
+from tests import flows
 from tests.factories import make_member
 from tests.factories.cases import PDF_BYTES, draft_declaration, pdf_file, producer_with_enterprise
 from workflows.declarations.flows import DeclarationFlow
@@ -22,8 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def open_tasks(declaration) -> list[str]:
-    tasks = Task.objects.filter(process__flow_class=DeclarationFlow, process__artifact_object_id=declaration.pk)
-    return sorted(task.flow_task.name for task in tasks.exclude(status__in=[STATUS.DONE, STATUS.CANCELED]))
+    return sorted(task.flow_task.name for task in flows.open_tasks(DeclarationFlow, declaration))
 
 
 def where(declaration) -> tuple:

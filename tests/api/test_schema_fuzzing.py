@@ -29,12 +29,11 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 @pytest.fixture
-def caller(settings, tmp_path, monkeypatch):
+def caller(monkeypatch):
     """A producer who is also bureau staff, with a declaration, an application and a task, so
     that generated ids sometimes meet real rows; the throttles opened wide for the run."""
     from api.base import PublicRateThrottle
 
-    settings.MEDIA_ROOT = tmp_path
     monkeypatch.setattr(PublicRateThrottle, "THROTTLE_RATES", {"public": "100000/min", "user": "100000/min"})
     monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"public": "100000/min", "user": "100000/min"})
     user, enterprise = producer_with_enterprise()

@@ -23,6 +23,7 @@ from reports.actions import submit_report
 from reports.flows import StatisticsReportFlow
 from reports.models import Period, StatisticsReport
 from reports.services import report_update, reports_open_period
+from tests import flows
 from tests.factories import make_member
 from tests.factories.applications import Cast, draft_application
 from tests.factories.cases import draft_declaration, longjing, pdf_file
@@ -55,22 +56,12 @@ def stranger():
     return user
 
 
-def open_task(flow_class, artifact, node: str) -> Task:
-    return Task.objects.get(
-        process__flow_class=flow_class,
-        process__artifact_object_id=artifact.pk,
-        flow_task=getattr(flow_class, node),
-        status__in=[STATUS.NEW, STATUS.ASSIGNED],
-    )
-
-
 def snapshot(flow_class, artifact) -> tuple:
     """Where the case stands: its status, its process's open tasks (with owners), the audit trail."""
     artifact = type(artifact).objects.get(pk=artifact.pk)
-    tasks = Task.objects.filter(process__flow_class=flow_class, process__artifact_object_id=artifact.pk).exclude(
-        status__in=[STATUS.DONE, STATUS.CANCELED]
+    open_tasks = sorted(
+        (task.flow_task.name, task.status, task.owner_id) for task in flows.open_tasks(flow_class, artifact)
     )
-    open_tasks = sorted((task.flow_task.name, task.status, task.owner_id) for task in tasks)
     return artifact.status, open_tasks, AuditEvent.objects.count()
 
 
@@ -92,7 +83,7 @@ class Walk:
         self.trace: list[tuple] = []
 
     def complete(self, flow_class, artifact, node, user, data, invalid=None):
-        task = open_task(flow_class, artifact, node)
+        task = flows.open_task(flow_class, artifact, node)
         events_before = AuditEvent.objects.count()
         if self.via == "page":
             self._through_page(user, task, data)
@@ -104,12 +95,7 @@ class Walk:
         self.trace.append((node, status, [(name, state) for name, state, _owner in open_tasks], new_events))
 
     def _through_page(self, user, task, data):
-        self.client.force_login(user)
-        if task.owner_id is None:
-            assign = self.client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
-            assert assign.status_code == 302
-        response = self.client.post(task.flow_task.reverse("execute", args=[task.process_id, task.pk]), data)
-        assert response.status_code == 302, response.content.decode()[:3000]
+        flows.complete(self.client, user, task, data)
 
     def _through_api(self, flow_class, artifact, user, task, data, invalid):
         url = f"/api/tasks/{task.pk}/"
@@ -345,7 +331,7 @@ def test_the_task_list_describes_the_form_to_send(client, stranger):
     case = received_case(actor=bureau.inspectors[0])
     walk = Walk("api", client, stranger)
     walk.complete(EnforcementCaseFlow, case, "verify", bureau.inspectors[0], {"findings": "属实", "proposal": "file"})
-    task = open_task(EnforcementCaseFlow, case, "decide_filing")
+    task = flows.open_task(EnforcementCaseFlow, case, "decide_filing")
     listed = as_fresh_request(bureau.lead).get(f"/api/tasks/{task.pk}/").json()
     form = {field["name"]: field for field in listed["form"]}
     assert form["decision"]["type"] == "choice" and form["decision"]["required"]

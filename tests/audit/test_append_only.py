@@ -19,11 +19,6 @@ from workflows.declarations.flows import DeclarationFlow
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def published():
     producer, declaration = draft_declaration()
     DeclarationFlow.start.run(actor=producer, declaration=declaration, commitment_accepted=True)

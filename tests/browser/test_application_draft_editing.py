@@ -11,11 +11,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def test_a_draft_stays_editable_until_it_is_submitted(page: Page, live_server, tmp_path):
     seed_demo()
     for name in ("map.pdf", "letter.pdf", "new-map.pdf"):

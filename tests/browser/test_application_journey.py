@@ -13,11 +13,6 @@ from tests.factories.applications import Cast, draft_application
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def execute_task(page: Page, base_url: str, reference: str, task_title: str, choice: tuple[str, str]) -> None:
     """Queue → the process → its open task → take it → choose → execute; wait for the redirect."""
     page.goto(f"{base_url}/staff/workflow/queue/")

@@ -10,9 +10,7 @@ from playwright.sync_api import Page, expect
 
 from cases.models import Declaration, SupervisionCheck
 from cases.services.declarations import declaration_submit
-from organizations.models import Region
-from tests.factories import EnterpriseFactory, UserFactory
-from tests.factories.cases import draft_declaration, longjing
+from tests.factories.cases import draft_declaration, longjing, producer_with_enterprise
 from tests.factories.organizations import TEST_PASSWORD
 from tests.factories.supervision import draw_and_open, provincial_campaign
 
@@ -40,15 +38,8 @@ def log_in(page: Page, base_url: str, username: str) -> None:
     page.locator("form:not(.language-switcher)").get_by_role("button", name=zh("Log in")).click()
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def test_producer_declares_and_the_qr_target_says_authorised(page: Page, live_server, tmp_path):
-    producer = UserFactory(username="tea_producer")
-    enterprise = EnterpriseFactory(name="杭州狮峰茶业有限公司", region=Region.objects.get(code="330106"))
-    enterprise.accounts.create(user=producer)
+    producer, _enterprise = producer_with_enterprise(username="tea_producer", name="杭州狮峰茶业有限公司")
     longjing()
     label = tmp_path / "label.png"
     label.write_bytes(tiny_png())
@@ -81,9 +72,7 @@ def test_producer_declares_and_the_qr_target_says_authorised(page: Page, live_se
 
 
 def test_inspector_completes_a_drawn_check(page: Page, live_server):
-    producer = UserFactory()
-    enterprise = EnterpriseFactory(region=Region.objects.get(code="330106"))
-    enterprise.accounts.create(user=producer)
+    producer, enterprise = producer_with_enterprise()
     _user, draft = draft_declaration(user=producer, enterprise=enterprise)
     declaration_submit(actor=producer, declaration=draft, commitment_accepted=True)
     lead, _inspectors, campaign = provincial_campaign(inspector_count=2, sample_size=1)
@@ -111,9 +100,7 @@ def test_inspector_completes_a_drawn_check(page: Page, live_server):
 
 
 def test_producer_withdraws_only_after_confirming(page: Page, live_server, tmp_path):
-    producer = UserFactory(username="withdrawing_producer")
-    enterprise = EnterpriseFactory(name="杭州梅家坞茶业有限公司", region=Region.objects.get(code="330106"))
-    enterprise.accounts.create(user=producer)
+    producer, enterprise = producer_with_enterprise(username="withdrawing_producer", name="杭州梅家坞茶业有限公司")
     _user, draft = draft_declaration(user=producer, enterprise=enterprise)
     declaration = declaration_submit(actor=producer, declaration=draft, commitment_accepted=True)
 

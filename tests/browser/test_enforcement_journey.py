@@ -14,11 +14,6 @@ from tests.workflows.test_enforcement_flow import Walk, days_ago
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def test_inspector_adds_evidence_and_submits_the_investigation_report(page: Page, live_server, tmp_path):
     bureau = hangzhou_bureau(inspector_count=2)
     case = received_case(actor=bureau.inspectors[0])

@@ -17,12 +17,12 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 import reports.flows  # noqa: F401  (the statistics report flow)
 import workflows.registry  # noqa: F401  (imports every staff flow)
 from reports.models import Period
+from tests import flows
 from tests.api.test_task_completion import (
     Walk,
     application_scenario,
     declaration_scenario,
     enforcement_scenario,
-    open_task,
     report_scenario,
     revocation_scenario,
     supervision_scenario,
@@ -102,11 +102,8 @@ class BrowserCheckedWalk(Walk):
         self.signed_in_as = None
 
     def complete(self, flow_class, artifact, node, user, data, invalid=None):
-        task = open_task(flow_class, artifact, node)
-        if task.owner_id is None:
-            self.client.force_login(user)
-            assign = self.client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
-            assert assign.status_code == 302
+        task = flows.open_task(flow_class, artifact, node)
+        flows.take(self.client, user, task)
         key = (flow_class.__name__, node)
         if key not in self.checked:
             self.checked[key] = self._check_page(flow_class, user, task)
@@ -151,11 +148,6 @@ class BrowserCheckedWalk(Walk):
             # Kept for a person to look at (test-results/ is not committed).
             self.page.screenshot(path=f"test-results/task-{where}.png", full_page=True)
         return names
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def test_every_human_task_page_draws_its_form_and_shows_refusals(page: Page, live_server):

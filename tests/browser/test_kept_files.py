@@ -5,23 +5,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from cases.models import Declaration
-from organizations.models import Region
 from tests.browser.test_declaration_journey import log_in, tiny_png, zh
-from tests.factories import EnterpriseFactory, UserFactory
-from tests.factories.cases import longjing
+from tests.factories.cases import longjing, producer_with_enterprise
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def test_files_chosen_before_a_refusal_are_kept_and_submitted(page: Page, live_server, tmp_path):
-    producer = UserFactory(username="tea_producer")
-    enterprise = EnterpriseFactory(name="杭州狮峰茶业有限公司", region=Region.objects.get(code="330106"))
-    enterprise.accounts.create(user=producer)
+    producer, _enterprise = producer_with_enterprise(username="tea_producer", name="杭州狮峰茶业有限公司")
     longjing()
     (tmp_path / "licence.pdf").write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")

@@ -5,19 +5,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from cases.models import Declaration, EnforcementCase
-from organizations.models import Region
 from tests.browser.test_declaration_journey import log_in, tiny_png, zh
-from tests.factories import EnterpriseFactory, UserFactory
-from tests.factories.cases import longjing
+from tests.factories.cases import longjing, producer_with_enterprise
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def picker(page: Page, field: str):
@@ -42,9 +35,7 @@ def test_a_report_names_its_city_through_linked_selects(page: Page, live_server)
 
 
 def test_a_producer_finds_the_county_by_name(page: Page, live_server, tmp_path):
-    producer = UserFactory(username="tea_producer")
-    enterprise = EnterpriseFactory(name="杭州狮峰茶业有限公司", region=Region.objects.get(code="330100"))
-    enterprise.accounts.create(user=producer)
+    producer, _enterprise = producer_with_enterprise("330100", username="tea_producer", name="杭州狮峰茶业有限公司")
     longjing()
     files = {name: tmp_path / name for name in ("licence.pdf", "report.pdf")}
     for path in files.values():

@@ -27,11 +27,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def readme_journey(heading: str) -> str:
     text = README.read_text(encoding="utf-8")
     return text.split(f"**{heading}**", 1)[1].split("\n\n**", 1)[0]

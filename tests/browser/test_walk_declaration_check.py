@@ -11,11 +11,6 @@ from tests.browser.walks import Walker, readme_logins, seed_demo, zh
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def test_a_declaration_through_correction_and_re_check(page: Page, live_server):
     seed_demo()
     declaration = Declaration.objects.get()

@@ -11,11 +11,6 @@ from tests.browser.walks import Walker, readme_logins, seed_demo, zh
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def open_report(walker: Walker, province: str) -> None:
     """From the staff site, the drawer's 业务档案 › 统计报告, then the province's row."""
     walker.open_from_menu(zh("Statistics reports"), province)

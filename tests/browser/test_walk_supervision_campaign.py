@@ -22,11 +22,6 @@ INSPECTORS = ("xh_county_staff", "xh_county_inspector", "hz_city_staff")
 NAME_OF = {login: name for name, login in LOGIN_OF.items()}
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def record_result(walker: Walker, label_check: str, outcome: str, findings: str) -> None:
     """The check form: each part of the check's result, the findings, the proposed outcome."""
     for label in ("Document review", "On-site visit", "Sample test"):

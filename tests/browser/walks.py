@@ -8,6 +8,7 @@ each name is. The walker counts steps, changes of login and clicks, for the clos
 
 import re
 from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
@@ -28,7 +29,7 @@ LOGIN_OF = {persona.full_name: persona.username for persona in [*STAFF, *ENTERPR
 
 def seed_demo() -> None:
     """The demo's people and casework, in the live server's database."""
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0, stdout=StringIO())  # its list of logins is for people
 
 
 @dataclass
@@ -153,9 +154,50 @@ class Walker:
             self.click(self.page.get_by_role("link", name=zh("Execute"), exact=True).first)
         self.page.wait_for_url("**/execute/**")
 
+    def open_case_page(self, list_path: str, reference: str) -> None:
+        """A case's page from a list a person reaches by its address (e.g. /enforcement/): the
+        link that shows the case's reference, then the page headed by it."""
+        self.go(list_path)
+        self.click(self.page.get_by_role("link", name=reference).first)
+        expect(self.page.get_by_role("heading", name=re.compile(re.escape(reference)))).to_be_visible()
+
+    def take_task_on_case(self, list_path: str, reference: str, task_title: str) -> None:
+        """From the case's page to its open task: the page must name the signed-in person among
+        those who act next; the person takes the task (领取) and opens its form."""
+        self.open_case_page(list_path, reference)
+        _title, logins = self.next_step()
+        assert self.signed_in_as in logins, (task_title, self.signed_in_as, logins)
+        self.steps += 1
+        self.click(self.page.get_by_role("link", name=task_title).first)
+        take = self.page.get_by_role("button", name=zh("Assign"))
+        if take.count():
+            self.click(take.first)
+        self.page.wait_for_url("**/execute/**")
+
     def choose(self, label: str) -> None:
         """A radio or check box, by the label a person reads beside it."""
         self.click(self.page.locator("form.vf-form label").filter(has_text=label).first)
+
+    def check(self, name: str, value: str | None = None) -> None:
+        """A radio (by its value) or a check box of the form: its label is clicked when it is drawn
+        (the styled input hides the native one), else the box itself."""
+        selector = f"input[name={name}]" + (f"[value='{value}']" if value is not None else "[type=checkbox]")
+        box = self.page.locator(selector)
+        label = self.page.locator(f"label[for='{box.get_attribute('id')}']")
+        target = label if label.count() and label.first.is_visible() else box
+        target.first.click()
+        self.clicks += 1
+        expect(box).to_be_checked()
+
+    def select(self, name: str, value: str) -> None:
+        """A select by the value to choose: viewflow's Material select is opened and its option
+        clicked; a native select is set."""
+        field = self.page.locator(f"vf-field-select[name={name}]")
+        if field.count():
+            self.click(field.locator(".mdc-select__anchor"))
+            self.click(field.locator(f"li[data-value='{value}']"))
+        else:
+            self.page.locator(f"select[name={name}]").select_option(value)
 
     def fill(self, name: str, value: str) -> None:
         control = self.page.locator(f"form.vf-form :is(input, textarea)[name={name}]:not([type=hidden])").first
@@ -171,6 +213,12 @@ class Walker:
     def submit(self) -> None:
         self.click(self.page.get_by_role("button", name=zh("Execute"), exact=True))
         self.page.wait_for_url(lambda url: "/execute/" not in url)
+
+    def submit_accepted(self) -> None:
+        """Submit, and the page the form leads to shows no refusal."""
+        self.submit()
+        error = self.page.locator(".errorlist, .mdc-text-field-helper-text--validation-msg, .alert-danger")
+        assert not error.count() or not error.first.is_visible(), error.first.inner_text()
 
     def figures(self) -> str:
         return f"{self.steps} steps, {self.logins} logins, {self.clicks} clicks"

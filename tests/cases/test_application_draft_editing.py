@@ -14,11 +14,6 @@ from workflows.applications import portal
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def edit(user, application, **changes):
     values = {
         "province": application.province,

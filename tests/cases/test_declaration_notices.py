@@ -27,11 +27,6 @@ pytestmark = pytest.mark.django_db
 PASSING = {"document_review": "pass", "onsite_visit": "pass", "label_check": "pass", "sample_test": "pass"}
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def kinds(user) -> list[str]:
     return list(Notification.objects.filter(recipient=user).order_by("pk").values_list("kind", flat=True))
 

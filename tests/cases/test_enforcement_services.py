@@ -21,11 +21,6 @@ D = datetime.date
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(autouse=True)
 def english():
     with translation.override("en"):  # refusals are matched by their English text
         yield

@@ -18,8 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def site_url(settings):
     settings.TERROIR_SITE_URL = "https://gi.example.cn"
 
 
@@ -29,7 +28,7 @@ def published():
     return producer, declaration_submit(actor=producer, declaration=draft, commitment_accepted=True)
 
 
-def test_publication_issues_one_numbered_receipt_naming_the_declaration(published, tmp_path):
+def test_publication_issues_one_numbered_receipt_naming_the_declaration(published):
     _producer, declaration = published
     receipt = receipt_of(declaration)
     assert Document.objects.filter(kind=RECEIPT).count() == 1

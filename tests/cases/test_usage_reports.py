@@ -31,11 +31,6 @@ def codes(refused) -> dict:
     return {field: [e.code for e in errors] for field, errors in refused.value.error_dict.items()}
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def published():
     producer, draft = draft_declaration()

@@ -20,7 +20,7 @@ LAST_KNOWN_YEAR = 2026
 
 
 def expected_due(kind: str, amount: int, start: D) -> D:
-    """DOMAIN.md §5: the start day is not counted; a due date on a day off moves to the next working day."""
+    """docs/domain.md §5: the start day is not counted; a due date on a day off moves to the next working day."""
     if kind == PeriodKind.WORKING_DAYS:
         day, found = start, 0
         while found < amount:
@@ -89,12 +89,12 @@ def test_every_limit_started_today_falls_due_on_the_day_the_calendar_gives(targe
     assert {code: got[code][0] for code in BY_HAND[today]} == BY_HAND[today]
 
 
-# DOMAIN.md §5 (the holidays set by law stand in a year with no published schedule) against
-# ADR 0009 (Monday to Friday): the product follows the ADR. These are the dates DOMAIN.md gives.
+# docs/domain.md §5 (the holidays set by law stand in a year with no published schedule) against
+# ADR 0009 (Monday to Friday): the product follows the ADR. These are the dates docs/domain.md gives.
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason="provisional years count Monday to Friday (ADR 0009), not the statutory holidays (DOMAIN §5)",
+    reason="provisional years count Monday to Friday (ADR 0009), not the statutory holidays (docs/domain.md §5)",
 )
 @pytest.mark.parametrize(
     "expected",

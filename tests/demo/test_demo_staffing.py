@@ -110,8 +110,7 @@ def open_human_tasks(process=None):
     return [task for task in tasks.order_by("pk") if isinstance(task.flow_task, View)]
 
 
-def seed(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def seed():
     call_command("seed_demo", stdout=StringIO())
 
 
@@ -126,10 +125,10 @@ def test_every_human_task_of_every_flow_has_a_decision_to_probe():
                 assert node_completion(node) is not None, f"{flow_class.__name__}.{node.name}"
 
 
-def test_the_bureaus_that_handle_enforcement_can_file_review_and_decide(settings, tmp_path):
+def test_the_bureaus_that_handle_enforcement_can_file_review_and_decide():
     """Filing needs two inspectors; 案件审核 someone of the bureau who is not an officer, whichever
     two the lead chooses; the lead decides; the hearing and the archive are the bureau staff's."""
-    seed(settings, tmp_path)
+    seed()
     for code in ENFORCEMENT_BUREAUS:
         bureau = Department.objects.get(code=code)
         members = Membership.objects.filter(department=bureau, is_active=True)
@@ -142,8 +141,8 @@ def test_the_bureaus_that_handle_enforcement_can_file_review_and_decide(settings
                 assert staff - {first, second}, f"{code}: no reviewer when {first} and {second} investigate"
 
 
-def test_experts_leads_and_statistics_officers_are_there(settings, tmp_path):
-    seed(settings, tmp_path)
+def test_experts_leads_and_statistics_officers_are_there():
+    seed()
     # More than the minimum: 科技司 chooses, and a conflicted expert can be left out.
     assert eligible_experts().count() >= MIN_EXPERTS + 2
     for code in DEMO_PROVINCES:
@@ -164,8 +163,8 @@ def test_staff_full_names_are_unique_and_name_the_bureau():
 # ------------------------------------------------------------------ the casework, step by step
 
 
-def test_every_open_task_the_demo_leaves_can_be_completed_by_a_demo_persona(settings, tmp_path):
-    seed(settings, tmp_path)
+def test_every_open_task_the_demo_leaves_can_be_completed_by_a_demo_persona():
+    seed()
     tasks = open_human_tasks()
     assert tasks
     for task in tasks:
@@ -198,11 +197,11 @@ def _user(username):
 
 
 @pytest.mark.parametrize("hearing", [False, True], ids=["defence", "hearing"])
-def test_the_demo_complaint_goes_from_verification_to_archive_with_demo_people(settings, tmp_path, hearing):
+def test_the_demo_complaint_goes_from_verification_to_archive_with_demo_people(hearing):
     """The README's enforcement journey, with the logins it names, through the task decisions."""
     start = timezone.make_aware(datetime.datetime(2026, 12, 1, 9, 0))  # a Tuesday
     with time_machine.travel(start, tick=False) as clock:
-        seed(settings, tmp_path)
+        seed()
         case = EnforcementCase.objects.get()
         journey = Journey(
             EnforcementCaseFlow.process_class.objects.get(flow_class=EnforcementCaseFlow, artifact_object_id=case.pk)
@@ -255,12 +254,12 @@ def _process(flow_class, artifact):
     return flow_class.process_class.objects.get(flow_class=flow_class, artifact_object_id=artifact.pk)
 
 
-def test_the_declaration_check_correction_and_recheck_with_demo_people(settings, tmp_path):
+def test_the_declaration_check_correction_and_recheck_with_demo_people():
     from cases.models import Declaration
     from workflows.declarations.flows import DeclarationFlow
     from workflows.declarations.portal import resubmit
 
-    seed(settings, tmp_path)
+    seed()
     declaration = Declaration.objects.get()
     journey = Journey(_process(DeclarationFlow, declaration))
     journey.step("in_process_check", "xh_county_staff", {"outcome": "correction", "comment": "标签样张缺少产地"})
@@ -269,14 +268,14 @@ def test_the_declaration_check_correction_and_recheck_with_demo_people(settings,
     assert Declaration.objects.get().status == "published" and not open_human_tasks(journey.process)
 
 
-def test_a_supervision_campaign_from_the_draw_to_a_check_result_with_demo_people(settings, tmp_path):
+def test_a_supervision_campaign_from_the_draw_to_a_check_result_with_demo_people():
     from cases.models import SupervisionCheck
     from cases.services.supervision import campaign_create
     from organizations.models import Region
     from tests.factories.supervision import draw_and_open
     from workflows.supervision.flows import SupervisionCheckFlow
 
-    seed(settings, tmp_path)
+    seed()
     today = timezone.localdate()
     campaign = campaign_create(
         actor=_user("zj_province_lead"),
@@ -298,13 +297,13 @@ def test_a_supervision_campaign_from_the_draw_to_a_check_result_with_demo_people
     assert SupervisionCheck.objects.get(pk=check.pk).status != "rectification"
 
 
-def test_a_statistics_report_from_opening_to_acceptance_with_demo_people(settings, tmp_path):
+def test_a_statistics_report_from_opening_to_acceptance_with_demo_people():
     from reports.actions import submit_report
     from reports.flows import StatisticsReportFlow
     from reports.models import StatisticsReport
     from reports.services import report_update
 
-    seed(settings, tmp_path)
+    seed()
     report = StatisticsReport.objects.get(bureau__code="AMR-330000")
     answers = {"contact_person": "蒋丽", "contact_phone": "0571-87000000", "plan_provincial": True}
     answers["stage_report"] = "各项工作进展顺利"
@@ -316,11 +315,11 @@ def test_a_statistics_report_from_opening_to_acceptance_with_demo_people(setting
     assert StatisticsReport.objects.get(pk=report.pk).status == "accepted"
 
 
-def test_a_product_revocation_with_demo_people(settings, tmp_path):
+def test_a_product_revocation_with_demo_people():
     from cases.models import ProtectedProduct
     from workflows.products.flows import ProductRevocationFlow
 
-    seed(settings, tmp_path)
+    seed()
     product = ProtectedProduct.objects.get(name="五常大米")
     revocation = ProductRevocationFlow.start.run(
         actor=_user("kjs_staff"), product=product, ground="not_used", reasons="多年未使用"
@@ -344,7 +343,7 @@ def _expert_review(journey, application, convener="kjs_staff"):
 
 
 @pytest.mark.parametrize("regime", ["2023", "2005"])
-def test_an_application_through_expert_review_to_approval_with_demo_people(settings, tmp_path, regime):
+def test_an_application_through_expert_review_to_approval_with_demo_people(regime):
     """西湖藕粉 (2023) from 初审; 杭州龙井虾仁 (2005) from its objection window; the window closes
     by the worker's timer, three months later."""
     from cases.models import Application
@@ -354,7 +353,7 @@ def test_an_application_through_expert_review_to_approval_with_demo_people(setti
     start = timezone.make_aware(datetime.datetime(2026, 12, 1, 9, 0))
     later = start + datetime.timedelta(days=100)
     with time_machine.travel(start, tick=False) as clock:
-        seed(settings, tmp_path)
+        seed()
         name = "西湖藕粉" if regime == "2023" else "杭州龙井虾仁"
         application = Application.objects.get(product_name=name)
         journey = Journey(_process(ApplicationFlow, application))

@@ -99,7 +99,7 @@ def test_products_are_real_and_complete():
     assert longjing.name_pinyin.startswith("xihulongjing")
 
 
-def test_every_persona_finds_casework_in_their_queue(settings, tmp_path):
+def test_every_persona_finds_casework_in_their_queue():
     """The demo starts real processes: the province examines, the public can object, the county
     looks over a declaration and verifies a complaint."""
     from viewflow.workflow.models import Task
@@ -107,7 +107,6 @@ def test_every_persona_finds_casework_in_their_queue(settings, tmp_path):
     from cases.models import Application, Declaration, EnforcementCase
     from workflows.registry import FLOW_VIEWSETS
 
-    settings.MEDIA_ROOT = tmp_path
     seed()
     flows = [viewset._flow_class for viewset in FLOW_VIEWSETS]
     User = get_user_model()
@@ -125,14 +124,13 @@ def test_every_persona_finds_casework_in_their_queue(settings, tmp_path):
     assert (Application.objects.count(), Declaration.objects.count(), EnforcementCase.objects.count()) == before
 
 
-def test_reset_wipes_the_casework_and_seeds_it_fresh(settings, tmp_path):
+def test_reset_wipes_the_casework_and_seeds_it_fresh():
     """A tester who played the journeys gets the demo's starting casework back; without --reset
     nothing already there is touched."""
     from cases.enforcement.services import case_verify
     from cases.models import Application, Declaration, EnforcementCase
     from workflows.enforcement.actions import open_case
 
-    settings.MEDIA_ROOT = tmp_path
     seed()
     first = set(EnforcementCase.objects.values_list("number", flat=True))
     case = EnforcementCase.objects.get()

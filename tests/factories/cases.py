@@ -26,9 +26,11 @@ def longjing() -> ProtectedProduct:
     return product
 
 
-def producer_with_enterprise(region_code: str = "330106"):
-    user = UserFactory()
-    enterprise = EnterpriseFactory(region=Region.objects.get(code=region_code))
+def producer_with_enterprise(region_code: str = "330106", *, username: str | None = None, **enterprise_fields):
+    """A producer's account and the enterprise (in that county) it acts for; a username and the
+    enterprise's fields (its name) may be chosen, e.g. for a browser test that signs in."""
+    user = UserFactory(username=username) if username else UserFactory()
+    enterprise = EnterpriseFactory(region=Region.objects.get(code=region_code), **enterprise_fields)
     enterprise.accounts.create(user=user)
     return user, enterprise
 

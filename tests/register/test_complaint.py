@@ -16,8 +16,7 @@ URL = "/report/"
 
 
 @pytest.fixture(autouse=True)
-def setup(settings, tmp_path, client):
-    settings.MEDIA_ROOT = tmp_path
+def setup(settings, client):
     cache.clear()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 

@@ -23,11 +23,6 @@ WITHDRAWAL_REASON = "内部停产原因丙"
 SECRETS = [INSPECTOR_NAME, COMPLAINANT_NAME, COMPLAINANT_CONTACT, DRAFT_ENTERPRISE, INTERNAL_COMMENT, WITHDRAWAL_REASON]
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def casework():
     """Published, corrected, withdrawn and draft declarations; a drawn supervision campaign;

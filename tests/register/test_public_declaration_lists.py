@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 PASSING = {"document_review": "pass", "onsite_visit": "pass", "label_check": "pass", "sample_test": "pass"}
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def declare(name: str, code_number: int):
     producer = UserFactory()
     enterprise = EnterpriseFactory(name=name, credit_code=valid_credit_code(code_number))

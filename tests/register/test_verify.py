@@ -10,11 +10,6 @@ from tests.factories.cases import draft_declaration
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def page(client, token):
     client.cookies["terroir_language"] = "en"
     return client.get(f"/verify/{token}/")

@@ -237,8 +237,7 @@ class World:
 
 
 @pytest.fixture
-def world(settings, tmp_path) -> World:
-    settings.MEDIA_ROOT = tmp_path
+def world(media_root) -> World:
     longjing()
     cast = Cast()
     bureau = hangzhou_bureau()
@@ -335,8 +334,8 @@ def world(settings, tmp_path) -> World:
         sha256="0" * 64,
         uploaded_by=bureau.inspectors[0],
     )
-    (tmp_path / "checks").mkdir(exist_ok=True)
-    (tmp_path / "checks" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (media_root / "checks").mkdir(parents=True, exist_ok=True)
+    (media_root / "checks" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     targets["check evidence"] = Target([evidence.pk], None)
     case_evidence = case.evidence.create(
         kind="document",
@@ -349,8 +348,8 @@ def world(settings, tmp_path) -> World:
         collected_by=bureau.inspectors[0],
         second_officer=bureau.inspectors[1],
     )
-    (tmp_path / "enforcement").mkdir(exist_ok=True)
-    (tmp_path / "enforcement" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (media_root / "enforcement").mkdir(parents=True, exist_ok=True)
+    (media_root / "enforcement" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     targets["enforcement evidence"] = Target([case_evidence.pk], None)
     targets["product token"] = Target([longjing().public_token], "西湖龙井")
     # A province's statistics report, submitted (frozen, in its lead's hands).

@@ -23,13 +23,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
-def postgresql_only(reference_data, settings, tmp_path):
+def postgresql_only(reference_data):
     if connection.vendor != "postgresql":
         pytest.skip(
             "needs PostgreSQL: SQLite serialises every writer on one database lock, so requests never "
             "race inside a transaction; run with DATABASE_URL=postgres://…"
         )
-    settings.MEDIA_ROOT = tmp_path
 
 
 def run_together(count: int, action) -> list:

@@ -13,11 +13,6 @@ from tests.factories.supervision import draw_and_open, provincial_campaign, publ
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def assert_private_download(response, content_type, body):
     assert response.status_code == 200
     assert response["Content-Type"] == content_type

@@ -23,11 +23,6 @@ PROJECT_APPS = {"accounts", "organizations", "audit", "deadlines", "notification
 PROJECT_APPS |= {"workflows", "register", "demo"}
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_limits_are_set_deliberately():
     assert settings.TERROIR_UPLOAD_MAX_FILE_BYTES == 10 * 1024 * 1024
     assert settings.TERROIR_UPLOAD_MAX_REQUEST_BYTES == 35 * 1024 * 1024

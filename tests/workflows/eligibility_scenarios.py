@@ -19,6 +19,7 @@ from organizations.services import membership_revoke
 from tests.factories import make_member
 from tests.factories.enforcement import BUREAU, hangzhou_bureau, received_case
 from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
+from tests.flows import open_task
 from workflows.enforcement.flows import EnforcementCaseFlow
 from workflows.supervision.flows import SupervisionCheckFlow
 from workflows.task_actions import task_assign, task_complete
@@ -30,12 +31,6 @@ class Scenario:
     refused: object
     allowed: object
     data: dict
-
-
-def open_task(flow_class, artifact_pk, node) -> Task:
-    return Task.objects.select_related("process").get(
-        process__flow_class=flow_class, process__artifact_object_id=artifact_pk, flow_task=node, status=STATUS.NEW
-    )
 
 
 def _complete(actor, flow_class, case_pk, node, data) -> None:

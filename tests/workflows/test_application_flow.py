@@ -2,12 +2,13 @@
 application's status and the process's open task agree."""
 
 import datetime
+from functools import partial
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import PROCESS, STATUS
+from viewflow.workflow.status import PROCESS
 
 from audit.verification import verify_audit_chain
 from cases.announcements import ACCEPTANCE, APPROVAL, RECOGNITION
@@ -21,6 +22,7 @@ from cases.services.objections import (
 )
 from deadlines.models import Deadline
 from documents.selectors import documents_for
+from tests import flows
 from tests.factories.applications import Cast, draft_application
 from workflows.applications import portal
 from workflows.applications.flows import ApplicationFlow
@@ -29,44 +31,14 @@ from workflows.jobs import fire_workflow_timers
 # The objection window opens today: a fixed day; tests/deadlines/test_hard_dates.py covers its hard dates.
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+open_tasks = partial(flows.open_tasks, ApplicationFlow)
+agree = partial(flows.agree, ApplicationFlow)
+complete = flows.complete
 
 
 @pytest.fixture
 def cast():
     return Cast()
-
-
-def open_tasks(application):
-    return list(
-        Task.objects.filter(process__artifact_object_id=application.pk, process__flow_class=ApplicationFlow)
-        .exclude(status__in=[STATUS.DONE, STATUS.CANCELED])
-        .exclude(flow_task_type="END")
-    )
-
-
-def agree(application, status, task_name, process_status=PROCESS.NEW):
-    """One source of truth: the application's status and the process's open task match."""
-    application = Application.objects.get(pk=application.pk)
-    assert application.status == status
-    tasks = open_tasks(application)
-    assert [task.flow_task.name for task in tasks] == ([task_name] if task_name else [])
-    process = ApplicationFlow.process_class.objects.get(artifact_object_id=application.pk, flow_class=ApplicationFlow)
-    assert process.status == process_status
-    return tasks[0] if tasks else None
-
-
-def complete(client, user, task, data):
-    client.force_login(user)
-    if task.owner_id is None:
-        assign = client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
-        assert assign.status_code == 302, assign.content[:500]
-    response = client.post(task.flow_task.reverse("execute", args=[task.process_id, task.pk]), data)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    return response
 
 
 def submit(regime):
@@ -212,18 +184,10 @@ def test_objection_sustained_returns_or_rejects(client, cast):
     let_window_pass(application, timer)
     task = agree(application, "objection_handling", "handle_objections")
     objection_decide(actor=cast.fgs_staff, objection=objection, sustain=True, reason="异议成立。")
-    client.force_login(cast.fgs_staff)
-    client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
-    refused = client.post(
-        task.flow_task.reverse("execute", args=[task.process_id, task.pk]), {"outcome": "proceed", "comment": "继续"}
-    )
-    assert refused.status_code == 200  # a sustained objection cannot be waved through
-    agree(application, "objection_handling", "handle_objections")
-    response = client.post(
-        task.flow_task.reverse("execute", args=[task.process_id, task.pk]),
-        {"outcome": "return", "comment": "请修改名称"},
-    )
-    assert response.status_code == 302
+    # A sustained objection cannot be waved through.
+    complete(client, cast.fgs_staff, task, {"outcome": "proceed", "comment": "继续"}, expect=200)
+    task = agree(application, "objection_handling", "handle_objections")
+    complete(client, cast.fgs_staff, task, {"outcome": "return", "comment": "请修改名称"})
     agree(application, "supplement_requested", "await_supplement")
     portal.resubmit(actor=applicant, application=application, comment="已修改")
     agree(application, "preliminary_examination", "preliminary_examination")

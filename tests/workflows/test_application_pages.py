@@ -26,11 +26,6 @@ from workflows.applications import portal
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def cast():
     return Cast()

@@ -17,11 +17,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(autouse=True)
 def english(client):
     client.cookies["terroir_language"] = "en"
     with translation.override("en"):

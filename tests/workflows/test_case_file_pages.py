@@ -22,11 +22,6 @@ from workflows.products.flows import ProductRevocationFlow
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def cast():
     return Cast()

@@ -39,11 +39,6 @@ ISSUE_TARGET = 30
 CORRECTION = {"outcome": "correction", "comment": "标签缺少专用标志编号"}
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def check_task(declaration) -> Task:
     """The task as the API's selector hands it over (process selected with it)."""
     return Task.objects.select_related("process").get(

@@ -13,11 +13,6 @@ from tests.workflows.test_enforcement_flow import agree, days_ago, file_case, re
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _form_of(client, user, case, status, task_name):
     task = agree(case, status, task_name)
     client.force_login(user)

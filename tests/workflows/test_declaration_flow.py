@@ -1,23 +1,24 @@
 """Walk every path of the declaration flow; after each step the entity and the process agree."""
 
+from functools import partial
+
 import pytest
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import PROCESS, STATUS
+from viewflow.workflow.status import PROCESS
 
 from audit.verification import verify_audit_chain
 from cases.models import Declaration
 from deadlines.models import Deadline
 from organizations.models import Role
+from tests import flows
 from tests.factories import make_member
 from tests.factories.cases import draft_declaration
 from workflows.declarations.flows import DeclarationFlow
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+assert_agree = partial(flows.agree, DeclarationFlow)
+complete = flows.complete
 
 
 @pytest.fixture
@@ -34,34 +35,6 @@ def publish():
     producer, declaration = draft_declaration()
     DeclarationFlow.start.run(actor=producer, declaration=declaration, commitment_accepted=True)
     return producer, Declaration.objects.get(pk=declaration.pk)
-
-
-def open_tasks(declaration):
-    return list(
-        Task.objects.filter(process__artifact_object_id=declaration.pk, process__flow_class=DeclarationFlow)
-        .exclude(status__in=[STATUS.DONE, STATUS.CANCELED])
-        .exclude(flow_task_type="END")
-    )
-
-
-def assert_agree(declaration, status, task_name, process_status=PROCESS.NEW):
-    """One source of truth: the declaration's status and the process's open task match."""
-    declaration = Declaration.objects.get(pk=declaration.pk)
-    assert declaration.status == status
-    tasks = open_tasks(declaration)
-    assert [task.flow_task.name for task in tasks] == ([task_name] if task_name else [])
-    process = DeclarationFlow.process_class.objects.get(artifact_object_id=declaration.pk, flow_class=DeclarationFlow)
-    assert process.status == process_status
-    return tasks[0] if tasks else None
-
-
-def complete(client, user, task, data):
-    client.force_login(user)
-    assign = client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
-    assert assign.status_code == 302, assign.content[:500]
-    response = client.post(task.flow_task.reverse("execute", args=[task.process_id, task.pk]), data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    return response
 
 
 def test_publish_opens_the_in_process_check_for_the_production_bureau(bureau_staff):
@@ -125,12 +98,7 @@ def test_proposed_suspension_rejected_by_the_lead(client, bureau_staff, bureau_l
 def test_correction_without_a_comment_is_refused_and_the_task_stays_open(client, bureau_staff):
     _producer, declaration = publish()
     task = assert_agree(declaration, "published", "in_process_check")
-    client.force_login(bureau_staff)
-    client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
-    response = client.post(
-        task.flow_task.reverse("execute", args=[task.process_id, task.pk]), {"outcome": "correction"}
-    )
-    assert response.status_code == 200
+    response = complete(client, bureau_staff, task, {"outcome": "correction"}, expect=200)
     assert response.context["form"].errors
     assert_agree(declaration, "published", "in_process_check")
 

@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 RULE_NAMES = [rule.name for rule in RULES]
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_every_rule_has_a_scenario():
     assert set(RULE_NAMES) <= set(SCENARIOS), f"rules without a scenario: {set(RULE_NAMES) - set(SCENARIOS)}"
 

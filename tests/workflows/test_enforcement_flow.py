@@ -3,14 +3,13 @@ and the process's open task agree."""
 
 import datetime
 from decimal import Decimal
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.conf import settings
 from django.utils import timezone
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import PROCESS, STATUS
 
 from audit.models import AuditEvent
 from audit.verification import verify_audit_chain
@@ -21,6 +20,7 @@ from cases.models import CaseEvidence, EnforcementCase
 from deadlines.models import Deadline
 from documents.models import Document
 from organizations.models import Role
+from tests import flows
 from tests.clock import working_day_on_or_after
 from tests.factories import make_member
 from tests.factories.cases import pdf_file
@@ -30,10 +30,7 @@ from workflows.enforcement.flows import EnforcementCaseFlow
 # Service, defence and payment are dated from today: a fixed day, the clock tests at the hard dates.
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+agree = partial(flows.agree, EnforcementCaseFlow)
 
 
 @pytest.fixture
@@ -64,21 +61,6 @@ def days_ago(n: int) -> str:
     return (timezone.localdate() - datetime.timedelta(days=n)).isoformat()
 
 
-def agree(case, status, task_name):
-    """The case's state and the process's one open task say the same thing."""
-    case = EnforcementCase.objects.get(pk=case.pk)
-    assert case.status == status
-    tasks = list(
-        Task.objects.filter(process__flow_class=EnforcementCaseFlow, process__artifact_object_id=case.pk)
-        .exclude(status__in=[STATUS.DONE, STATUS.CANCELED])
-        .exclude(flow_task_type="END")
-    )
-    assert [task.flow_task.name for task in tasks] == ([task_name] if task_name else [])
-    process = EnforcementCaseFlow.process_class.objects.get(flow_class=EnforcementCaseFlow, artifact_object_id=case.pk)
-    assert process.status == (PROCESS.DONE if task_name is None else PROCESS.NEW)
-    return tasks[0] if tasks else None
-
-
 class Walk:
     def __init__(self, client, case):
         self.client, self.case = client, case
@@ -86,17 +68,10 @@ class Walk:
 
     def step(self, user, status, task_name, data, expect_error: str | None = None):
         task = agree(self.case, status, task_name)
-        self.client.force_login(user)
-        if task.owner_id != user.pk:
-            assign = self.client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
-            assert assign.status_code == 302
-        response = self.client.post(task.flow_task.reverse("execute", args=[task.process_id, task.pk]), data)
+        response = flows.complete(self.client, user, task, data, expect=200 if expect_error else 302)
         if expect_error:
-            assert response.status_code == 200
             assert expect_error in response.content.decode()
             agree(self.case, status, task_name)  # nothing moved
-        else:
-            assert response.status_code == 302, response.content.decode()[:4000]
 
     def refresh(self):
         return EnforcementCase.objects.get(pk=self.case.pk)

@@ -15,8 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def setup(settings, tmp_path, client):
-    settings.MEDIA_ROOT = tmp_path
+def setup(settings, client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
 

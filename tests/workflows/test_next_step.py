@@ -19,11 +19,6 @@ from workflows.next_step import MAX_CANDIDATES, next_steps, task_candidates
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _panel(html: str) -> str:
     match = re.search(r'<section class="next-step[^"]*">(.*?)</section>', html, re.S)
     assert match, "no next-step panel"

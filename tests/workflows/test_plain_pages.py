@@ -62,8 +62,7 @@ def assert_plain(html: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def chinese(settings, tmp_path, client):
-    settings.MEDIA_ROOT = tmp_path
+def chinese(settings, client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
 
 

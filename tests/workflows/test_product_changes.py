@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import PROCESS, STATUS
+from viewflow.workflow.status import PROCESS
 
 from audit.verification import verify_audit_chain
 from cases.announcements import AMENDMENT, RECOGNITION, REVOCATION
@@ -16,6 +16,7 @@ from cases.services.applications import application_create_draft, expert_opinion
 from cases.services.declarations import declaration_check_in_process
 from documents.selectors import documents_for
 from organizations.models import Region, Role
+from tests import flows
 from tests.factories import make_member
 from tests.factories.applications import Cast, applicant_body
 from tests.factories.cases import draft_declaration, longjing, pdf_file, png_file
@@ -28,33 +29,13 @@ from workflows.products.flows import ProductRevocationFlow
 # The objection window opens today: a fixed day (ADR 0027).
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+open_task = flows.open_task
+complete = flows.complete
 
 
 @pytest.fixture
 def cast():
     return Cast()
-
-
-def open_task(flow_class, artifact_pk):
-    tasks = list(
-        Task.objects.filter(process__artifact_object_id=artifact_pk, process__flow_class=flow_class)
-        .exclude(status__in=[STATUS.DONE, STATUS.CANCELED])
-        .exclude(flow_task_type="END")
-    )
-    assert len(tasks) <= 1
-    return tasks[0] if tasks else None
-
-
-def complete(client, user, task, data):
-    client.force_login(user)
-    if task.owner_id is None:
-        assert client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk])).status_code == 302
-    response = client.post(task.flow_task.reverse("execute", args=[task.process_id, task.pk]), data)
-    assert response.status_code == 302, response.content.decode()[:3000]
 
 
 def step(client, application, status, node, user, data):

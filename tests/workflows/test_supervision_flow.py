@@ -4,52 +4,26 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import PROCESS, STATUS
 
 from audit.models import AuditEvent
 from audit.verification import verify_audit_chain
 from cases.models import Declaration, SupervisionCheck
 from cases.services.supervision import conflict_declare
+from tests import flows
 from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
 from workflows.supervision.flows import SupervisionCheckFlow, draw_campaign
 
 pytestmark = pytest.mark.django_db
 
+complete = flows.complete
+
 PASSING = {"document_review": "pass", "onsite_visit": "pass", "label_check": "pass", "sample_test": "pass"}
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-def open_task(check):
-    tasks = list(
-        Task.objects.filter(process__flow_class=SupervisionCheckFlow, process__artifact_object_id=check.pk)
-        .exclude(status__in=[STATUS.DONE, STATUS.CANCELED])
-        .exclude(flow_task_type="END")
-    )
-    return tasks
-
-
 def assert_agree(check, check_status, declaration_status, task_name):
-    check = SupervisionCheck.objects.get(pk=check.pk)
-    assert check.status == check_status
+    """The check, its declaration and the check's process say the same thing."""
     assert Declaration.objects.get(pk=check.declaration_id).status == declaration_status
-    tasks = open_task(check)
-    assert [task.flow_task.name for task in tasks] == ([task_name] if task_name else [])
-    process = SupervisionCheckFlow.process_class.objects.get(
-        flow_class=SupervisionCheckFlow, artifact_object_id=check.pk
-    )
-    assert process.status == (PROCESS.DONE if task_name is None else PROCESS.NEW)
-    return tasks[0] if tasks else None
-
-
-def complete(client, user, task, data):
-    client.force_login(user)
-    assert client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk])).status_code == 302
-    response = client.post(task.flow_task.reverse("execute", args=[task.process_id, task.pk]), data)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    return flows.agree(SupervisionCheckFlow, check, check_status, task_name)
 
 
 @pytest.fixture
@@ -170,13 +144,10 @@ def test_an_inspector_not_drawn_cannot_take_the_check(client, drawn):
 def test_findings_are_required_for_a_negative_outcome(client, drawn):
     _lead, _inspectors, check = drawn
     task = assert_agree(check, "drawn", "under_check", "inspect")
-    client.force_login(inspectors_of(check)[0])
-    client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
-    response = client.post(
-        task.flow_task.reverse("execute", args=[task.process_id, task.pk]),
-        {**PASSING, "outcome": "rectification", "findings": ""},
+    response = complete(
+        client, inspectors_of(check)[0], task, {**PASSING, "outcome": "rectification", "findings": ""}, expect=200
     )
-    assert response.status_code == 200 and "findings" in response.context["form"].errors
+    assert "findings" in response.context["form"].errors
     assert_agree(check, "drawn", "under_check", "inspect")
 
 

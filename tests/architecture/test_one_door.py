@@ -1,0 +1,72 @@
+"""The one door (docs/architecture.md): only workflows/<kind>/actions.py runs a flow's node.
+
+The import half of the rule ("only actions and flows import a cases service") is the
+import-linter contract in .importlinter, run by .ci/run; this test covers what imports cannot
+show: a page or a command that calls `SomeFlow.start.run(...)` or `SomeFlow.node.run(task, ...)`
+itself would move a case without the action's checks.
+"""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCT_PACKAGES = (
+    "accounts",
+    "api",
+    "audit",
+    "cases",
+    "config",
+    "deadlines",
+    "demo",
+    "documents",
+    "notifications",
+    "organizations",
+    "register",
+    "reports",
+    "workflows",
+)
+
+
+def _product_modules():
+    for package in PRODUCT_PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def node_runs(source: str) -> list[int]:
+    """Lines that call `<Something>Flow.<node>.run(...)`."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "run"):
+            continue
+        owner = node.func.value  # the node: <flow>.<node>
+        if not isinstance(owner, ast.Attribute):
+            continue
+        flow = owner.value  # SomeFlow, or flows.SomeFlow
+        name = flow.id if isinstance(flow, ast.Name) else flow.attr if isinstance(flow, ast.Attribute) else ""
+        if name.endswith("Flow"):
+            lines.append(node.lineno)
+    return lines
+
+
+def is_a_door(path: Path) -> bool:
+    relative = path.relative_to(ROOT).parts
+    # workflows/<kind>/actions.py, and reports/actions.py for the statistics report.
+    return relative[-1] == "actions.py" and relative[0] in ("workflows", "reports")
+
+
+def test_the_detector_sees_a_node_run():
+    assert node_runs("DeclarationFlow.start.run(actor=a, declaration=d)\n") == [1]
+    assert node_runs("ApplicationFlow.decide.run(task, actor=a)\n") == [1]
+    assert node_runs("x = 1\nflows.StatisticsReportFlow.start.run(report=r)\n") == [2]
+    assert node_runs("job.run()\nflow.run()\n") == []
+
+
+def test_only_the_actions_run_a_flow_node():
+    outside = {
+        str(path.relative_to(ROOT)): lines
+        for path in _product_modules()
+        if not is_a_door(path) and (lines := node_runs(path.read_text(encoding="utf-8")))
+    }
+    assert outside == {}, f"a flow node is run outside workflows/<kind>/actions.py: {outside}"
