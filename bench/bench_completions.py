@@ -165,7 +165,7 @@ def seed_declaration_checks(count: int, people: dict) -> list[int]:
         for kind in DeclarationAttachment.REQUIRED_KINDS
     )
     # The receipt PDF (WeasyPrint, ~0.1 s) belongs to publication, not to the step measured.
-    with mock.patch("cases.services.declarations.receipt_issue"):
+    with mock.patch("cases.declarations.services.drafts.receipt_issue"):
         for draft in drafts:
             DeclarationFlow.start.run(actor=producer, declaration=draft, commitment_accepted=True)
     return list(

@@ -8,8 +8,8 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import Page, expect
 
+from cases.declarations.services import declaration_submit
 from cases.models import Declaration, SupervisionCheck
-from cases.services.declarations import declaration_submit
 from organizations.models import Region
 from tests.factories import EnterpriseFactory, UserFactory
 from tests.factories.cases import draft_declaration, longjing

@@ -9,9 +9,10 @@ from viewflow.workflow.status import PROCESS, STATUS
 from audit.models import AuditEvent
 from audit.verification import verify_audit_chain
 from cases.models import Declaration, SupervisionCheck
-from cases.services.supervision import conflict_declare
+from cases.supervision.services import conflict_declare
 from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
-from workflows.supervision.flows import SupervisionCheckFlow, draw_campaign
+from workflows.supervision.actions import draw_campaign
+from workflows.supervision.flows import SupervisionCheckFlow
 
 pytestmark = pytest.mark.django_db
 
