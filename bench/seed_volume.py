@@ -600,6 +600,8 @@ class Seeder:
         return (f"organizations.{codename}", self._department_ct, str(self.bureau_of_region[region_pk]))
 
     def declaration_processes(self, flow_class, model, count):
+        from cases.declarations.choices import DeclarationAction
+
         flow_ref, refs = self._flow_refs(flow_class, DECLARATION_PATH)
         chain = self.chain
         content_type_id, _ = chain.type_of(model)
@@ -634,7 +636,8 @@ class Seeder:
                 model=model,
                 target_id=pk,
                 target_label=reference,
-                action="declaration.in_process_check",
+                # What the service writes for a check with nothing to correct (the registry's value).
+                action=DeclarationAction.IN_PROCESS_CHECK_OK,
                 occurred_at=finished,
                 actor=checker,
                 from_state="published",
