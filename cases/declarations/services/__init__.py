@@ -1,9 +1,11 @@
-"""Writes on self-declarations (the producer's, then the bureau's in-process check)."""
+"""Writes on self-declarations (the producer's, then the bureau's in-process check).
 
-from .checks import checking_bureau, declaration_check_in_process, declaration_decide_suspension
+Callers outside cases/ go through workflows.declarations.actions; ensure_acts_for and
+lock_declaration are shared with the usage reports (cases.usage_reports.services).
+"""
+
+from .checks import declaration_check_in_process, declaration_decide_suspension
 from .drafts import (
-    EDITABLE_STATES,
-    ENDED_STATES,
     declaration_attach,
     declaration_create_draft,
     declaration_resubmit,
@@ -14,9 +16,6 @@ from .drafts import (
 )
 
 __all__ = [
-    "EDITABLE_STATES",
-    "ENDED_STATES",
-    "checking_bureau",
     "declaration_attach",
     "declaration_check_in_process",
     "declaration_create_draft",

@@ -1,10 +1,10 @@
-"""Writes on supervision campaigns and their checks."""
+"""Writes on supervision campaigns and their checks; callers outside cases/ go through
+workflows.supervision.actions."""
 
-from .campaigns import campaign_candidates, campaign_create, campaign_draw, conflict_declare, ensure_lead
-from .checks import RECTIFICATION_DAYS, check_decide_revocation, check_open, check_record_result
+from .campaigns import campaign_candidates, campaign_create, campaign_draw, conflict_declare
+from .checks import check_decide_revocation, check_open, check_record_result
 
 __all__ = [
-    "RECTIFICATION_DAYS",
     "campaign_candidates",
     "campaign_create",
     "campaign_draw",
@@ -12,5 +12,4 @@ __all__ = [
     "check_open",
     "check_record_result",
     "conflict_declare",
-    "ensure_lead",
 ]
