@@ -4,8 +4,8 @@ the searching itself is the selectors' (the pages search the same way)."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from cases.declarations.selectors import authorised_users_public
 from cases.models import Application, Declaration, EnforcementCase, ProductCategory, ProtectedProduct
-from cases.selectors.declarations import authorised_users_public
 from cases.selectors.products import products_public
 from notifications.models import Notification
 

@@ -165,7 +165,7 @@ def seed_declaration_checks(count: int, people: dict) -> list[int]:
         for kind in DeclarationAttachment.REQUIRED_KINDS
     )
     # The receipt PDF (WeasyPrint, ~0.1 s) belongs to publication, not to the step measured.
-    with mock.patch("cases.services.declarations.receipt_issue"):
+    with mock.patch("cases.declarations.services.drafts.receipt_issue"):
         for draft in drafts:
             DeclarationFlow.start.run(actor=producer, declaration=draft, commitment_accepted=True)
     return list(
@@ -259,6 +259,7 @@ def orm_steps(task_ids: list[int]):
 
     from audit.hashing import event_hash
     from audit.models import AuditChainHead, AuditEvent
+    from cases.declarations.choices import DeclarationAction
     from cases.models import Declaration
     from deadlines.models import Deadline
     from notifications.models import EmailDelivery, Notification
@@ -326,7 +327,7 @@ def orm_steps(task_ids: list[int]):
                         (
                             declaration_type,
                             declaration.pk,
-                            "declaration.in_process_check.correction",
+                            DeclarationAction.IN_PROCESS_CHECK_CORRECTION,
                             "published",
                             "correction_requested",
                         ),
@@ -492,6 +493,7 @@ def check_done_once(variant: str, task_ids: list[int]) -> None:
     from viewflow.workflow.status import STATUS
 
     from audit.models import AuditEvent
+    from cases.declarations.choices import DeclarationAction
     from cases.models import Declaration
     from notifications.models import Notification
 
@@ -505,7 +507,7 @@ def check_done_once(variant: str, task_ids: list[int]) -> None:
     corrected = Declaration.objects.filter(pk__in=declarations, status=Declaration.Status.CORRECTION_REQUESTED)
     assert corrected.count() == len(task_ids), f"{variant}: {corrected.count()} declarations changed"
     events = AuditEvent.objects.filter(
-        action="declaration.in_process_check.correction", target_id__in=[str(pk) for pk in declarations]
+        action=DeclarationAction.IN_PROCESS_CHECK_CORRECTION, target_id__in=[str(pk) for pk in declarations]
     )
     assert events.count() == len(task_ids), f"{variant}: {events.count()} audit events"
     told = Notification.objects.filter(kind="declaration.correction_requested", target_id__in=declarations)

@@ -117,10 +117,10 @@ class Worker:
         from django.test.utils import CaptureQueriesContext
 
         from accounts.models import User
-        from cases.services.supervision import campaign_candidates, campaign_create
+        from cases.supervision.services import campaign_candidates, campaign_create
         from organizations.models import Department, Region, Role
         from organizations.services import membership_grant
-        from workflows.supervision.flows import draw_campaign, open_drawn_checks
+        from workflows.supervision.actions import draw_campaign, open_drawn_checks
 
         class Rollback(Exception):
             pass

@@ -16,13 +16,12 @@ from cases.services.applications import (
     application_examine_formal,
     application_examine_preliminary,
 )
-from cases.services.declarations import declaration_attach, declaration_create_draft
 from organizations.models import Department, Enterprise, Region
 from reports.models import Period, StatisticsReport, period_due
 from reports.services import reports_open_period
 from workflows.applications.flows import ApplicationFlow
 from workflows.applications.portal import submit as submit_application
-from workflows.declarations.flows import DeclarationFlow
+from workflows.declarations import actions as declaration_actions
 from workflows.enforcement.actions import open_case
 from workflows.task_actions import task_assign, task_decide
 
@@ -119,7 +118,7 @@ def seed_casework() -> list[str]:
     enterprise = Enterprise.objects.filter(users=producer, kind=Enterprise.Kind.PRODUCER).first()
     longjing = ProtectedProduct.objects.filter(name="西湖龙井").first()
     if enterprise and longjing and not Declaration.objects.exists():
-        declaration = declaration_create_draft(
+        declaration = declaration_actions.create_draft(
             actor=producer,
             enterprise=enterprise,
             product=longjing,
@@ -134,8 +133,8 @@ def seed_casework() -> list[str]:
             ("inspection_report", _pdf("检验报告.pdf")),
             ("label_proof", _png("标签样张.png")),
         ):
-            declaration_attach(actor=producer, declaration=declaration, kind=kind, uploaded_file=file)
-        DeclarationFlow.start.run(actor=producer, declaration=declaration, commitment_accepted=True)
+            declaration_actions.attach(actor=producer, declaration=declaration, kind=kind, uploaded_file=file)
+        declaration_actions.publish(actor=producer, declaration=declaration, commitment_accepted=True)
         made.append("declaration")
     if not EnforcementCase.objects.exists():
         open_case(

@@ -7,6 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cases.declarations.selectors import (
+    Verdict,
+    authorised_users_public,
+    revocations_public,
+    verification_answer,
+)
 from cases.models import EnforcementCase
 from cases.selectors.applications import (
     announcement_public,
@@ -14,21 +20,15 @@ from cases.selectors.applications import (
     announcements_public,
     application_open_to_objections,
 )
-from cases.selectors.declarations import (
-    Verdict,
-    authorised_users_public,
-    revocations_public,
-    verification_answer,
-)
 from cases.selectors.products import (
     product_announcements_public,
     product_public,
     product_public_history,
     products_public,
 )
-from cases.selectors.supervision import campaigns_published
 from cases.services.objections import objection_file, objection_window_state
 from cases.staging import FileStaging
+from cases.supervision.selectors import campaigns_published
 from documents.serving import public_file_response
 from organizations.selectors import bureau_of, is_staff_member
 from workflows.enforcement.actions import open_case

@@ -110,7 +110,7 @@ def _check_nodes():
 
 def _no_conflict_with_the_enterprise(user, task) -> bool:
     from cases.models import SupervisionCheck
-    from cases.services.supervision import has_conflict_with
+    from cases.supervision.selectors import has_conflict_with
 
     return not has_conflict_with(user, SupervisionCheck(pk=task.process.artifact_object_id))
 

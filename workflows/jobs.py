@@ -16,7 +16,7 @@ from documents.jobs import sweep_orphan_documents
 from notifications.jobs import deliver_notifications
 
 from .models import ErrorTaskAlert
-from .supervision.flows import open_drawn_checks
+from .supervision.actions import open_drawn_checks
 
 logger = logging.getLogger("terroir.worker")
 

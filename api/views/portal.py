@@ -11,13 +11,12 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from cases.declarations.selectors import declarations_of_producer
 from cases.models import Application, Declaration
 from cases.selectors.applications import applications_of_applicant
-from cases.selectors.declarations import declarations_of_producer
 from cases.services.applications import application_attach
-from cases.services.declarations import declaration_attach, declaration_create_draft
 from workflows.applications import portal as application_portal
-from workflows.declarations import portal as declaration_portal
+from workflows.declarations import actions as declaration_actions
 
 from ..base import ReadViewSet
 from ..filters import ApplicationFilter, DeclarationFilter
@@ -77,7 +76,7 @@ class DeclarationViewSet(ReadViewSet):
     )
     def create(self, request):
         data = _valid(DeclarationCreateSerializer, request)
-        declaration = declaration_create_draft(actor=request.user, **data)
+        declaration = declaration_actions.create_draft(actor=request.user, **data)
         return self._answer(declaration, status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -89,7 +88,7 @@ class DeclarationViewSet(ReadViewSet):
     def attachments(self, request, pk=None):
         declaration = self.get_object()
         data = _valid(DeclarationAttachSerializer, request)
-        attachment = declaration_attach(
+        attachment = declaration_actions.attach(
             actor=request.user, declaration=declaration, kind=data["kind"], uploaded_file=data["file"]
         )
         return Response(DeclarationAttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
@@ -103,7 +102,7 @@ class DeclarationViewSet(ReadViewSet):
     def submit(self, request, pk=None):
         declaration = self.get_object()
         data = _valid(DeclarationSubmitSerializer, request)
-        declaration = declaration_portal.publish(
+        declaration = declaration_actions.publish(
             actor=request.user, declaration=declaration, commitment_accepted=data["commitment_accepted"]
         )
         return self._answer(declaration)
@@ -122,7 +121,7 @@ class DeclarationViewSet(ReadViewSet):
     def resubmit(self, request, pk=None):
         declaration = self.get_object()
         data = _valid(DeclarationCorrectionSerializer, request)
-        declaration = declaration_portal.resubmit(
+        declaration = declaration_actions.resubmit(
             actor=request.user, declaration=declaration, comment=data["comment"], correction=data.get("correction")
         )
         return self._answer(declaration)
@@ -132,7 +131,7 @@ class DeclarationViewSet(ReadViewSet):
     def withdraw(self, request, pk=None):
         declaration = self.get_object()
         data = _valid(ReasonSerializer, request)
-        declaration = declaration_portal.withdraw(actor=request.user, declaration=declaration, reason=data["reason"])
+        declaration = declaration_actions.withdraw(actor=request.user, declaration=declaration, reason=data["reason"])
         return self._answer(declaration)
 
 

@@ -5,8 +5,8 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, viewsets
 from rest_framework.generics import RetrieveAPIView
 
+from cases.declarations.selectors import Verdict, authorised_users_public, verification_answer
 from cases.selectors.applications import announcements_public
-from cases.selectors.declarations import Verdict, authorised_users_public, verification_answer
 from cases.selectors.products import product_public, products_public
 
 from ..base import PreferredLanguageMixin, PublicRateThrottle

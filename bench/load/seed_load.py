@@ -14,8 +14,8 @@ def seed(declarations: int, cases: int, output: Path) -> dict:
     from django.contrib.auth import get_user_model
     from viewflow.workflow.models import Task
 
+    from cases.declarations.services import declaration_attach, declaration_create_draft
     from cases.models import ProtectedProduct
-    from cases.services.declarations import declaration_attach, declaration_create_draft
     from organizations.models import Department, Enterprise, Region
     from tests.factories.cases import pdf_file, png_file  # the same small valid files the tests upload
     from workflows.declarations.flows import DeclarationFlow

@@ -68,6 +68,9 @@ class Declaration(ConcurrentTransitionMixin, models.Model):
     declared_at = models.DateTimeField(_("declared at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("revoked or withdrawn at"), null=True, blank=True)
     closing_reason = models.TextField(_("reason"), blank=True)
+    # The bureau's in-process check proposed a suspension that its lead has not decided yet: set
+    # and cleared by the services, read by the declaration flow's switch.
+    suspension_proposed = models.BooleanField(_("suspension proposed"), default=False, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

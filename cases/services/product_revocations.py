@@ -13,8 +13,8 @@ from organizations.selectors import members_of
 
 from ..announcements import REVOCATION, TITLES
 from ..application_notices import tell_staff_about_product
+from ..declarations.notices import tell_producer
 from ..models import Declaration, ProductRevocation, ProtectedProduct, next_in_sequence
-from ..notices import tell_producer
 from .applications import ensure_role, national_department
 
 

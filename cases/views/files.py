@@ -5,8 +5,9 @@ from django.views.decorators.http import require_GET
 
 from documents.serving import private_file_response
 
+from ..declarations.selectors import declaration_attachment_visible_to
 from ..enforcement.selectors import enforcement_evidence_visible_to
-from ..selectors.files import check_evidence_visible_to, declaration_attachment_visible_to
+from ..supervision.selectors import check_evidence_visible_to
 from ..uploads import content_type_of
 
 

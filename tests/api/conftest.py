@@ -30,7 +30,7 @@ def producer():
 
 @pytest.fixture
 def published(producer):
-    from workflows.declarations.portal import publish
+    from workflows.declarations.actions import publish
 
     user, enterprise = producer
     user, declaration = draft_declaration(user=user, enterprise=enterprise)

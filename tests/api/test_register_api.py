@@ -4,7 +4,7 @@ import secrets
 
 import pytest
 
-from cases.services.declarations import declaration_withdraw
+from cases.declarations.services import declaration_withdraw
 from tests.factories.cases import longjing
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from organizations.models import Role
 from tests.factories import make_member
 from tests.factories.applications import draft_application
 from tests.factories.cases import draft_declaration, producer_with_enterprise
-from workflows.declarations.portal import publish
+from workflows.declarations.actions import publish
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 

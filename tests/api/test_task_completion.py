@@ -32,8 +32,8 @@ from tests.factories.supervision import draw_and_open, provincial_campaign, publ
 from tests.reports.conftest import ANSWERS
 from workflows.applications import portal as application_portal
 from workflows.applications.flows import ApplicationFlow
+from workflows.declarations.actions import publish
 from workflows.declarations.flows import DeclarationFlow
-from workflows.declarations.portal import publish
 from workflows.enforcement.flows import EnforcementCaseFlow
 from workflows.jobs import fire_workflow_timers
 from workflows.products.flows import ProductRevocationFlow

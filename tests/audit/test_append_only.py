@@ -7,9 +7,10 @@ from django.db import DatabaseError, connection, transaction
 from audit.models import AuditEvent
 from audit.selectors import audit_events_for
 from audit.verification import verify_audit_chain
+from cases.declarations.choices import InProcessOutcome
+from cases.declarations.services import checks as declaration_services
+from cases.declarations.services import declaration_check_in_process, declaration_resubmit
 from cases.models import Declaration
-from cases.services import declarations as declaration_services
-from cases.services.declarations import InProcessOutcome, declaration_check_in_process, declaration_resubmit
 from organizations.models import Role
 from tests.audit.test_chain import record_events
 from tests.factories import make_member

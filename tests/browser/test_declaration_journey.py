@@ -8,8 +8,8 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import Page, expect
 
+from cases.declarations.services import declaration_submit
 from cases.models import Declaration, SupervisionCheck
-from cases.services.declarations import declaration_submit
 from tests.factories.cases import draft_declaration, longjing, producer_with_enterprise
 from tests.factories.organizations import TEST_PASSWORD
 from tests.factories.supervision import draw_and_open, provincial_campaign

@@ -5,17 +5,17 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from cases.models import Declaration
-from cases.selectors.declaration_history import producer_history
-from cases.services.declarations import (
-    InProcessOutcome,
+from cases.declarations.choices import InProcessOutcome
+from cases.declarations.selectors import producer_history
+from cases.declarations.services import (
     declaration_check_in_process,
     declaration_decide_suspension,
     declaration_resubmit,
     declaration_submit,
     declaration_withdraw,
 )
-from cases.services.supervision import check_decide_revocation, check_record_result
+from cases.models import Declaration
+from cases.supervision.services import check_decide_revocation, check_record_result
 from notifications.models import EmailDelivery, Notification
 from organizations.models import Role
 from tests.factories import UserFactory, make_member
@@ -69,6 +69,9 @@ def test_correction_resubmission_suspension_and_withdrawal_each_tell_the_produce
         actor=staff, declaration=declaration, outcome=InProcessOutcome.CORRECTION, comment="标签缺少产地名称"
     )
     declaration_resubmit(actor=producer, declaration=declaration)
+    declaration_check_in_process(
+        actor=staff, declaration=declaration, outcome=InProcessOutcome.PROPOSE_SUSPENSION, comment="标签仍不规范"
+    )
     declaration_decide_suspension(actor=lead, declaration=declaration, approve=True, comment="标签仍不规范")
     assert kinds(producer) == [
         "declaration.published",
@@ -142,3 +145,20 @@ def test_the_producers_history_has_plain_labels_and_hides_the_bureaus_internal_s
     page = client.get(reverse("portal_declarations:detail", args=[declaration.pk])).content.decode()
     assert "标签不符合规定" in page
     assert "内部意见" not in page and "declaration.suspension" not in page
+
+
+def test_a_suspension_is_decided_only_when_proposed_and_the_proposal_is_kept_on_the_declaration(published):
+    """The routing fact lives on the declaration: the check sets it, the decision requires and clears it."""
+    _producer, _colleague, declaration = published
+    staff = make_member("AMR-330106", Role.STAFF)
+    lead = make_member("AMR-330106", Role.LEAD)
+    with pytest.raises(ValidationError):
+        declaration_decide_suspension(actor=lead, declaration=declaration, approve=True, comment="未经提请")
+    declaration_check_in_process(
+        actor=staff, declaration=declaration, outcome=InProcessOutcome.PROPOSE_SUSPENSION, comment="产地存疑"
+    )
+    assert Declaration.objects.get(pk=declaration.pk).suspension_proposed
+    declaration_decide_suspension(actor=lead, declaration=declaration, approve=False, comment="证据不足")
+    declaration.refresh_from_db()
+    assert not declaration.suspension_proposed
+    assert declaration.status == Declaration.Status.PUBLISHED

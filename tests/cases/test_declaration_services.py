@@ -7,13 +7,13 @@ from django.utils import translation
 from django_fsm import TransitionNotAllowed
 
 from audit.models import AuditEvent
-from cases.models import Declaration, DeclarationAttachment
-from cases.services.declarations import (
+from cases.declarations.services import (
     declaration_attach,
     declaration_create_draft,
     declaration_submit,
     declaration_withdraw,
 )
+from cases.models import Declaration, DeclarationAttachment
 from organizations.models import Region
 from tests.factories import UserFactory
 from tests.factories.cases import draft_declaration, longjing, pdf_file, producer_with_enterprise

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cases.receipts import RECEIPT, receipt_of
-from cases.services.declarations import declaration_submit
+from cases.declarations.receipts import RECEIPT, receipt_of
+from cases.declarations.services import declaration_submit
 from documents.models import Document
 from organizations.models import Role
 from tests.documents.test_rendering import poppler

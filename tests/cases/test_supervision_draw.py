@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cases.supervision_draw import Candidate, DrawImpossible, draw, sample_count
+from cases.supervision.draw import Candidate, DrawImpossible, draw, sample_count
 
 CANDIDATES = [Candidate(declaration_id=i, enterprise_id=100 + i % 7) for i in range(1, 61)]
 INSPECTORS = [1, 2, 3, 4, 5, 6]

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from cases.declarations.services import declaration_submit, declaration_withdraw
 from cases.models import UsageReport
-from cases.services.declarations import declaration_submit, declaration_withdraw
-from cases.services.usage_reports import reportable_years, usage_report_submit
+from cases.usage_reports.selectors import reportable_years
+from cases.usage_reports.services import usage_report_submit
 from tests.factories import UserFactory
 from tests.factories.cases import draft_declaration
 

@@ -256,8 +256,8 @@ def _process(flow_class, artifact):
 
 def test_the_declaration_check_correction_and_recheck_with_demo_people():
     from cases.models import Declaration
+    from workflows.declarations.actions import resubmit
     from workflows.declarations.flows import DeclarationFlow
-    from workflows.declarations.portal import resubmit
 
     seed()
     declaration = Declaration.objects.get()
@@ -270,7 +270,7 @@ def test_the_declaration_check_correction_and_recheck_with_demo_people():
 
 def test_a_supervision_campaign_from_the_draw_to_a_check_result_with_demo_people():
     from cases.models import SupervisionCheck
-    from cases.services.supervision import campaign_create
+    from cases.supervision.services import campaign_create
     from organizations.models import Region
     from tests.factories.supervision import draw_and_open
     from workflows.supervision.flows import SupervisionCheckFlow

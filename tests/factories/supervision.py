@@ -2,9 +2,9 @@ import datetime
 
 from django.utils import timezone
 
+from cases.declarations.services import declaration_submit
 from cases.models import Declaration
-from cases.services.declarations import declaration_submit
-from cases.services.supervision import campaign_create
+from cases.supervision.services import campaign_create
 from organizations.models import Department, Region, Role
 
 from .cases import draft_declaration, longjing
@@ -41,7 +41,7 @@ def provincial_campaign(inspector_count: int = 4, sample_size: int | None = 2, s
 
 def draw_and_open(*, actor, campaign, seed: str):
     """Draw as the lead does, then let the worker open the checks (ADR 0021)."""
-    from workflows.supervision.flows import draw_campaign, open_drawn_checks
+    from workflows.supervision.actions import draw_campaign, open_drawn_checks
 
     checks = draw_campaign(actor=actor, campaign=campaign, seed=seed)
     open_drawn_checks()

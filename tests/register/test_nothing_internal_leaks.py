@@ -4,8 +4,8 @@ internal: no inspector, no complainant, no draft, no internal comment."""
 import pytest
 from django.utils import translation
 
+from cases.declarations.services import declaration_check_in_process, declaration_submit, declaration_withdraw
 from cases.models import EnforcementCase
-from cases.services.declarations import declaration_check_in_process, declaration_submit, declaration_withdraw
 from organizations.models import Department, Region, Role
 from tests.factories import EnterpriseFactory, make_member
 from tests.factories.cases import draft_declaration, longjing, producer_with_enterprise

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from cases.services.declarations import declaration_submit, declaration_withdraw
-from cases.services.supervision import check_decide_revocation, check_record_result
+from cases.declarations.services import declaration_submit, declaration_withdraw
+from cases.supervision.services import check_decide_revocation, check_record_result
 from tests.factories import EnterpriseFactory, UserFactory
 from tests.factories.cases import draft_declaration
 from tests.factories.organizations import valid_credit_code

@@ -3,7 +3,7 @@ import secrets
 import pytest
 from django.utils import translation
 
-from cases.services.declarations import declaration_submit, declaration_withdraw
+from cases.declarations.services import declaration_submit, declaration_withdraw
 from tests.factories.cases import draft_declaration
 
 # A revocation is dated today: a fixed day (ADR 0027).

@@ -13,7 +13,7 @@ from viewflow.workflow.status import STATUS
 
 from cases.enforcement.services import case_add_evidence
 from cases.models import SupervisionCheck
-from cases.services.supervision import conflict_declare
+from cases.supervision.services import conflict_declare
 from organizations.models import Department, Membership, Role
 from organizations.services import membership_revoke
 from tests.factories import make_member

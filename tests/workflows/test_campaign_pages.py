@@ -75,6 +75,35 @@ def test_sample_size_and_share_together_are_refused(client):
     assert not SupervisionCampaign.objects.exists()
 
 
+def test_a_refusal_without_a_field_is_shown_above_the_form_not_a_500(client, monkeypatch):
+    """A ValidationError made of a message (no field dict) has no error_dict: the page shows it."""
+    from django.core.exceptions import ValidationError
+
+    from workflows.supervision import actions
+
+    def refused(**_kwargs):
+        raise ValidationError("本计划暂不能制定")
+
+    monkeypatch.setattr(actions, "create_campaign", refused)
+    lead = make_member("AMR-330000", Role.LEAD)
+    inspectors = [make_member("AMR-330100", Role.INSPECTOR) for _ in range(2)]
+    client.force_login(lead)
+    response = client.post(
+        "/supervision/new/",
+        {
+            "title": "x",
+            "organiser": lead.memberships.get().department_id,
+            "regions": ["330100"],
+            "period_start": "2026-01-01",
+            "period_end": "2026-06-30",
+            "sample_size": 2,
+            "inspectors": [i.pk for i in inspectors],
+        },
+    )
+    assert response.status_code == 200 and "本计划暂不能制定" in response.content.decode()
+    assert not SupervisionCampaign.objects.exists()
+
+
 def test_staff_without_a_lead_role_cannot_plan(client):
     client.force_login(make_member("AMR-330000", Role.STAFF))
     assert client.get("/supervision/new/").status_code == 403

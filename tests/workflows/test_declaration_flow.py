@@ -73,9 +73,30 @@ def test_proposed_suspension_approved_by_the_lead(client, bureau_staff, bureau_l
     task = assert_agree(declaration, "published", "in_process_check")
     complete(client, bureau_staff, task, {"outcome": "propose_suspension", "comment": "生产地址不实"})
     decision = assert_agree(declaration, "published", "decide_suspension")
+    # The switch routed on the declaration's own fact, not on the process data.
+    assert Declaration.objects.get(pk=declaration.pk).suspension_proposed
+    assert "suspension_proposed" not in (decision.process.data or {})
     assert list(Task.objects.queue([DeclarationFlow], bureau_staff)) == []
     complete(client, bureau_lead, decision, {"approve": "yes", "comment": "同意暂停"})
     assert_agree(declaration, "suspended", None, PROCESS.DONE)
+    assert not Declaration.objects.get(pk=declaration.pk).suspension_proposed
+
+
+def test_migration_0017_carries_an_open_process_proposal_onto_the_declaration():
+    """Open processes' suspension_proposed moves onto the declaration; an ended process's stays behind."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("cases.migrations.0017_declaration_routing_on_case")
+    _producer, open_one = publish()
+    _producer, ended_one = publish()
+    processes = DeclarationFlow.process_class.objects.filter(flow_class=DeclarationFlow)
+    processes.update(data={"reference": "x", "suspension_proposed": True})
+    processes.filter(artifact_object_id=ended_one.pk).update(status=PROCESS.DONE)
+    migration.carry_over_open_proposals(apps, None)
+    assert Declaration.objects.get(pk=open_one.pk).suspension_proposed
+    assert not Declaration.objects.get(pk=ended_one.pk).suspension_proposed
 
 
 def test_proposed_suspension_rejected_by_the_lead(client, bureau_staff, bureau_lead):

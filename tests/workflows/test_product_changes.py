@@ -11,9 +11,9 @@ from viewflow.workflow.status import PROCESS
 
 from audit.verification import verify_audit_chain
 from cases.announcements import AMENDMENT, RECOGNITION, REVOCATION
+from cases.declarations.services import declaration_check_in_process
 from cases.models import Application, Declaration, ExpertOpinion, ProductRevocation, ProtectedProduct, Purpose, Regime
 from cases.services.applications import application_create_draft, expert_opinion_submit
-from cases.services.declarations import declaration_check_in_process
 from documents.selectors import documents_for
 from organizations.models import Region, Role
 from tests import flows

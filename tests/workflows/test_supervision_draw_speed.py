@@ -15,14 +15,15 @@ from viewflow.workflow.models import Task
 from audit.models import AuditEvent
 from audit.verification import verify_audit_chain
 from cases.models import Declaration, SupervisionCheck
-from cases.supervision_draw import Candidate, DrawnCheck, draw, draw_by_ids
+from cases.supervision.draw import Candidate, DrawnCheck, draw, draw_by_ids
 from deadlines.models import Deadline
 from notifications.models import Notification
 from organizations.models import Role
 from tests.factories import make_member
 from tests.factories.supervision import provincial_campaign, published_declarations
 from workflows.jobs import job_named
-from workflows.supervision.flows import SupervisionCheckFlow, draw_campaign, open_drawn_checks
+from workflows.supervision.actions import draw_campaign, open_drawn_checks
+from workflows.supervision.flows import SupervisionCheckFlow
 
 pytestmark = pytest.mark.django_db
 
@@ -229,7 +230,7 @@ def test_a_second_lead_drawing_the_same_campaign_gets_no_second_draw():
 
 
 def test_a_national_campaign_reads_its_candidates_without_a_region_filter():
-    from cases.services.supervision import campaign_candidates
+    from cases.supervision.services import campaign_candidates
     from organizations.models import Region
 
     declarations = published_declarations(3)  # in 西湖区, Hangzhou, Zhejiang

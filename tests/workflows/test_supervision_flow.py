@@ -8,10 +8,11 @@ from viewflow.workflow.models import Task
 from audit.models import AuditEvent
 from audit.verification import verify_audit_chain
 from cases.models import Declaration, SupervisionCheck
-from cases.services.supervision import conflict_declare
+from cases.supervision.services import conflict_declare
 from tests import flows
 from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
-from workflows.supervision.flows import SupervisionCheckFlow, draw_campaign
+from workflows.supervision.actions import draw_campaign
+from workflows.supervision.flows import SupervisionCheckFlow
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +186,38 @@ def test_draw_refuses_when_conflicts_leave_fewer_than_two_inspectors():
         draw_campaign(actor=lead, campaign=campaign)
     assert not SupervisionCheck.objects.exists()
     assert Declaration.objects.get().status == "published"
+
+
+def test_a_check_file_is_stored_through_the_one_upload_path_and_served_to_who_sees_the_check(client, drawn):
+    """The inspector's evidence is checked (content, size) and fingerprinted like every upload, and
+    its download answers those who may see the check: an inspector 200, the producer and another
+    province's staff 404."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from cases.models import CheckEvidence
+    from organizations.models import Role
+    from tests.factories import make_member
+
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    _lead, _inspectors, check = drawn
+    inspector, _other = inspectors_of(check)
+    task = flows.open_tasks(SupervisionCheckFlow, check)[0]
+    fake = SimpleUploadedFile("现场照片.pdf", b"MZ not a pdf", content_type="application/pdf")
+    client.force_login(inspector)
+    client.post(task.flow_task.reverse("assign", args=[task.process_id, task.pk]))
+    execute = task.flow_task.reverse("execute", args=[task.process_id, task.pk])
+    refused = client.post(execute, {**PASSING, "outcome": "compliant", "findings": "", "evidence": fake})
+    assert refused.status_code != 302 and not CheckEvidence.objects.exists()
+    photo = SimpleUploadedFile("现场照片.pdf", pdf, content_type="application/pdf")
+    response = client.post(execute, {**PASSING, "outcome": "compliant", "findings": "", "evidence": photo})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    evidence = CheckEvidence.objects.get(check_record=check)
+    assert (evidence.original_name, evidence.file_type, evidence.size) == ("现场照片.pdf", "PDF", len(pdf))
+    assert len(evidence.sha256) == 64
+    url = reverse("files:check_evidence", args=[evidence.pk])
+    assert client.get(url).status_code == 200
+    producer = check.declaration.enterprise.accounts.first().user
+    for stranger in (producer, make_member("AMR-320000", Role.STAFF)):
+        client.force_login(stranger)
+        assert client.get(url).status_code == 404

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
+from cases.declarations.services import declaration_resubmit, declaration_submit
 from cases.models import Declaration
-from cases.services.declarations import declaration_resubmit, declaration_submit
 from deadlines.services import deadline_start
 from organizations.models import Department
 
@@ -27,17 +27,27 @@ def _bureau(process):
     return Department.objects.get(region_id=Subquery(production_region))
 
 
-def _status(process) -> str:
-    # Fresh, like _declaration, but only the one column a switch reads: no row to build, no join.
-    return Declaration.objects.filter(pk=process.artifact_object_id).values_list("status", flat=True).get()
+def _routing(activation) -> tuple[str, bool]:
+    """The declaration's status and whether a suspension is proposed: what the switch routes on.
+
+    Fresh, like _declaration, but only the two columns, read once for all the switch's cases
+    (the switch hands each case the same activation).
+    """
+    if not hasattr(activation, "_declaration_routing"):
+        activation._declaration_routing = (
+            Declaration.objects.filter(pk=activation.process.artifact_object_id)
+            .values_list("status", "suspension_proposed")
+            .get()
+        )
+    return activation._declaration_routing
 
 
 def _awaits_correction(activation) -> bool:
-    return _status(activation.process) == Declaration.Status.CORRECTION_REQUESTED
+    return _routing(activation)[0] == Declaration.Status.CORRECTION_REQUESTED
 
 
 def _suspension_proposed(activation) -> bool:
-    return bool((activation.process.data or {}).get("suspension_proposed"))
+    return _routing(activation)[1]
 
 
 class DeclarationFlow(TerroirFlow):

@@ -1,18 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.services.declarations import InProcessOutcome
+from cases.declarations.choices import InProcessOutcome
 
 
 class InProcessCheckForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         widget=forms.RadioSelect,
-        choices=[
-            (InProcessOutcome.NOTHING_TO_CORRECT, _("Nothing to correct")),
-            (InProcessOutcome.CORRECTION, _("Ask the producer to correct")),
-            (InProcessOutcome.PROPOSE_SUSPENSION, _("Propose suspension to the lead")),
-        ],
+        choices=InProcessOutcome.choices,
     )
     comment = forms.CharField(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=2000

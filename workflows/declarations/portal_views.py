@@ -8,17 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_fsm import TransitionNotAllowed, can_proceed
 
+from cases.declarations.receipts import receipt_of
+from cases.declarations.selectors import declaration_for_producer, producer_history
 from cases.models import Declaration
-from cases.receipts import receipt_of
-from cases.selectors.declaration_history import producer_history
-from cases.selectors.declarations import declaration_for_producer
-from cases.services.usage_reports import reportable_years, usage_report_submit
 from cases.staging import FileStaging, remember_refused_form, restore_refused_form
+from cases.usage_reports.selectors import reportable_years
 from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise
 from organizations.selectors import enterprises_of
 
-from . import portal
+from . import actions
 from .portal_forms import DeclarationForm, ResubmitForm, UsageReportForm, WithdrawForm
 
 
@@ -46,7 +45,7 @@ def declaration_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            declaration = portal.declare(actor=request.user, data=form.cleaned_data)
+            declaration = actions.declare(actor=request.user, data=form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -92,7 +91,7 @@ def declaration_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     form = WithdrawForm(request.POST if confirmed else None, initial={"reason": request.POST.get("reason", "")})
     if confirmed and form.is_valid():
         try:
-            portal.withdraw(actor=request.user, declaration=declaration, reason=form.cleaned_data["reason"])
+            actions.withdraw(actor=request.user, declaration=declaration, reason=form.cleaned_data["reason"])
         except (ValidationError, TransitionNotAllowed) as error:
             messages.error(request, _describe(error))
         else:
@@ -115,7 +114,7 @@ def declaration_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Say what you corrected."))
         return redirect("portal_declarations:detail", pk=pk)
     try:
-        portal.resubmit(
+        actions.resubmit(
             actor=request.user,
             declaration=declaration,
             comment=form.cleaned_data["comment"],
@@ -141,7 +140,7 @@ def usage_report_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            usage_report_submit(actor=request.user, declaration=declaration, **form.cleaned_data)
+            actions.submit_usage_report(actor=request.user, declaration=declaration, **form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:

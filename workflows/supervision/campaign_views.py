@@ -9,12 +9,13 @@ from django.views.decorators.http import require_POST
 from django_fsm import TransitionNotAllowed
 from viewflow.workflow.models import Process
 
-from cases.selectors.supervision import campaign_visible_to, campaigns_visible_to
-from cases.services.supervision import campaign_create
+from cases.supervision.selectors import campaign_visible_to, campaigns_visible_to
 from organizations.selectors import is_staff_member
 
+from ..task_views import add_validation_error
+from . import actions
 from .campaign_forms import CampaignForm
-from .flows import SupervisionCheckFlow, draw_campaign
+from .flows import SupervisionCheckFlow
 
 
 def _staff_only(request: HttpRequest) -> None:
@@ -36,10 +37,10 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         try:
-            campaign = campaign_create(actor=request.user, **form.cleaned_data)
+            campaign = actions.create_campaign(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            # Field errors go to their field; a refusal without one (a message, a list) above the form.
+            add_validation_error(form, error)
         else:
             return redirect("supervision:detail", pk=campaign.pk)
     return render(request, "workflows/supervision/campaign_new.html", {"form": form})
@@ -77,7 +78,7 @@ def campaign_draw(request: HttpRequest, pk: int) -> HttpResponse:
     if campaign is None:
         raise Http404
     try:
-        checks = draw_campaign(actor=request.user, campaign=campaign)
+        checks = actions.draw_campaign(actor=request.user, campaign=campaign)
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     except TransitionNotAllowed:

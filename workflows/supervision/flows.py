@@ -1,21 +1,15 @@
 """A drawn supervision check: inspect, then compliant, rectification and re-inspection, or revocation."""
 
-import logging
-
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
 from cases.models import SupervisionCheck
-from cases.services.supervision import campaign_draw, check_open
 from deadlines.services import deadline_start
 
 from ..base import TerroirFlow
 from ..visibility import JurisdictionCheck
 from .views import CheckResultView, RevocationDecisionView
-
-logger = logging.getLogger("terroir.worker")
 
 
 def _check(process) -> SupervisionCheck:
@@ -107,53 +101,3 @@ class SupervisionCheckFlow(TerroirFlow):
             department=check.campaign.organiser,
             queue_role="inspector",
         )
-
-
-def draw_campaign(*, actor, campaign, seed: str | None = None) -> list[SupervisionCheck]:
-    """Draw and record the result; the worker then opens each check (open_drawn_checks).
-
-    The lead sees the drawn declarations and inspectors at once; each check shows as being
-    opened until its process, permissions, clock and notifications exist (ADR 0021).
-    """
-    return campaign_draw(actor=actor, campaign=campaign, seed=seed)
-
-
-def open_drawn_checks(batch: int = 200) -> int:
-    """Worker job: open each drawn check not yet open, exactly once; return how many were opened.
-
-    One transaction per check, which is claimed with SELECT … FOR UPDATE SKIP LOCKED among
-    those not yet open: another worker skips it, and after the commit no longer finds it.
-    A check that fails is logged and left for the next run; the others go on.
-    """
-    to_open = SupervisionCheck.objects.filter(opened_at__isnull=True)
-    # A read without a transaction first: an idle worker takes no lock every few seconds.
-    if not to_open.exists():
-        return 0
-    opened, failed = 0, []
-    for _attempt in range(batch):
-        with transaction.atomic():
-            check = (
-                to_open.exclude(pk__in=failed)
-                .select_for_update(skip_locked=True, of=("self",))
-                .select_related(
-                    "campaign__organiser",
-                    "declaration__enterprise",
-                    "declaration__product",
-                    "inspector_a",
-                    "inspector_b",
-                )
-                .order_by("pk")
-                .first()
-            )
-            if check is None:
-                break
-            try:
-                with transaction.atomic():
-                    check_open(check=check)
-                    SupervisionCheckFlow.start.run(check=check)
-            except Exception:
-                logger.exception("supervision check %s could not be opened; retried next run", check.pk)
-                failed.append(check.pk)
-                continue
-        opened += 1
-    return opened

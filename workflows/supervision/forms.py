@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import SupervisionCheck
-from cases.services.supervision import CheckOutcome
 from cases.staging import KeepsChosenFiles
+from cases.supervision.choices import CheckOutcome
 from cases.uploads import EvidenceFileField
 
 
@@ -19,11 +19,7 @@ class CheckResultForm(KeepsChosenFiles, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Proposed outcome"),
         widget=forms.RadioSelect,
-        choices=[
-            (CheckOutcome.COMPLIANT, _("Compliant")),
-            (CheckOutcome.RECTIFICATION, _("Rectification within 30 days")),
-            (CheckOutcome.REVOCATION, _("Revocation (the lead approves)")),
-        ],
+        choices=CheckOutcome.choices,
     )
     refer_to_enforcement = forms.BooleanField(
         label=_("Refer to enforcement (counterfeit, use outside the area …)"), required=False

@@ -1,15 +1,20 @@
-"""Reads on self-declarations."""
+"""Reads on self-declarations: the producer's, the staff's, the public register's, the history
+the producer sees and who may download an attachment."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise
 
-from organizations.selectors import enterprises_of, region_code_filter
+from organizations.selectors import enterprises_of, is_staff_member, region_code_filter
 
-from ..models import Declaration, ProtectedProduct
+from ..models import Declaration, DeclarationAttachment, ProtectedProduct
 from ..pinyin import normalize_query
+from ..selectors.history import HistoryEntry, visible_history
+from ..usage_reports.choices import UsageReportAction
+from .choices import DeclarationAction
 
 
 def declarations_of_producer(user) -> QuerySet[Declaration]:
@@ -28,7 +33,7 @@ def declaration_for_producer(user, pk: int) -> Declaration:
 
 def declarations_visible_to(user) -> QuerySet[Declaration]:
     """Staff: the declarations of production sites inside their jurisdiction; drafts stay with
-    the producer (the same rule as the attachments, cases.selectors.files)."""
+    the producer (the same rule as the attachments, declaration_attachment_visible_to)."""
     if not user.is_authenticated:
         return Declaration.objects.none()
     return (
@@ -123,3 +128,42 @@ def verification_answer(token: str) -> VerificationAnswer:
         Declaration.Status.WITHDRAWN: Verdict.WITHDRAWN,
     }.get(declaration.status, Verdict.SUSPENDED)
     return VerificationAnswer(verdict, declaration, ended_on)
+
+
+def declaration_attachment_visible_to(user, pk: int) -> DeclarationAttachment | None:
+    """The producer who declared, and staff whose jurisdiction covers the production region
+    (None → the download answers 404)."""
+    allowed = Q(declaration__enterprise__in=enterprises_of(user))
+    if is_staff_member(user):
+        allowed |= region_code_filter(user, "declaration__production_region__code")
+    return DeclarationAttachment.objects.filter(allowed, pk=pk).first()
+
+
+# The actions the producer sees in their declaration's history, and whether the comment is meant
+# for them; the labels are the actions' own. The others — a proposal of suspension, a rejected
+# proposal — are the bureau's internal business.
+PRODUCER_VISIBLE: dict[str, bool] = {
+    DeclarationAction.CREATE: False,
+    DeclarationAction.ATTACH: False,
+    DeclarationAction.SUBMIT: False,
+    DeclarationAction.IN_PROCESS_CHECK_OK: False,
+    DeclarationAction.IN_PROCESS_CHECK_CORRECTION: True,
+    DeclarationAction.RESUBMIT: True,
+    DeclarationAction.SUSPENSION_APPROVE: True,
+    DeclarationAction.WITHDRAW: True,
+    DeclarationAction.START_CHECK: False,
+    DeclarationAction.CHECK_COMPLIANT: False,
+    DeclarationAction.CHECK_RECTIFICATION: True,
+    DeclarationAction.REVOKE: True,
+    UsageReportAction.SUBMIT: False,
+}
+
+# action → (label, whether its comment is meant for the producer).
+PRODUCER_VISIBLE_ACTIONS: dict[str, tuple[Promise, bool]] = {
+    str(action): (action.label, public) for action, public in PRODUCER_VISIBLE.items()
+}
+
+
+def producer_history(declaration: Declaration) -> list[HistoryEntry]:
+    """The history of a declaration as its producer sees it: plain labels, no internal steps or notes."""
+    return visible_history(declaration, PRODUCER_VISIBLE_ACTIONS, Declaration.Status.choices)

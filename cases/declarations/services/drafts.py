@@ -1,7 +1,8 @@
-"""Writes on self-declarations. Each: one transaction, row lock, permission check, FSM transition,
-one audit event, notifications in the outbox."""
+"""Writes of the producer on a self-declaration: draft, attach, declare, correct, withdraw.
 
-import hashlib
+Each: one transaction, row lock, permission check, FSM transition, one audit event,
+notifications in the outbox."""
+
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
-from organizations.models import Department, Enterprise, Region
-from organizations.selectors import enterprises_of, holds_permission_at_bureau_of
+from organizations.models import Enterprise, Region
+from organizations.selectors import enterprises_of
 
-from ..models import Declaration, DeclarationAttachment, ProtectedProduct, next_in_sequence
+from ...models import Declaration, DeclarationAttachment, ProtectedProduct, next_in_sequence
+from ...uploads import checked_upload_fields
+from ..choices import DeclarationAction
 from ..notices import tell_producer
 from ..receipts import receipt_issue
-from ..uploads import validate_upload
 
 EDITABLE_STATES = (Declaration.Status.DRAFT, Declaration.Status.CORRECTION_REQUESTED)
 
@@ -115,7 +117,7 @@ def declaration_create_draft(
     )
     declaration.full_clean(exclude=["reference", "status"])  # status is FSM-protected
     declaration.save()
-    audit_record(actor=actor, action="declaration.create", target=declaration, to_state=declaration.status)
+    audit_record(actor=actor, action=DeclarationAction.CREATE, target=declaration, to_state=declaration.status)
     return declaration
 
 
@@ -127,25 +129,12 @@ def declaration_attach(*, actor, declaration: Declaration, kind: str, uploaded_f
         raise ValidationError(_("Files can only be added to a draft or a declaration being corrected."))
     if kind not in DeclarationAttachment.Kind.values:
         raise ValidationError(_("Unknown kind of attachment."))
-    file_type = validate_upload(uploaded_file)
-    digest = hashlib.sha256()
-    uploaded_file.seek(0)
-    for chunk in uploaded_file.chunks():
-        digest.update(chunk)
-    uploaded_file.seek(0)
     attachment = DeclarationAttachment.objects.create(
-        declaration=declaration,
-        kind=kind,
-        file=uploaded_file,
-        original_name=uploaded_file.name[:200],
-        file_type=file_type.label,
-        size=uploaded_file.size,
-        sha256=digest.hexdigest(),
-        uploaded_by=actor,
+        declaration=declaration, kind=kind, uploaded_by=actor, **checked_upload_fields(uploaded_file)
     )
     audit_record(
         actor=actor,
-        action="declaration.attach",
+        action=DeclarationAction.ATTACH,
         target=declaration,
         data={"kind": kind, "file": attachment.original_name, "sha256": attachment.sha256},
     )
@@ -181,7 +170,7 @@ def declaration_submit(*, actor, declaration: Declaration, commitment_accepted: 
     declaration.save()
     audit_record(
         actor=actor,
-        action="declaration.submit",
+        action=DeclarationAction.SUBMIT,
         target=declaration,
         from_state=before,
         to_state=declaration.status,
@@ -200,65 +189,17 @@ def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -
     declaration.withdraw()
     declaration.closed_at = timezone.now()
     declaration.closing_reason = reason
+    declaration.suspension_proposed = False  # a withdrawal ends the proposal with the process
     declaration.save()
     audit_record(
         actor=actor,
-        action="declaration.withdraw",
+        action=DeclarationAction.WITHDRAW,
         target=declaration,
         from_state=before,
         to_state=declaration.status,
         comment=reason,
     )
     tell_producer(declaration, "withdrawn", reason=reason)
-    return declaration
-
-
-def checking_bureau(declaration: Declaration):
-    """The county (or city) bureau of the production region does the in-process check."""
-    # By the region's id: declaration.production_region would load the region for nothing.
-    return Department.objects.get(region_id=declaration.production_region_id)
-
-
-def _ensure_role(actor, role_permission: str, declaration: Declaration) -> None:
-    """The actor holds the role at the checking bureau: one query, the bureau found inside it and
-    loaded only to name it in a refusal."""
-    holds = actor.is_superuser or holds_permission_at_bureau_of(
-        actor, f"organizations.{role_permission}", region_id=declaration.production_region_id
-    )
-    if not holds:
-        department = checking_bureau(declaration)
-        raise PermissionDenied(_("This step belongs to %(department)s.") % {"department": department.name})
-
-
-class InProcessOutcome:
-    NOTHING_TO_CORRECT = "ok"
-    CORRECTION = "correction"
-    PROPOSE_SUSPENSION = "propose_suspension"
-
-
-@transaction.atomic
-def declaration_check_in_process(*, actor, declaration: Declaration, outcome: str, comment: str = "") -> Declaration:
-    """The bureau looked over a new declaration: fine, ask for a correction, or propose suspension."""
-    declaration = lock_declaration(declaration)
-    _ensure_role(actor, "work_as_staff", declaration)
-    if outcome in (InProcessOutcome.CORRECTION, InProcessOutcome.PROPOSE_SUSPENSION) and not comment.strip():
-        raise ValidationError({"comment": _("Say what must be corrected or why suspension is proposed.")})
-    before = declaration.status
-    if outcome == InProcessOutcome.CORRECTION:
-        declaration.request_correction()
-        declaration.save()
-    elif outcome not in (InProcessOutcome.NOTHING_TO_CORRECT, InProcessOutcome.PROPOSE_SUSPENSION):
-        raise ValidationError(_("Unknown outcome."))
-    audit_record(
-        actor=actor,
-        action=f"declaration.in_process_check.{outcome}",
-        target=declaration,
-        from_state=before,
-        to_state=declaration.status,
-        comment=comment,
-    )
-    if outcome == InProcessOutcome.CORRECTION:
-        tell_producer(declaration, "correction_requested", reason=comment)
     return declaration
 
 
@@ -272,33 +213,11 @@ def declaration_resubmit(*, actor, declaration: Declaration, comment: str = "") 
     declaration.save()
     audit_record(
         actor=actor,
-        action="declaration.resubmit",
+        action=DeclarationAction.RESUBMIT,
         target=declaration,
         from_state=before,
         to_state=declaration.status,
         comment=comment,
     )
     tell_producer(declaration, "resubmitted")
-    return declaration
-
-
-@transaction.atomic
-def declaration_decide_suspension(*, actor, declaration: Declaration, approve: bool, comment: str = "") -> Declaration:
-    """The bureau's lead approves or rejects the proposed suspension."""
-    declaration = lock_declaration(declaration)
-    _ensure_role(actor, "work_as_lead", declaration)
-    before = declaration.status
-    if approve:
-        declaration.suspend()
-        declaration.save()
-    audit_record(
-        actor=actor,
-        action="declaration.suspension." + ("approve" if approve else "reject"),
-        target=declaration,
-        from_state=before,
-        to_state=declaration.status,
-        comment=comment,
-    )
-    if approve:
-        tell_producer(declaration, "suspended", reason=comment)
     return declaration

@@ -13,7 +13,7 @@ from documents.services import document_render
 from organizations.models import Department
 from organizations.selectors import enterprises_of, jurisdiction_prefixes
 
-from .models import Declaration
+from ..models import Declaration
 
 RECEIPT = "declaration.receipt"
 

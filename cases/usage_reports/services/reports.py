@@ -1,28 +1,17 @@
-"""The producer's annual usage report on a self-declaration."""
+"""The producer submits the annual usage report on a self-declaration."""
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 
-from ..models import Declaration, UsageReport
-from .declarations import ensure_acts_for, lock_declaration
-
-
-def reportable_years(declaration: Declaration) -> list[int]:
-    """Years in which the mark could be used under the declaration and that have no report yet, newest first."""
-    if declaration.declared_at is None:
-        return []
-    first = timezone.localtime(declaration.declared_at).year
-    last = timezone.localdate().year
-    if declaration.closed_at is not None:
-        last = min(last, timezone.localtime(declaration.closed_at).year)
-    reported = set(declaration.usage_reports.values_list("year", flat=True))
-    return [year for year in range(last, first - 1, -1) if year not in reported]
+from ...declarations.services import ensure_acts_for, lock_declaration
+from ...models import Declaration, UsageReport
+from ..choices import UsageReportAction
+from ..selectors import reportable_years
 
 
 @transaction.atomic
@@ -60,7 +49,7 @@ def usage_report_submit(
     )
     audit_record(
         actor=actor,
-        action="declaration.usage_report",
+        action=UsageReportAction.SUBMIT,
         target=declaration,
         data={
             "year": year,

@@ -1,0 +1,1 @@
+"""Supervision of self-declarations: campaigns, the random draw and the checks (双随机、一公开)."""

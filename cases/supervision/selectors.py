@@ -1,0 +1,48 @@
+"""Reads on supervision campaigns and checks, and who may download a check's evidence."""
+
+from django.db.models import Q, QuerySet
+
+from organizations.selectors import is_staff_member, jurisdiction_prefixes, region_code_filter
+
+from ..models import CheckEvidence, ConflictOfInterest, SupervisionCampaign, SupervisionCheck
+
+
+def campaigns_visible_to(user) -> QuerySet[SupervisionCampaign]:
+    """Campaigns organised inside the user's jurisdiction (national staff see all)."""
+    campaigns = SupervisionCampaign.objects.select_related("organiser", "organiser__region").order_by("-created_at")
+    prefixes = jurisdiction_prefixes(user)
+    if "" in prefixes:
+        return campaigns
+    condition = Q(pk__in=[])
+    for prefix in prefixes:
+        # A county sees its province's campaigns too: they are checked on its ground.
+        condition |= Q(organiser__region__code__startswith=prefix[:2])
+    return campaigns.filter(condition)
+
+
+def campaign_visible_to(user, pk: int) -> SupervisionCampaign | None:
+    return campaigns_visible_to(user).filter(pk=pk).first()
+
+
+def campaigns_published() -> QuerySet[SupervisionCampaign]:
+    """What the public sees: drawn campaigns (一公开), without inspector names."""
+    return SupervisionCampaign.objects.exclude(status=SupervisionCampaign.Status.PLANNED).select_related("organiser")
+
+
+def has_conflict_with(actor, check: SupervisionCheck) -> bool:
+    """The inspector declared a conflict of interest with the checked enterprise (after the draw,
+    which skips declared conflicts): they must stand aside (回避)."""
+    enterprise = SupervisionCheck.objects.filter(pk=check.pk).values("declaration__enterprise_id")
+    return ConflictOfInterest.objects.filter(inspector_id=actor.pk, enterprise_id__in=enterprise).exists()
+
+
+def check_evidence_visible_to(user, pk: int) -> CheckEvidence | None:
+    """Who may see the check (SupervisionCheckFlow.seen_by_jurisdiction): staff whose jurisdiction
+    covers the checked production site; producers never (inspectors' files). None → 404."""
+    if not is_staff_member(user):
+        return None
+    return (
+        CheckEvidence.objects.filter(region_code_filter(user, "check_record__declaration__production_region__code"))
+        .filter(pk=pk)
+        .first()
+    )

@@ -1,0 +1,15 @@
+"""Writes on supervision campaigns and their checks; callers outside cases/ go through
+workflows.supervision.actions."""
+
+from .campaigns import campaign_candidates, campaign_create, campaign_draw, conflict_declare
+from .checks import check_decide_revocation, check_open, check_record_result
+
+__all__ = [
+    "campaign_candidates",
+    "campaign_create",
+    "campaign_draw",
+    "check_decide_revocation",
+    "check_open",
+    "check_record_result",
+    "conflict_declare",
+]

@@ -1,0 +1,168 @@
+"""The only door for a change of a self-declaration (and of its usage reports).
+
+Pages (the producer portal, the task pages), the API, the demo and commands call these; none
+calls a service of cases.declarations or cases.usage_reports, or runs a flow node, itself.
+
+Each action is one transaction. An action that calls one service runs the service's body in the
+action's own atomic block (service.__wrapped__): no second savepoint is nested for nothing (the
+statements of a task's completion are pinned by tests). The task pages' decisions (decide_*)
+take the task's activation, as the API's task completion does (workflows.task_actions).
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from cases.declarations.services import (
+    declaration_attach,
+    declaration_check_in_process,
+    declaration_create_draft,
+    declaration_decide_suspension,
+    declaration_withdraw,
+)
+from cases.models import Declaration, DeclarationAttachment, UsageReport
+from cases.usage_reports.services import usage_report_submit
+
+from ..processes import cancel_open_process
+from . import flows
+
+FILE_KINDS = ("business_licence", "inspection_report", "label_proof")
+
+
+@transaction.atomic
+def create_draft(*, actor, **data) -> Declaration:
+    """A draft, for the producer to attach its documents to before declaring."""
+    return declaration_create_draft.__wrapped__(actor=actor, **data)
+
+
+@transaction.atomic
+def attach(*, actor, declaration: Declaration, kind: str, uploaded_file) -> DeclarationAttachment:
+    return declaration_attach.__wrapped__(actor=actor, declaration=declaration, kind=kind, uploaded_file=uploaded_file)
+
+
+def declare(*, actor, data: dict) -> Declaration:
+    """Draft, evidence and publication in one transaction: any refusal leaves nothing behind,
+    neither rows nor the files already written to storage."""
+    if not data.get("commitment_accepted"):
+        raise ValidationError({"commitment_accepted": _("You must accept the commitment statement to declare.")})
+    stored = []
+    try:
+        with transaction.atomic():
+            return _declare(actor=actor, data=data, stored=stored)
+    except Exception:
+        for attachment in stored:
+            attachment.file.delete(save=False)
+        raise
+
+
+def _declare(*, actor, data: dict, stored: list) -> Declaration:
+    declaration = declaration_create_draft(
+        actor=actor,
+        enterprise=data["enterprise"],
+        product=data["product"],
+        production_region=data["production_region"],
+        production_address=data["production_address"],
+        annual_output=data["annual_output"],
+        output_unit=data["output_unit"],
+        label_text=data["label_text"],
+    )
+    for kind in FILE_KINDS:
+        stored.append(declaration_attach(actor=actor, declaration=declaration, kind=kind, uploaded_file=data[kind]))
+    return publish(actor=actor, declaration=declaration, commitment_accepted=data["commitment_accepted"])
+
+
+@transaction.atomic
+def publish(*, actor, declaration: Declaration, commitment_accepted: bool) -> Declaration:
+    """Publish a prepared draft and open the bureau's in-process check: the declaration and
+    its process start together or not at all."""
+    return flows.DeclarationFlow.start.run(
+        actor=actor, declaration=declaration, commitment_accepted=commitment_accepted
+    )
+
+
+def _open_task(declaration: Declaration, node) -> Task | None:
+    return (
+        Task.objects.filter(
+            process__flow_class=flows.DeclarationFlow,
+            process__artifact_object_id=declaration.pk,
+            flow_task=node,
+        )
+        .exclude(status__in=[STATUS.DONE, STATUS.CANCELED])
+        .first()
+    )
+
+
+@transaction.atomic
+def resubmit(*, actor, declaration: Declaration, comment: str, correction=None) -> Declaration:
+    """The producer's correction, with the corrected document if one is sent: the bureau checks again."""
+    task = _open_task(declaration, flows.DeclarationFlow.await_correction)
+    if task is None:
+        raise ValidationError(_("No correction was asked for."))
+    if correction:
+        declaration_attach(actor=actor, declaration=declaration, kind="correction", uploaded_file=correction)
+    return flows.DeclarationFlow.await_correction.run(task, actor=actor, comment=comment)
+
+
+@transaction.atomic
+def withdraw(*, actor, declaration: Declaration, reason: str) -> Declaration:
+    """Withdraw, and cancel whatever the bureau still had to do on it: the only way to withdraw
+    (the service alone would leave the bureau's process open)."""
+    declaration = declaration_withdraw(actor=actor, declaration=declaration, reason=reason)
+    cancel_open_process(
+        flows.DeclarationFlow,
+        declaration,
+        busy_message=_("The bureau is working on this declaration right now; try again shortly."),
+    )
+    return declaration
+
+
+@transaction.atomic
+def submit_usage_report(
+    *,
+    actor,
+    declaration: Declaration,
+    year: int,
+    output_quantity: Decimal,
+    marked_quantity: Decimal,
+    labels_printed: int,
+    sales_value: Decimal | None = None,
+    changes: str = "",
+) -> UsageReport:
+    """The producer's annual report on the use of the mark under the declaration."""
+    return usage_report_submit.__wrapped__(
+        actor=actor,
+        declaration=declaration,
+        year=year,
+        output_quantity=output_quantity,
+        marked_quantity=marked_quantity,
+        labels_printed=labels_printed,
+        sales_value=sales_value,
+        changes=changes,
+    )
+
+
+# The task pages' decisions; the page (or the API) then completes the task.
+
+
+@transaction.atomic
+def decide_in_process_check(*, actor, activation, data: dict) -> None:
+    """The check's outcome. The service notes a proposed suspension on the declaration, where
+    the flow's switch reads it."""
+    # The service locks and re-reads the declaration by its id: loading process.artifact first
+    # would cost a query for a copy that is thrown away.
+    declaration_check_in_process.__wrapped__(
+        actor=actor,
+        declaration=Declaration(pk=activation.process.artifact_object_id),
+        outcome=data["outcome"],
+        comment=data["comment"],
+    )
+
+
+@transaction.atomic
+def decide_suspension(*, actor, activation, data: dict) -> None:
+    """The lead's decision on the proposed suspension."""
+    declaration_decide_suspension.__wrapped__(actor=actor, declaration=activation.process.artifact, **data)

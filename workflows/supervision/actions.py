@@ -1,0 +1,125 @@
+"""The only door for a change of a supervision campaign or check.
+
+Pages (the campaign pages, the check's task pages), the API, the worker and commands call these;
+none calls a service of cases.supervision, or runs a flow node, itself. Each action is one
+transaction (the worker's job opens each check in its own): an action that calls one service
+runs the service's body in the action's own atomic block (service.__wrapped__), so no second
+savepoint is nested for nothing — statement counts of a draw are pinned by tests. The task pages' decisions
+(decide_*) take the task's activation, as the API's task completion does (workflows.task_actions).
+"""
+
+import logging
+
+from django.db import transaction
+
+from cases.models import ConflictOfInterest, SupervisionCampaign, SupervisionCheck
+from cases.supervision.services import (
+    campaign_create,
+    campaign_draw,
+    check_decide_revocation,
+    check_open,
+    check_record_result,
+    conflict_declare,
+)
+
+from ..enforcement.actions import open_case_from_referral
+from . import flows
+
+logger = logging.getLogger("terroir.worker")
+
+RESULT_FIELDS = ("outcome", "document_review", "onsite_visit", "label_check", "sample_test", "findings")
+
+
+@transaction.atomic
+def create_campaign(*, actor, **plan) -> SupervisionCampaign:
+    """A provincial or 科技司 lead plans a campaign (campaign_create's fields)."""
+    return campaign_create.__wrapped__(actor=actor, **plan)
+
+
+@transaction.atomic
+def declare_conflict(*, actor, enterprise, reason: str) -> ConflictOfInterest:
+    """An inspector declares a conflict of interest with an enterprise: the draw skips them and
+    a check of it is refused to them."""
+    return conflict_declare.__wrapped__(actor=actor, enterprise=enterprise, reason=reason)
+
+
+@transaction.atomic
+def draw_campaign(*, actor, campaign, seed: str | None = None) -> list[SupervisionCheck]:
+    """Draw and record the result; the worker then opens each check (open_drawn_checks).
+
+    The lead sees the drawn declarations and inspectors at once; each check shows as being
+    opened until its process, permissions, clock and notifications exist (ADR 0021).
+    """
+    return campaign_draw.__wrapped__(actor=actor, campaign=campaign, seed=seed)
+
+
+def open_drawn_checks(batch: int = 200) -> int:
+    """Worker job: open each drawn check not yet open, exactly once; return how many were opened.
+
+    One transaction per check, which is claimed with SELECT … FOR UPDATE SKIP LOCKED among
+    those not yet open: another worker skips it, and after the commit no longer finds it.
+    A check that fails is logged and left for the next run; the others go on.
+    """
+    to_open = SupervisionCheck.objects.filter(opened_at__isnull=True)
+    # A read without a transaction first: an idle worker takes no lock every few seconds.
+    if not to_open.exists():
+        return 0
+    opened, failed = 0, []
+    for _attempt in range(batch):
+        with transaction.atomic():
+            check = (
+                to_open.exclude(pk__in=failed)
+                .select_for_update(skip_locked=True, of=("self",))
+                .select_related(
+                    "campaign__organiser",
+                    "declaration__enterprise",
+                    "declaration__product",
+                    "inspector_a",
+                    "inspector_b",
+                )
+                .order_by("pk")
+                .first()
+            )
+            if check is None:
+                break
+            try:
+                with transaction.atomic():
+                    check_open(check=check)
+                    flows.SupervisionCheckFlow.start.run(check=check)
+            except Exception:
+                logger.exception("supervision check %s could not be opened; retried next run", check.pk)
+                failed.append(check.pk)
+                continue
+        opened += 1
+    return opened
+
+
+# The task pages' decisions; the page (or the API) then completes the task.
+
+
+def check_of(activation) -> SupervisionCheck:
+    return SupervisionCheck.objects.select_related("declaration__enterprise", "declaration__product", "campaign").get(
+        pk=activation.process.artifact_object_id
+    )
+
+
+@transaction.atomic
+def decide_check_result(*, actor, activation, data: dict) -> None:
+    """The inspection's (or re-inspection's) result, with its evidence file if one was sent."""
+    check = check_record_result.__wrapped__(
+        actor=actor,
+        check=check_of(activation),
+        **{name: data[name] for name in RESULT_FIELDS},
+        refer_to_enforcement=data["refer_to_enforcement"],
+        referral_reason=data["referral_reason"],
+        evidence=[data["evidence"]] if data["evidence"] else [],
+    )
+    if check.refer_to_enforcement:
+        # The referral arrives at the enforcement bureau as a clue, in this same transaction.
+        open_case_from_referral(actor=actor, check=check)
+
+
+@transaction.atomic
+def decide_revocation(*, actor, activation, data: dict) -> None:
+    """The organiser's lead approves the proposed revocation, or orders rectification instead."""
+    check_decide_revocation.__wrapped__(actor=actor, check=check_of(activation), **data)
