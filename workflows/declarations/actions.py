@@ -3,9 +3,9 @@
 Pages (the producer portal, the task pages), the API, the demo and commands call these; none
 calls a service of cases.declarations or cases.usage_reports, or runs a flow node, itself.
 
-Each action is one transaction. An action that calls one service runs the service's body in the
-action's own atomic block (service.__wrapped__): no second savepoint is nested for nothing (the
-statements of a task's completion are pinned by tests). The task pages' decisions (decide_*)
+Each action is one transaction. An action that calls one service is that service's transaction
+(no second savepoint nested for nothing: the statements of a task's completion are pinned by
+tests); one that combines steps opens its own. The task pages' decisions (decide_*)
 take the task's activation, as the API's task completion does (workflows.task_actions).
 """
 
@@ -33,15 +33,13 @@ from . import flows
 FILE_KINDS = ("business_licence", "inspection_report", "label_proof")
 
 
-@transaction.atomic
 def create_draft(*, actor, **data) -> Declaration:
     """A draft, for the producer to attach its documents to before declaring."""
-    return declaration_create_draft.__wrapped__(actor=actor, **data)
+    return declaration_create_draft(actor=actor, **data)
 
 
-@transaction.atomic
 def attach(*, actor, declaration: Declaration, kind: str, uploaded_file) -> DeclarationAttachment:
-    return declaration_attach.__wrapped__(actor=actor, declaration=declaration, kind=kind, uploaded_file=uploaded_file)
+    return declaration_attach(actor=actor, declaration=declaration, kind=kind, uploaded_file=uploaded_file)
 
 
 def declare(*, actor, data: dict) -> Declaration:
@@ -120,7 +118,6 @@ def withdraw(*, actor, declaration: Declaration, reason: str) -> Declaration:
     return declaration
 
 
-@transaction.atomic
 def submit_usage_report(
     *,
     actor,
@@ -133,7 +130,7 @@ def submit_usage_report(
     changes: str = "",
 ) -> UsageReport:
     """The producer's annual report on the use of the mark under the declaration."""
-    return usage_report_submit.__wrapped__(
+    return usage_report_submit(
         actor=actor,
         declaration=declaration,
         year=year,
@@ -148,13 +145,12 @@ def submit_usage_report(
 # The task pages' decisions; the page (or the API) then completes the task.
 
 
-@transaction.atomic
 def decide_in_process_check(*, actor, activation, data: dict) -> None:
     """The check's outcome. The service notes a proposed suspension on the declaration, where
     the flow's switch reads it."""
     # The service locks and re-reads the declaration by its id: loading process.artifact first
     # would cost a query for a copy that is thrown away.
-    declaration_check_in_process.__wrapped__(
+    declaration_check_in_process(
         actor=actor,
         declaration=Declaration(pk=activation.process.artifact_object_id),
         outcome=data["outcome"],
@@ -162,7 +158,6 @@ def decide_in_process_check(*, actor, activation, data: dict) -> None:
     )
 
 
-@transaction.atomic
 def decide_suspension(*, actor, activation, data: dict) -> None:
     """The lead's decision on the proposed suspension."""
-    declaration_decide_suspension.__wrapped__(actor=actor, declaration=activation.process.artifact, **data)
+    declaration_decide_suspension(actor=actor, declaration=activation.process.artifact, **data)

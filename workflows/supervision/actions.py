@@ -3,8 +3,7 @@
 Pages (the campaign pages, the check's task pages), the API, the worker and commands call these;
 none calls a service of cases.supervision, or runs a flow node, itself. Each action is one
 transaction (the worker's job opens each check in its own): an action that calls one service
-runs the service's body in the action's own atomic block (service.__wrapped__), so no second
-savepoint is nested for nothing — statement counts of a draw are pinned by tests. The task pages' decisions
+is that service's transaction; one that combines steps opens its own. The task pages' decisions
 (decide_*) take the task's activation, as the API's task completion does (workflows.task_actions).
 """
 
@@ -30,27 +29,24 @@ logger = logging.getLogger("terroir.worker")
 RESULT_FIELDS = ("outcome", "document_review", "onsite_visit", "label_check", "sample_test", "findings")
 
 
-@transaction.atomic
 def create_campaign(*, actor, **plan) -> SupervisionCampaign:
     """A provincial or 科技司 lead plans a campaign (campaign_create's fields)."""
-    return campaign_create.__wrapped__(actor=actor, **plan)
+    return campaign_create(actor=actor, **plan)
 
 
-@transaction.atomic
 def declare_conflict(*, actor, enterprise, reason: str) -> ConflictOfInterest:
     """An inspector declares a conflict of interest with an enterprise: the draw skips them and
     a check of it is refused to them."""
-    return conflict_declare.__wrapped__(actor=actor, enterprise=enterprise, reason=reason)
+    return conflict_declare(actor=actor, enterprise=enterprise, reason=reason)
 
 
-@transaction.atomic
 def draw_campaign(*, actor, campaign, seed: str | None = None) -> list[SupervisionCheck]:
     """Draw and record the result; the worker then opens each check (open_drawn_checks).
 
     The lead sees the drawn declarations and inspectors at once; each check shows as being
     opened until its process, permissions, clock and notifications exist (ADR 0021).
     """
-    return campaign_draw.__wrapped__(actor=actor, campaign=campaign, seed=seed)
+    return campaign_draw(actor=actor, campaign=campaign, seed=seed)
 
 
 def open_drawn_checks(batch: int = 200) -> int:
@@ -106,7 +102,7 @@ def check_of(activation) -> SupervisionCheck:
 @transaction.atomic
 def decide_check_result(*, actor, activation, data: dict) -> None:
     """The inspection's (or re-inspection's) result, with its evidence file if one was sent."""
-    check = check_record_result.__wrapped__(
+    check = check_record_result(
         actor=actor,
         check=check_of(activation),
         **{name: data[name] for name in RESULT_FIELDS},
@@ -119,7 +115,6 @@ def decide_check_result(*, actor, activation, data: dict) -> None:
         open_case_from_referral(actor=actor, check=check)
 
 
-@transaction.atomic
 def decide_revocation(*, actor, activation, data: dict) -> None:
     """The organiser's lead approves the proposed revocation, or orders rectification instead."""
-    check_decide_revocation.__wrapped__(actor=actor, check=check_of(activation), **data)
+    check_decide_revocation(actor=actor, check=check_of(activation), **data)
