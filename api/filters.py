@@ -5,8 +5,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Application, Declaration, EnforcementCase, ProductCategory, ProtectedProduct
+from cases.products.selectors import products_public
 from cases.selectors.declarations import authorised_users_public
-from cases.selectors.products import products_public
 from notifications.models import Notification
 
 

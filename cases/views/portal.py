@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from organizations.selectors import enterprises_of
 
-from ..selectors.applications import applications_of_applicant
+from ..applications.selectors import applications_of_applicant
 from ..selectors.declarations import declarations_of_producer
 
 

@@ -3,8 +3,8 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cases.models import ProtectedProduct
+from cases.products.services import product_import_protected
 from cases.services.declarations import declaration_attach, declaration_create_draft
-from cases.services.products import product_import_protected
 from organizations.models import Region
 
 from .organizations import EnterpriseFactory, UserFactory

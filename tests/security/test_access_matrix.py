@@ -13,10 +13,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from viewflow.workflow.models import Process, Task
 
 from audit.models import AuditEvent
+from cases.applications import services as application_services
 from cases.models import Application, Declaration, EnforcementCase, ExpertOpinion, Regime, SupervisionCheck
-from cases.services import applications as application_services
+from cases.objections.services import objection_file
 from cases.services.enforcement import case_decide_filing, case_verify
-from cases.services.objections import objection_file
 from documents.models import Document
 from notifications.models import Notification
 from organizations.models import Role
@@ -30,7 +30,7 @@ from tests.factories.enforcement import hangzhou_bureau, received_case
 from tests.factories.supervision import draw_and_open, provincial_campaign
 from tests.reports.conftest import ANSWERS as REPORT_ANSWERS
 from tests.reports.conftest import PERIOD, YEAR
-from workflows.applications import portal as application_portal
+from workflows.applications import actions as application_actions
 from workflows.applications.flows import ApplicationFlow
 from workflows.declarations.flows import DeclarationFlow
 
@@ -249,7 +249,7 @@ def world(settings, tmp_path) -> World:
     # An application announced (objection window open) with an objection; another under expert review.
     applicant, body = applicant_body()
     _user, application = draft_application(user=applicant, body=body, regime=Regime.AQSIQ_2005)
-    application_portal.submit(actor=applicant, application=application)
+    application_actions.submit(actor=applicant, application=application)
     application_services.application_examine_preliminary(
         actor=cast.province_staff, application=application, outcome="accept"
     )
@@ -259,7 +259,7 @@ def world(settings, tmp_path) -> World:
         application_services.application_decide_announcement(actor=cast.kjs_lead, application=application, approve=True)
     application = Application.objects.get(pk=application.pk)
     _user, reviewed = draft_application(user=applicant, body=body, product_name="西湖莼菜", regime=Regime.CNIPA_2023)
-    application_portal.submit(actor=applicant, application=reviewed)
+    application_actions.submit(actor=applicant, application=reviewed)
     application_services.application_examine_preliminary(
         actor=cast.province_staff, application=reviewed, outcome="accept"
     )
@@ -546,7 +546,7 @@ def test_lists_and_searches_show_only_visible_objects(client, world):
 def test_fields_the_form_does_not_offer_change_nothing(client, world):
     """status, owner, assignee, created_by … in a POST are ignored, or the POST is refused."""
     from cases.models import DeclarationAttachment
-    from cases.services.products import product_import_protected
+    from cases.products.services import product_import_protected
     from organizations.models import Region
     from tests.factories.cases import declaration_form_data
 
