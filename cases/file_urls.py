@@ -7,4 +7,6 @@ app_name = "files"
 urlpatterns = [
     path("declaration-attachments/<int:pk>/", files.declaration_attachment, name="declaration_attachment"),
     path("check-evidence/<int:pk>/", files.check_evidence, name="check_evidence"),
+    path("application-attachments/<int:pk>/", files.application_attachment, name="application_attachment"),
+    path("objection-evidence/<int:pk>/", files.objection_evidence, name="objection_evidence"),
 ]

@@ -5,6 +5,8 @@ from django.views.decorators.http import require_GET
 
 from documents.serving import private_file_response
 
+from ..applications.selectors import application_attachment_visible_to
+from ..objections.selectors import objection_evidence_visible_to
 from ..selectors.files import check_evidence_visible_to, declaration_attachment_visible_to
 from ..uploads import content_type_of
 
@@ -25,3 +27,13 @@ def declaration_attachment(request: HttpRequest, pk: int) -> FileResponse:
 @require_GET
 def check_evidence(request: HttpRequest, pk: int) -> FileResponse:
     return _serve(check_evidence_visible_to(request.user, pk))
+
+
+@require_GET
+def application_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    return _serve(application_attachment_visible_to(request.user, pk))
+
+
+@require_GET
+def objection_evidence(request: HttpRequest, pk: int) -> FileResponse:
+    return _serve(objection_evidence_visible_to(request.user, pk))
