@@ -121,6 +121,10 @@ RULES: dict[str, Rule] = {
     "documents:download": rule("private document", {"producer A"} | ZHEJIANG_STAFF),
     "files:declaration_attachment": rule("attachment", {"producer A"} | ZHEJIANG_STAFF),
     "files:check_evidence": rule("check evidence", ZHEJIANG_STAFF),
+    # An application's documents: whoever sees the application; an objection's evidence too, the
+    # applicant body only once the objection is admitted (the world's is just received).
+    "files:application_attachment": rule("application attachment", {"applicant body"} | PROVINCE),
+    "files:objection_evidence": rule("objection evidence", PROVINCE),
     # A protected product's public page, by its public token.
     "register:product": rule("product token", EVERYONE),
     # Statistics reports: the provincial bureau's report, for the province and national bodies;
@@ -337,6 +341,17 @@ def world(settings, tmp_path) -> World:
     (tmp_path / "checks").mkdir(exist_ok=True)
     (tmp_path / "checks" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     targets["check evidence"] = Target([evidence.pk], None)
+    targets["application attachment"] = Target([application.attachments.first().pk], None)
+    objection_evidence = objection.evidence.create(
+        file="objections/matrix.pdf",
+        original_name="异议证据.pdf",
+        file_type="pdf",
+        size=10,
+        sha256="0" * 64,
+    )
+    (tmp_path / "objections").mkdir(exist_ok=True)
+    (tmp_path / "objections" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    targets["objection evidence"] = Target([objection_evidence.pk], None)
     targets["product token"] = Target([longjing().public_token], "西湖龙井")
     # A province's statistics report, submitted (frozen, in its lead's hands).
     officer = make_member("AMR-330000", Role.STATISTICS_OFFICER)
