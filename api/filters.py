@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.declarations.selectors import authorised_users_public
 from cases.models import Application, Declaration, EnforcementCase, ProductCategory, ProtectedProduct
-from cases.selectors.products import products_public
+from cases.products.selectors import products_public
 from notifications.models import Notification
 
 

@@ -7,12 +7,19 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from . import announcements, application_notices, notices
+        from . import notices
+        from .applications import announcements as application_announcements
+        from .applications import choices as application_choices  # noqa: F401  (registers the audit actions)
+        from .applications import notices as application_notices
         from .declarations import choices as declaration_choices  # noqa: F401  (registers the audit actions)
         from .declarations import notices as declaration_notices
         from .declarations import receipts as declaration_receipts
         from .enforcement import choices as enforcement_choices  # noqa: F401  (registers the audit actions)
         from .enforcement import documents as enforcement_documents
+        from .objections import choices as objection_choices  # noqa: F401  (registers the audit actions)
+        from .products import announcements as product_announcements
+        from .products import choices as product_choices  # noqa: F401  (registers the audit actions)
+        from .products import notices as product_notices
         from .supervision import choices as supervision_choices  # noqa: F401  (registers the audit actions)
         from .supervision import notices as supervision_notices
         from .usage_reports import choices as usage_report_choices  # noqa: F401  (registers the audit actions)
@@ -22,5 +29,7 @@ class CasesConfig(AppConfig):
         supervision_notices.register_kinds()
         declaration_receipts.register_kinds()
         application_notices.register_kinds()
-        announcements.register_kinds()
+        product_notices.register_kinds()
+        application_announcements.register_kinds()
+        product_announcements.register_kinds()
         enforcement_documents.register_kinds()

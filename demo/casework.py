@@ -9,18 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Application, Declaration, EnforcementCase, ProtectedProduct, Regime
-from cases.services.applications import (
-    application_attach,
-    application_create_draft,
-    application_decide_announcement,
-    application_examine_formal,
-    application_examine_preliminary,
-)
 from organizations.models import Department, Enterprise, Region
 from reports.models import Period, StatisticsReport, period_due
 from reports.services import reports_open_period
+from workflows.applications import actions as application_actions
 from workflows.applications.flows import ApplicationFlow
-from workflows.applications.portal import submit as submit_application
 from workflows.declarations import actions as declaration_actions
 from workflows.enforcement.actions import open_case
 from workflows.task_actions import task_assign, task_decide
@@ -49,7 +42,7 @@ def _png(name: str) -> SimpleUploadedFile:
 
 
 def _complete(flow_class, artifact, node, user, decide) -> None:
-    """Do one human task as `user` would through its page: take it, then the service decides."""
+    """Do one human task as `user` would through its page: take it, then decide(activation)."""
     task = (
         flow_class.task_class.objects.filter(
             process__flow_class=flow_class, process__artifact_object_id=artifact.pk, flow_task=node
@@ -58,29 +51,26 @@ def _complete(flow_class, artifact, node, user, decide) -> None:
         .get()
     )
     task_assign(actor=user, task=task)
-    task_decide(actor=user, task=task, decide=lambda activation: decide())
+    task_decide(actor=user, task=task, decide=decide)
 
 
 def _application(applicant, user, name: str, regime: str, area_code: str) -> Application:
-    application = application_create_draft(
-        actor=user,
-        applicant=applicant,
-        province=Region.objects.get(code="330000"),
-        proposed_area=[Region.objects.get(code=area_code)],
-        regime=regime,
-        product_name=name,
-        category="other_food",
-        quality_characteristics="色泽自然，风味独特，品质稳定。",
-        area_link="产地独特的土壤、水质与气候条件，以及世代相传的加工技艺。",
-        production_specification="原料产自申请保护范围内，按传统工艺加工。",
-        reputation_history="地方志及历代文献均有记载，享有较高知名度。",
-        proposed_standard=f"DB33/T 地理标志产品 {name}",
-    )
-    application_attach(actor=user, application=application, kind="area_map", uploaded_file=_png("产地范围图.png"))
-    application_attach(
-        actor=user, application=application, kind="government_letter", uploaded_file=_pdf("政府推荐函.pdf")
-    )
-    return submit_application(actor=user, application=application)
+    data = {
+        "applicant": applicant,
+        "province": Region.objects.get(code="330000"),
+        "proposed_area": [Region.objects.get(code=area_code)],
+        "regime": regime,
+        "product_name": name,
+        "category": "other_food",
+        "quality_characteristics": "色泽自然，风味独特，品质稳定。",
+        "area_link": "产地独特的土壤、水质与气候条件，以及世代相传的加工技艺。",
+        "production_specification": "原料产自申请保护范围内，按传统工艺加工。",
+        "reputation_history": "地方志及历代文献均有记载，享有较高知名度。",
+        "proposed_standard": f"DB33/T 地理标志产品 {name}",
+    }
+    files = {"area_map": _png("产地范围图.png"), "government_letter": _pdf("政府推荐函.pdf")}
+    application = application_actions.draft(actor=user, data=data, files=files)
+    return application_actions.submit(actor=user, application=application)
 
 
 def seed_casework() -> list[str]:
@@ -97,21 +87,27 @@ def seed_casework() -> list[str]:
             announced,
             ApplicationFlow.preliminary_examination,
             province_staff,
-            lambda: application_examine_preliminary(actor=province_staff, application=announced, outcome="accept"),
+            lambda activation: application_actions.decide_preliminary_examination(
+                actor=province_staff, activation=activation, data={"outcome": "accept"}
+            ),
         )
         _complete(
             ApplicationFlow,
             announced,
             ApplicationFlow.formal_examination,
             kjs_staff,
-            lambda: application_examine_formal(actor=kjs_staff, application=announced, outcome="accept"),
+            lambda activation: application_actions.decide_formal_examination(
+                actor=kjs_staff, activation=activation, data={"outcome": "accept"}
+            ),
         )
         _complete(
             ApplicationFlow,
             announced,
             ApplicationFlow.approve_announcement,
             kjs_lead,
-            lambda: application_decide_announcement(actor=kjs_lead, application=announced, approve=True),
+            lambda activation: application_actions.decide_announcement(
+                actor=kjs_lead, activation=activation, data={"approve": True}
+            ),
         )
         made.append("applications")
     producer = _user("producer")

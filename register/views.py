@@ -7,6 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cases.applications.selectors import (
+    announcement_public,
+    announcement_rows,
+    announcements_public,
+    application_open_to_objections,
+)
 from cases.declarations.selectors import (
     Verdict,
     authorised_users_public,
@@ -14,23 +20,18 @@ from cases.declarations.selectors import (
     verification_answer,
 )
 from cases.models import EnforcementCase
-from cases.selectors.applications import (
-    announcement_public,
-    announcement_rows,
-    announcements_public,
-    application_open_to_objections,
-)
-from cases.selectors.products import (
+from cases.objections.selectors import objection_window_state
+from cases.products.selectors import (
     product_announcements_public,
     product_public,
     product_public_history,
     products_public,
 )
-from cases.services.objections import objection_file, objection_window_state
 from cases.staging import FileStaging
 from cases.supervision.selectors import campaigns_published
 from documents.serving import public_file_response
 from organizations.selectors import bureau_of, is_staff_member
+from workflows.applications.actions import file_objection
 from workflows.enforcement.actions import open_case
 from workflows.task_views import add_validation_error
 
@@ -157,7 +158,7 @@ def objection_new(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            objection = objection_file(
+            objection = file_objection(
                 application=application,
                 evidence=data.pop("evidence"),
                 actor=request.user if request.user.is_authenticated else None,

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.models import Declaration, ProtectedProduct
-from cases.selectors.products import product_announcements_public, product_public_history
+from cases.products.selectors import product_announcements_public, product_public_history
 
 from .common import RegionSerializer, label_of
 

@@ -11,11 +11,10 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from cases.applications.selectors import applications_of_applicant
 from cases.declarations.selectors import declarations_of_producer
 from cases.models import Application, Declaration
-from cases.selectors.applications import applications_of_applicant
-from cases.services.applications import application_attach
-from workflows.applications import portal as application_portal
+from workflows.applications import actions as application_actions
 from workflows.declarations import actions as declaration_actions
 
 from ..base import ReadViewSet
@@ -167,7 +166,7 @@ class ApplicationViewSet(ReadViewSet):
     )
     def create(self, request):
         data = _valid(ApplicationCreateSerializer, request)
-        application = application_portal.draft(actor=request.user, data=data, files={})
+        application = application_actions.draft(actor=request.user, data=data, files={})
         return self._answer(application, status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -179,7 +178,7 @@ class ApplicationViewSet(ReadViewSet):
     def attachments(self, request, pk=None):
         application = self.get_object()
         data = _valid(ApplicationAttachSerializer, request)
-        attachment = application_attach(
+        attachment = application_actions.attach(
             actor=request.user, application=application, kind=data["kind"], uploaded_file=data["file"]
         )
         return Response(ApplicationAttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
@@ -189,7 +188,7 @@ class ApplicationViewSet(ReadViewSet):
     )
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        application = application_portal.submit(actor=request.user, application=self.get_object())
+        application = application_actions.submit(actor=request.user, application=self.get_object())
         return self._answer(application)
 
     @extend_schema(summary="Withdraw", request=ReasonSerializer, responses={200: ApplicationSerializer, **REFUSALS})
@@ -197,5 +196,5 @@ class ApplicationViewSet(ReadViewSet):
     def withdraw(self, request, pk=None):
         application = self.get_object()
         data = _valid(ReasonSerializer, request)
-        application = application_portal.withdraw(actor=request.user, application=application, reason=data["reason"])
+        application = application_actions.withdraw(actor=request.user, application=application, reason=data["reason"])
         return self._answer(application)

@@ -5,9 +5,9 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, viewsets
 from rest_framework.generics import RetrieveAPIView
 
+from cases.applications.selectors import announcements_public
 from cases.declarations.selectors import Verdict, authorised_users_public, verification_answer
-from cases.selectors.applications import announcements_public
-from cases.selectors.products import product_public, products_public
+from cases.products.selectors import product_public, products_public
 
 from ..base import PreferredLanguageMixin, PublicRateThrottle
 from ..filters import AuthorisedUserFilter, ProductFilter

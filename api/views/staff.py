@@ -14,10 +14,10 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from viewflow.workflow.models import Task
 
+from cases.applications.selectors import applications_visible_to
 from cases.declarations.selectors import declarations_visible_to
 from cases.enforcement.selectors import enforcement_cases_visible_to
 from cases.models import Application, Declaration, EnforcementCase
-from cases.selectors.applications import applications_visible_to
 from workflows import task_actions
 
 from ..base import IsStaffMember, ReadViewSet

@@ -153,6 +153,27 @@ class Application(ConcurrentTransitionMixin, models.Model):
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATES
 
+    # What the pages offer, asked of the application rather than spelled as status strings.
+
+    @property
+    def is_draft(self) -> bool:
+        """The applicant may still edit and submit it."""
+        return self.status == self.Status.DRAFT
+
+    @property
+    def awaits_supplement(self) -> bool:
+        """In the applicant's hands: a supplement or the answer to a defect notice is asked."""
+        return self.status in (self.Status.SUPPLEMENT_REQUESTED, self.Status.DEFECT_NOTICE)
+
+    @property
+    def is_open_to_objections(self) -> bool:
+        return self.status == self.Status.OBJECTION_WINDOW
+
+    @property
+    def objections_are_decided_now(self) -> bool:
+        """The window has closed with objections: 法规司 decides them."""
+        return self.status == self.Status.OBJECTION_HANDLING
+
     # Transitions: the only place status changes; the services call them in a transaction.
 
     @transition(field=status, source=Status.DRAFT, target=Status.PRELIMINARY_EXAMINATION)
@@ -371,6 +392,22 @@ class Objection(ConcurrentTransitionMixin, models.Model):
     @property
     def is_decided(self) -> bool:
         return self.status in self.DECIDED_STATES
+
+    @property
+    def awaits_admissibility(self) -> bool:
+        return self.status == self.Status.RECEIVED
+
+    @property
+    def awaits_reply(self) -> bool:
+        return self.status == self.Status.AWAITING_REPLY
+
+    @property
+    def can_record_decision(self) -> bool:
+        """Admitted, and its application's objections are being decided."""
+        return (
+            self.status in (self.Status.AWAITING_REPLY, self.Status.REPLIED)
+            and self.application.objections_are_decided_now
+        )
 
     @transition(field=status, source=Status.RECEIVED, target=Status.AWAITING_REPLY)
     def admit(self) -> None:

@@ -72,6 +72,11 @@ class ProtectedProduct(ConcurrentTransitionMixin, models.Model):
         return self.name
 
     @property
+    def is_protected(self) -> bool:
+        """Protected now (a revocation may be proposed)."""
+        return self.status == self.Status.PROTECTED
+
+    @property
     def display_name(self) -> str:
         if get_language() == "en" and self.name_en:
             return self.name_en

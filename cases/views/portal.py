@@ -5,8 +5,8 @@ from django.shortcuts import render
 
 from organizations.selectors import enterprises_of
 
+from ..applications.selectors import applications_of_applicant
 from ..declarations.selectors import declarations_of_producer
-from ..selectors.applications import applications_of_applicant
 
 
 def home(request: HttpRequest) -> HttpResponse:

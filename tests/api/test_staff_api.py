@@ -10,7 +10,7 @@ from organizations.models import Role
 from tests.factories import make_member
 from tests.factories.applications import draft_application
 from tests.factories.enforcement import BUREAU, received_case
-from workflows.applications.portal import submit as submit_application
+from workflows.applications.actions import submit as submit_application
 
 from .conftest import signed_in
 

@@ -14,10 +14,10 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from audit.models import AuditEvent
+from cases.applications.services import expert_opinion_submit
 from cases.enforcement.services import case_add_evidence
 from cases.models import Application, CheckEvidence, EnforcementCase, ExpertOpinion, ProductRevocation, Regime
-from cases.services.applications import expert_opinion_submit
-from cases.services.objections import objection_decide, objection_decide_admissibility, objection_file
+from cases.objections.services import objection_decide, objection_decide_admissibility, objection_file
 from organizations.models import Role
 from reports.actions import submit_report
 from reports.flows import StatisticsReportFlow
@@ -30,7 +30,7 @@ from tests.factories.cases import draft_declaration, longjing, pdf_file
 from tests.factories.enforcement import hangzhou_bureau, received_case
 from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
 from tests.reports.conftest import ANSWERS
-from workflows.applications import portal as application_portal
+from workflows.applications import actions as application_actions
 from workflows.applications.flows import ApplicationFlow
 from workflows.declarations.actions import publish
 from workflows.declarations.flows import DeclarationFlow
@@ -187,7 +187,7 @@ def application_scenario(walk):
     # Each walk protects its own product: a name is protected once.
     product_name = {"page": "西湖藕粉", "api": "杭州龙井虾仁"}[walk.via]
     applicant, application = draft_application(regime=Regime.AQSIQ_2005, product_name=product_name)
-    application_portal.submit(actor=applicant, application=application)
+    application_actions.submit(actor=applicant, application=application)
     flow, step = ApplicationFlow, walk.complete
     step(flow, application, "preliminary_examination", cast.province_staff, {"outcome": "reject", "comment": "存疑"})
     step(flow, application, "decide_rejection", cast.province_lead, {"approve": "no", "comment": "请再审"})

@@ -4,7 +4,7 @@ lead approves the acceptance announcement and opens its PDF."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from cases.announcements import ACCEPTANCE
+from cases.applications.announcements import ACCEPTANCE
 from cases.models import Application, Regime
 from documents.selectors import documents_for
 from tests.browser.test_declaration_journey import log_in, zh

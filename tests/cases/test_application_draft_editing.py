@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from audit.models import AuditEvent
-from cases.services.applications import application_edit_draft
+from cases.applications.services import application_edit_draft
 from tests.factories.applications import draft_application
 from tests.factories.cases import pdf_file
-from workflows.applications import portal
+from workflows.applications import actions as application_actions
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_a_draft_is_changed_and_its_map_replaced_with_an_audit_event():
 
 def test_after_submission_the_change_is_refused_in_chinese_and_nothing_changes():
     user, application = draft_application()
-    portal.submit(actor=user, application=application)
+    application_actions.submit(actor=user, application=application)
     application.refresh_from_db()
     with translation.override("zh-hans"), pytest.raises(ValidationError) as refused:
         edit(user, application, product_name="别的名称", files={"area_map": pdf_file("new-map.pdf")})

@@ -24,9 +24,10 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.nodes import View
 from viewflow.workflow.status import STATUS
 
+from cases.applications.selectors import eligible_experts
+from cases.applications.services import MIN_EXPERTS
 from cases.enforcement.services import case_add_evidence
 from cases.models import EnforcementCase
-from cases.services.applications import MIN_EXPERTS, eligible_experts
 from demo.personas import ENTERPRISES, STAFF
 from organizations.models import Department, Membership, Role
 from workflows.enforcement.flows import EnforcementCaseFlow
@@ -330,8 +331,8 @@ def test_a_product_revocation_with_demo_people():
 
 
 def _expert_review(journey, application, convener="kjs_staff"):
+    from cases.applications.services import expert_opinion_submit
     from cases.models import ExpertOpinion
-    from cases.services.applications import expert_opinion_submit
 
     experts = [_user(name) for name in ("expert1", "expert2", "expert3")]
     data = {"experts": [expert.pk for expert in experts], "chair": experts[0].pk}

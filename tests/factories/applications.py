@@ -1,5 +1,5 @@
+from cases.applications.services import application_attach, application_create_draft
 from cases.models import Application, Regime
-from cases.services.applications import application_attach, application_create_draft
 from organizations.models import Enterprise, Region, Role
 
 from .cases import pdf_file, png_file

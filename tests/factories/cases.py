@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cases.declarations.services import declaration_attach, declaration_create_draft
 from cases.models import ProtectedProduct
-from cases.services.products import product_import_protected
+from cases.products.services import product_import_protected
 from organizations.models import Region
 
 from .organizations import EnterpriseFactory, UserFactory

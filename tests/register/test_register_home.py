@@ -49,7 +49,7 @@ def test_protected_since_comes_from_the_announcement_not_the_import(client, seed
     import datetime
 
     from cases.models import ProtectedProduct
-    from cases.selectors.products import product_public_history
+    from cases.products.selectors import product_public_history
 
     client.cookies["terroir_language"] = "en"
     page = client.get("/", {"q": "安溪铁观音"}).content.decode()
@@ -70,7 +70,7 @@ def test_protected_since_comes_from_the_announcement_not_the_import(client, seed
 def test_an_announcement_date_outside_its_year_is_refused_at_import():
     import datetime
 
-    from cases.services.products import product_import_protected
+    from cases.products.services import product_import_protected
     from organizations.models import Region
 
     with pytest.raises(ValueError, match="not in 2001"):

@@ -59,7 +59,7 @@ def test_authorised_then_revoked_changes_the_answer_at_once_on_the_page_and_in_t
     from django.utils import timezone
 
     from cases.models import ProductRevocation
-    from cases.services.product_revocations import product_revocation_decide, product_revocation_propose
+    from cases.products.services import product_revocation_decide, product_revocation_propose
     from documents.models import Document
     from organizations.models import Role
     from tests.factories import make_member

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from cases.models import Application, Declaration, EnforcementCase, SupervisionCampaign, SupervisionCheck
-from cases.services.products import product_import_protected
+from cases.products.services import product_import_protected
 from organizations.models import Department, Region, Role
 from reports.models import Period
 from reports.services import reports_open_period

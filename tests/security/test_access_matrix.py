@@ -13,10 +13,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from viewflow.workflow.models import Process, Task
 
 from audit.models import AuditEvent
+from cases.applications import services as application_services
 from cases.enforcement.services import case_decide_filing, case_verify
 from cases.models import Application, Declaration, EnforcementCase, ExpertOpinion, Regime, SupervisionCheck
-from cases.services import applications as application_services
-from cases.services.objections import objection_file
+from cases.objections.services import objection_file
 from documents.models import Document
 from notifications.models import Notification
 from organizations.models import Role
@@ -30,7 +30,7 @@ from tests.factories.enforcement import hangzhou_bureau, received_case
 from tests.factories.supervision import draw_and_open, provincial_campaign
 from tests.reports.conftest import ANSWERS as REPORT_ANSWERS
 from tests.reports.conftest import PERIOD, YEAR
-from workflows.applications import portal as application_portal
+from workflows.applications import actions as application_actions
 from workflows.applications.flows import ApplicationFlow
 from workflows.declarations.flows import DeclarationFlow
 
@@ -122,6 +122,10 @@ RULES: dict[str, Rule] = {
     "files:declaration_attachment": rule("attachment", {"producer A"} | ZHEJIANG_STAFF),
     "files:check_evidence": rule("check evidence", ZHEJIANG_STAFF),
     "files:enforcement_evidence": rule("enforcement evidence", ZHEJIANG_STAFF),
+    # An application's documents: whoever sees the application; an objection's evidence too, the
+    # applicant body only once the objection is admitted (the world's is just received).
+    "files:application_attachment": rule("application attachment", {"applicant body"} | PROVINCE),
+    "files:objection_evidence": rule("objection evidence", PROVINCE),
     # A protected product's public page, by its public token.
     "register:product": rule("product token", EVERYONE),
     # Statistics reports: the provincial bureau's report, for the province and national bodies;
@@ -249,7 +253,7 @@ def world(media_root) -> World:
     # An application announced (objection window open) with an objection; another under expert review.
     applicant, body = applicant_body()
     _user, application = draft_application(user=applicant, body=body, regime=Regime.AQSIQ_2005)
-    application_portal.submit(actor=applicant, application=application)
+    application_actions.submit(actor=applicant, application=application)
     application_services.application_examine_preliminary(
         actor=cast.province_staff, application=application, outcome="accept"
     )
@@ -259,7 +263,7 @@ def world(media_root) -> World:
         application_services.application_decide_announcement(actor=cast.kjs_lead, application=application, approve=True)
     application = Application.objects.get(pk=application.pk)
     _user, reviewed = draft_application(user=applicant, body=body, product_name="西湖莼菜", regime=Regime.CNIPA_2023)
-    application_portal.submit(actor=applicant, application=reviewed)
+    application_actions.submit(actor=applicant, application=reviewed)
     application_services.application_examine_preliminary(
         actor=cast.province_staff, application=reviewed, outcome="accept"
     )
@@ -351,6 +355,17 @@ def world(media_root) -> World:
     (media_root / "enforcement").mkdir(parents=True, exist_ok=True)
     (media_root / "enforcement" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     targets["enforcement evidence"] = Target([case_evidence.pk], None)
+    targets["application attachment"] = Target([application.attachments.first().pk], None)
+    objection_evidence = objection.evidence.create(
+        file="objections/matrix.pdf",
+        original_name="异议证据.pdf",
+        file_type="pdf",
+        size=10,
+        sha256="0" * 64,
+    )
+    (media_root / "objections").mkdir(parents=True, exist_ok=True)
+    (media_root / "objections" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    targets["objection evidence"] = Target([objection_evidence.pk], None)
     targets["product token"] = Target([longjing().public_token], "西湖龙井")
     # A province's statistics report, submitted (frozen, in its lead's hands).
     officer = make_member("AMR-330000", Role.STATISTICS_OFFICER)
@@ -560,7 +575,7 @@ def test_lists_and_searches_show_only_visible_objects(client, world):
 def test_fields_the_form_does_not_offer_change_nothing(client, world):
     """status, owner, assignee, created_by … in a POST are ignored, or the POST is refused."""
     from cases.models import DeclarationAttachment
-    from cases.services.products import product_import_protected
+    from cases.products.services import product_import_protected
     from organizations.models import Region
     from tests.factories.cases import declaration_form_data
 

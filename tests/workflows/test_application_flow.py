@@ -11,10 +11,10 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS
 
 from audit.verification import verify_audit_chain
-from cases.announcements import ACCEPTANCE, APPROVAL, RECOGNITION
+from cases.applications.announcements import ACCEPTANCE, APPROVAL, RECOGNITION
+from cases.applications.services import expert_opinion_submit
 from cases.models import Application, ExpertOpinion, ProtectedProduct, Regime
-from cases.services.applications import expert_opinion_submit
-from cases.services.objections import (
+from cases.objections.services import (
     objection_decide,
     objection_decide_admissibility,
     objection_file,
@@ -24,7 +24,7 @@ from deadlines.models import Deadline
 from documents.selectors import documents_for
 from tests import flows
 from tests.factories.applications import Cast, draft_application
-from workflows.applications import portal
+from workflows.applications import actions as application_actions
 from workflows.applications.flows import ApplicationFlow
 from workflows.jobs import fire_workflow_timers
 
@@ -43,7 +43,7 @@ def cast():
 
 def submit(regime):
     applicant, application = draft_application(regime=regime)
-    portal.submit(actor=applicant, application=application)
+    application_actions.submit(actor=applicant, application=application)
     return applicant, Application.objects.get(pk=application.pk)
 
 
@@ -125,7 +125,7 @@ def test_supplement_loop_repeats_and_keeps_each_round(client, cast):
         assert clock.rule_code == "application.preliminary_examination" and clock.department.code == "AMR-330000"
         complete(client, cast.province_staff, task, {"outcome": "supplement", "comment": f"补充第{round_number}轮"})
         agree(application, "supplement_requested", "await_supplement")
-        portal.resubmit(actor=applicant, application=application, comment=f"已补充第{round_number}轮")
+        application_actions.resubmit(actor=applicant, application=application, comment=f"已补充第{round_number}轮")
     agree(application, "preliminary_examination", "preliminary_examination")
     assert Application.objects.get(pk=application.pk).supplement_rounds == 2
 
@@ -143,7 +143,7 @@ def test_defect_notice_goes_back_through_the_province(client, cast):
     assert clock.rule_code == "application.formal_examination" and clock.department.code == "KJS"
     complete(client, cast.kjs_staff, task, {"outcome": "defect", "comment": "产地范围图不清晰"})
     agree(application, "defect_notice", "await_supplement")
-    portal.resubmit(actor=applicant, application=application, comment="已重新绘制产地范围图")
+    application_actions.resubmit(actor=applicant, application=application, comment="已重新绘制产地范围图")
     agree(application, "preliminary_examination", "preliminary_examination")
 
 
@@ -162,7 +162,7 @@ def test_objection_rejected_lets_the_application_proceed(client, cast):
     let_window_pass(application, timer)
     task = agree(application, "objection_handling", "handle_objections")
     with pytest.raises(ValidationError):  # objections are decided before the handling ends
-        from cases.services.applications import application_conclude_objections
+        from cases.applications.services import application_conclude_objections
 
         application_conclude_objections(actor=cast.fgs_staff, application=application, outcome="proceed", comment="x")
     objection_decide(actor=cast.fgs_staff, objection=objection, sustain=False, reason="异议理由不成立。")
@@ -189,7 +189,7 @@ def test_objection_sustained_returns_or_rejects(client, cast):
     task = agree(application, "objection_handling", "handle_objections")
     complete(client, cast.fgs_staff, task, {"outcome": "return", "comment": "请修改名称"})
     agree(application, "supplement_requested", "await_supplement")
-    portal.resubmit(actor=applicant, application=application, comment="已修改")
+    application_actions.resubmit(actor=applicant, application=application, comment="已修改")
     agree(application, "preliminary_examination", "preliminary_examination")
 
 
@@ -221,7 +221,7 @@ def test_a_failed_review_is_a_rejection_the_lead_confirms(client, cast):
 
 def test_withdrawal_cancels_the_open_task(client, cast):
     applicant, application = submit(Regime.CNIPA_2023)
-    portal.withdraw(actor=applicant, application=application, reason="合并申请")
+    application_actions.withdraw(actor=applicant, application=application, reason="合并申请")
     agree(application, "withdrawn", None, PROCESS.CANCELED)
 
 

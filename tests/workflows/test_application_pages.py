@@ -7,20 +7,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.announcements import ACCEPTANCE
-from cases.models import Application, ApplicationAttachment, ExpertOpinion, Objection, Regime
-from cases.services.applications import (
+from cases.applications.announcements import ACCEPTANCE
+from cases.applications.services import (
     application_convene_review,
     application_decide_announcement,
     application_examine_formal,
     application_examine_preliminary,
 )
+from cases.models import Application, ApplicationAttachment, ExpertOpinion, Objection, Regime
 from documents.selectors import documents_for
 from organizations.models import Role
 from tests.factories import make_member
 from tests.factories.applications import Cast, applicant_body, draft_application
 from tests.factories.cases import PDF_BYTES, PNG_BYTES
-from workflows.applications import portal
+from workflows.applications import actions as application_actions
 
 # The objection window opens today: a fixed day (ADR 0027).
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
@@ -107,7 +107,7 @@ def test_nobody_else_sees_an_applicants_application(client):
 
 def announced(cast, regime=Regime.AQSIQ_2005):
     applicant, application = draft_application(regime=regime)
-    portal.submit(actor=applicant, application=application)
+    application_actions.submit(actor=applicant, application=application)
     application_examine_preliminary(actor=cast.province_staff, application=application, outcome="accept")
     application_examine_formal(actor=cast.kjs_staff, application=application, outcome="accept")
     application_decide_announcement(actor=cast.kjs_lead, application=application, approve=True)
@@ -180,7 +180,7 @@ def test_staff_of_another_province_get_404_on_the_case_file(client, cast):
 
 def test_a_convened_expert_gives_an_opinion_once(client, cast):
     applicant, application = draft_application(regime=Regime.CNIPA_2023)
-    portal.submit(actor=applicant, application=application)
+    application_actions.submit(actor=applicant, application=application)
     application_examine_preliminary(actor=cast.province_staff, application=application, outcome="accept")
     application_examine_formal(actor=cast.kjs_staff, application=application, outcome="accept")
     application_convene_review(
@@ -202,10 +202,10 @@ def test_a_convened_expert_gives_an_opinion_once(client, cast):
 def test_fewer_than_three_experts_cannot_be_convened(cast):
     from django.core.exceptions import ValidationError
 
-    from cases.services.applications import application_convene_review as convene
+    from cases.applications.services import application_convene_review as convene
 
     applicant, application = draft_application(regime=Regime.CNIPA_2023)
-    portal.submit(actor=applicant, application=application)
+    application_actions.submit(actor=applicant, application=application)
     application_examine_preliminary(actor=cast.province_staff, application=application, outcome="accept")
     application_examine_formal(actor=cast.kjs_staff, application=application, outcome="accept")
     with pytest.raises(ValidationError):
@@ -219,7 +219,7 @@ def test_fewer_than_three_experts_cannot_be_convened(cast):
 def test_the_evidence_label_names_the_limit_the_service_enforces():
     from django.utils import translation
 
-    from cases.services.objections import MAX_EVIDENCE_FILES
+    from cases.objections.services import MAX_EVIDENCE_FILES
     from register.objection_forms import ObjectionForm
 
     with translation.override("en"):

@@ -7,16 +7,16 @@ import re
 import pytest
 from django.urls import reverse
 
-from cases.models import ExpertOpinion, ProductRevocation, Regime
-from cases.services.applications import (
+from cases.applications.services import (
     application_convene_review,
     application_examine_formal,
     application_examine_preliminary,
 )
-from cases.services.product_revocations import product_revocation_decide
+from cases.models import ExpertOpinion, ProductRevocation, Regime
+from cases.products.services import product_revocation_decide
 from tests.factories.applications import Cast, draft_application
 from tests.factories.cases import longjing
-from workflows.applications import portal
+from workflows.applications import actions as application_actions
 from workflows.products.flows import ProductRevocationFlow
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def cast():
 
 def in_review(cast):
     applicant, application = draft_application(regime=Regime.CNIPA_2023)
-    portal.submit(actor=applicant, application=application)
+    application_actions.submit(actor=applicant, application=application)
     application_examine_preliminary(
         actor=cast.province_staff, application=application, outcome="accept", comment="材料齐全"
     )

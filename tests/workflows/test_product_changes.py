@@ -10,17 +10,17 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS
 
 from audit.verification import verify_audit_chain
-from cases.announcements import AMENDMENT, RECOGNITION, REVOCATION
+from cases.applications.announcements import AMENDMENT, RECOGNITION, REVOCATION
+from cases.applications.services import application_create_draft, expert_opinion_submit
 from cases.declarations.services import declaration_check_in_process
 from cases.models import Application, Declaration, ExpertOpinion, ProductRevocation, ProtectedProduct, Purpose, Regime
-from cases.services.applications import application_create_draft, expert_opinion_submit
 from documents.selectors import documents_for
 from organizations.models import Region, Role
 from tests import flows
 from tests.factories import make_member
 from tests.factories.applications import Cast, applicant_body
 from tests.factories.cases import draft_declaration, longjing, pdf_file, png_file
-from workflows.applications import portal
+from workflows.applications import actions as application_actions
 from workflows.applications.flows import ApplicationFlow
 from workflows.declarations.flows import DeclarationFlow
 from workflows.jobs import fire_workflow_timers
@@ -64,11 +64,11 @@ def amendment(purpose, *, standard="GB/T 18650-2026", area=("330106", "330110"))
         reputation_history="唐代陆羽《茶经》已有记载。",
         proposed_standard=standard,
     )
-    from cases.services.applications import application_attach
+    from cases.applications.services import application_attach
 
     application_attach(actor=user, application=application, kind="area_map", uploaded_file=png_file())
     application_attach(actor=user, application=application, kind="government_letter", uploaded_file=pdf_file())
-    portal.submit(actor=user, application=application)
+    application_actions.submit(actor=user, application=application)
     return product, Application.objects.get(pk=application.pk)
 
 

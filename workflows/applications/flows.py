@@ -7,21 +7,20 @@ regimes (2005 and 2023) share one graph.
 
 import datetime
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
-from cases.models import Application, ExpertOpinion
-from cases.selectors.applications import applications_visible_to
-from cases.services.applications import (
+from cases.applications.selectors import applications_visible_to
+from cases.applications.services import (
     application_close_objection_window,
     application_resubmit,
     application_submit,
     national_department,
     provincial_bureau,
 )
+from cases.models import Application
 from deadlines.services import deadline_start
 
 from ..base import TerroirFlow
@@ -65,10 +64,7 @@ class ApplicationFlow(TerroirFlow):
 
     def visible_artifacts(self, user):
         # The bureaus of the province and national bodies, and the experts convened on it.
-        return Application.objects.filter(
-            Q(pk__in=applications_visible_to(user).values("pk"))
-            | Q(pk__in=ExpertOpinion.objects.filter(expert=user).values("application_id"))
-        )
+        return applications_visible_to(user, with_reviews=True)
 
     start = flow.StartHandle(this.submit).Next(this.preliminary_examination)
 

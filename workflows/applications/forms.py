@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.services.applications import ObjectionOutcome, Outcome, ReviewOutcome, eligible_experts
+from cases.applications.choices import ObjectionOutcome, Outcome, ReviewOutcome
+from cases.applications.selectors import eligible_experts
 
 COMMENT = _("Comment")
 

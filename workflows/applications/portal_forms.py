@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cases.applications.choices import CONTENT_FIELDS
 from cases.models import ApplicationAttachment, ProductCategory, ProtectedProduct, Purpose, Regime
-from cases.services.applications import CONTENT_FIELDS
 from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Enterprise, Region

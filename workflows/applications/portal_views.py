@@ -8,18 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_fsm import TransitionNotAllowed, can_proceed
 
-from cases.announcements import announcements_of
+from cases.applications.announcements import announcements_of
+from cases.applications.selectors import applicant_history, application_for_applicant
 from cases.models import Application, Objection
-from cases.selectors.applications import applicant_history, application_for_applicant
-from cases.services.applications import ensure_draft
-from cases.services.objections import objection_reply
 from cases.staging import FileStaging, remember_refused_form, restore_refused_form
 from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise
 from organizations.selectors import enterprises_of
 
 from ..task_views import add_validation_error
-from . import portal
+from . import actions
 from .portal_forms import ApplicationForm, ObjectionReplyForm, SupplementForm, WithdrawForm
 
 
@@ -46,7 +44,7 @@ def application_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            application = portal.draft(actor=request.user, data=form.cleaned_data, files=form.files_by_kind())
+            application = actions.draft(actor=request.user, data=form.cleaned_data, files=form.files_by_kind())
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -61,7 +59,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Reopen a draft, change any of it, save; once submitted, a message and nothing changes."""
     application = _own(request, pk)
     try:
-        ensure_draft(application)
+        actions.ensure_draft(application)
     except ValidationError as error:
         messages.error(request, _describe(error))
         return redirect("portal_applications:detail", pk=pk)
@@ -72,7 +70,9 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form.reopen(application)
     if request.method == "POST" and form.is_valid():
         try:
-            portal.edit(actor=request.user, application=application, data=form.cleaned_data, files=form.files_by_kind())
+            actions.edit(
+                actor=request.user, application=application, data=form.cleaned_data, files=form.files_by_kind()
+            )
         except ValidationError as error:
             add_validation_error(form, error)
         except PermissionDenied as error:
@@ -109,7 +109,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     try:
-        application = portal.submit(actor=request.user, application=application)
+        application = actions.submit(actor=request.user, application=application)
     except (ValidationError, TransitionNotAllowed) as error:
         messages.error(request, _describe(error))
     else:
@@ -136,7 +136,7 @@ def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("portal_applications:detail", pk=pk)
     document = form.cleaned_data["document"]
     try:
-        portal.resubmit(
+        actions.resubmit(
             actor=request.user,
             application=application,
             comment=form.cleaned_data["comment"],
@@ -159,7 +159,7 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Give a reason to withdraw."))
         return redirect("portal_applications:detail", pk=pk)
     try:
-        portal.withdraw(actor=request.user, application=application, reason=form.cleaned_data["reason"])
+        actions.withdraw(actor=request.user, application=application, reason=form.cleaned_data["reason"])
     except (ValidationError, TransitionNotAllowed) as error:
         messages.error(request, _describe(error))
     else:
@@ -178,7 +178,7 @@ def objection_reply_view(request: HttpRequest, pk: int, objection_pk: int) -> Ht
         messages.error(request, _("Write your reply to the objection."))
         return redirect("portal_applications:detail", pk=pk)
     try:
-        objection_reply(actor=request.user, objection=objection, reply=form.cleaned_data["reply"])
+        actions.reply_to_objection(actor=request.user, objection=objection, reply=form.cleaned_data["reply"])
     except (ValidationError, TransitionNotAllowed) as error:
         messages.error(request, _describe(error))
     else:

@@ -9,17 +9,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_fsm import TransitionNotAllowed
 
-from cases.announcements import announcements_of
+from cases.applications.announcements import announcements_of
+from cases.applications.selectors import applications_visible_to, review_opinions_of, staff_history
 from cases.models import Application, Declaration, ExpertOpinion, ProtectedProduct
-from cases.selectors.applications import applications_visible_to, review_opinions_of, staff_history
-from cases.services.applications import expert_opinion_submit
-from cases.services.objections import objection_decide, objection_decide_admissibility
 from deadlines.selectors import deadlines_for
 from organizations.selectors import is_staff_member
 
-from ..products.flows import ProductRevocationFlow
+from ..products import actions as product_actions
 from ..products.forms import RevocationProposalForm
 from ..task_views import add_validation_error
+from . import actions
 from .staff_forms import AdmissibilityForm, ExpertOpinionForm, ObjectionDecisionForm
 
 PAGE_SIZE = 25
@@ -93,7 +92,7 @@ def objection_admissibility(request: HttpRequest, pk: int, objection_pk: int) ->
         pk,
         objection_pk,
         AdmissibilityForm,
-        lambda objection, data: objection_decide_admissibility(actor=request.user, objection=objection, **data),
+        lambda objection, data: actions.decide_objection_admissibility(actor=request.user, objection=objection, **data),
     )
 
 
@@ -104,7 +103,7 @@ def objection_decision(request: HttpRequest, pk: int, objection_pk: int) -> Http
         pk,
         objection_pk,
         ObjectionDecisionForm,
-        lambda objection, data: objection_decide(actor=request.user, objection=objection, **data),
+        lambda objection, data: actions.decide_objection(actor=request.user, objection=objection, **data),
     )
 
 
@@ -122,7 +121,7 @@ def review_opinion(request: HttpRequest, opinion_pk: int) -> HttpResponse:
     form = ExpertOpinionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            expert_opinion_submit(
+            actions.give_expert_opinion(
                 actor=request.user, opinion=opinion, text=form.cleaned_data["opinion"], vote=form.cleaned_data["vote"]
             )
         except ValidationError as error:
@@ -156,7 +155,7 @@ def product_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = RevocationProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            ProductRevocationFlow.start.run(actor=request.user, product=product, **form.cleaned_data)
+            product_actions.propose_revocation(actor=request.user, product=product, **form.cleaned_data)
         except PermissionDenied as error:
             form.add_error(
                 None,

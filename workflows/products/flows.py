@@ -6,9 +6,9 @@ from viewflow import this
 from viewflow.workflow import flow
 from viewflow.workflow.status import PROCESS
 
+from cases.applications.services import national_department
 from cases.models import Declaration, ProductRevocation
-from cases.services.applications import national_department
-from cases.services.product_revocations import product_revocation_propose
+from cases.products.services import product_revocation_propose
 
 from ..base import TerroirFlow
 from ..declarations.flows import DeclarationFlow

@@ -1,24 +1,17 @@
+"""The task page of the revocation flow; its decision is in workflows.products.actions."""
+
 from cases.models import Declaration, ProductRevocation
-from cases.services.product_revocations import product_revocation_decide
 
-from ..task_views import DecisionTaskView, service_decision
+from ..task_views import DecisionTaskView
+from . import actions
+from .actions import revocation_of
 from .forms import RevocationDecisionForm
-
-
-def revocation_of(activation) -> ProductRevocation:
-    return ProductRevocation.objects.select_related("product", "proposed_by").get(
-        pk=activation.process.artifact_object_id
-    )
-
-
-# Shared by the task page and the API (workflows.task_actions).
-decide_revocation = service_decision(product_revocation_decide, revocation=revocation_of)
 
 
 class RevocationDecisionView(DecisionTaskView):
     template_name = "workflows/products/task.html"
     form_class = RevocationDecisionForm
-    decision = staticmethod(decide_revocation)
+    decision = staticmethod(actions.decide_revocation)
 
     @property
     def revocation(self) -> ProductRevocation:

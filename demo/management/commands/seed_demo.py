@@ -10,10 +10,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cases.services.products import product_import_protected
 from organizations.credit_code import credit_code_check_character
 from organizations.models import Department, Enterprise, Region
 from organizations.services import enterprise_account_link, enterprise_register, membership_grant
+from workflows.products.actions import import_protected
 
 from ...casework import seed_casework, wipe_casework
 from ...personas import DEMO_PASSWORD, ENTERPRISES, STAFF
@@ -86,7 +86,7 @@ class Command(BaseCommand):
         created_count = 0
         regions = {region.code: region for region in Region.objects.all()}
         for item in json.loads(PRODUCTS_FILE.read_text(encoding="utf-8")):
-            _product, created = product_import_protected(
+            _product, created = import_protected(
                 actor=None,
                 name=item["name"],
                 name_en=item.get("name_en") or "",

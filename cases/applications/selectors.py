@@ -3,14 +3,17 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from audit.selectors import actor_display, audit_events_for
-from organizations.selectors import enterprises_of, region_code_filter
+from organizations.models import Role
+from organizations.selectors import enterprises_of, is_staff_member, region_code_filter
 
-from ..models import Application, ExpertOpinion
-from .history import HistoryEntry, visible_history
+from ..models import Application, ApplicationAttachment, ExpertOpinion
+from ..selectors.history import HistoryEntry, visible_history
+from .choices import ApplicationAction as A
 
 
 def applications_of_applicant(user) -> QuerySet[Application]:
@@ -22,14 +25,27 @@ def application_for_applicant(user, pk: int) -> Application:
     return applications_of_applicant(user).get(pk=pk)
 
 
-def applications_visible_to(user) -> QuerySet[Application]:
+def applications_visible_to(user, *, with_reviews: bool = False) -> QuerySet[Application]:
     """Staff: national bodies see every application, bureaus those of their province and below.
-    Drafts stay with the applicant."""
-    return (
-        Application.objects.exclude(status=Application.Status.DRAFT)
-        .filter(region_code_filter(user, "province__code"))
-        .select_related("applicant", "province")
+    Drafts stay with the applicant. with_reviews: also those the user is convened to review as an
+    expert (what the application's process shows them)."""
+    seen = Application.objects.exclude(status=Application.Status.DRAFT).filter(
+        region_code_filter(user, "province__code")
     )
+    if with_reviews:
+        seen = Application.objects.filter(
+            Q(pk__in=seen.values("pk")) | Q(pk__in=ExpertOpinion.objects.filter(expert=user).values("application_id"))
+        )
+    return seen.select_related("applicant", "province")
+
+
+def application_attachment_visible_to(user, pk: int) -> ApplicationAttachment | None:
+    """Whoever may see the application: the applicant body's accounts, staff whose jurisdiction
+    covers its province (once submitted), and the experts convened to review it."""
+    allowed = Q(application__applicant__in=enterprises_of(user))
+    if is_staff_member(user):
+        allowed |= Q(application__in=applications_visible_to(user, with_reviews=True).values("pk"))
+    return ApplicationAttachment.objects.filter(allowed, pk=pk).first()
 
 
 def application_open_to_objections(token: str) -> Application | None:
@@ -42,44 +58,51 @@ def application_open_to_objections(token: str) -> Application | None:
     )
 
 
+def eligible_experts():
+    """Who may be convened to a technical review: active members of the expert committee."""
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__department__code="EXPERTS",
+            memberships__role=Role.EXPERT,
+            memberships__is_active=True,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("full_name", "username")
+    )
+
+
 def review_opinions_of(user) -> QuerySet[ExpertOpinion]:
     """The expert's own opinions, newest review first."""
     return ExpertOpinion.objects.filter(expert=user).select_related("application").order_by("-pk")
 
 
-APPLICANT_VISIBLE_ACTIONS = {
-    "application.create": (_("Draft created"), False),
-    "application.edit_draft": (_("Draft changed"), False),
-    "application.submit": (_("Submitted to the provincial bureau"), False),
-    "application.preliminary.accept": (_("Preliminary examination passed; forwarded"), False),
-    "application.preliminary.supplement": (_("Supplement requested"), True),
-    "application.resubmit": (_("Supplement sent"), True),
-    "application.formal.accept": (_("Formal examination passed"), False),
-    "application.formal.defect": (_("Defect notice issued"), True),
-    "application.announcement.approve": (_("Announced; objection window opened"), False),
-    "application.objection_window.close": (_("Objection window closed"), False),
-    "application.objections.proceed": (_("Objections handled; the application proceeds"), True),
-    "application.objections.return": (_("Returned after a sustained objection"), True),
-    "application.objections.reject": (_("Rejected after a sustained objection"), True),
-    "application.review.pass": (_("Technical review passed"), False),
-    "application.rejection.approve": (_("Rejected"), True),
-    "application.approval.approve": (_("Protection approved"), False),
-    "application.withdraw": (_("Withdrawn"), True),
+# What the applicant's history shows: action → whether its comment is meant for the applicant.
+APPLICANT_VISIBLE = {
+    A.CREATE: False,
+    A.EDIT_DRAFT: False,
+    A.SUBMIT: False,
+    A.PRELIMINARY_ACCEPT: False,
+    A.PRELIMINARY_SUPPLEMENT: True,
+    A.RESUBMIT: True,
+    A.FORMAL_ACCEPT: False,
+    A.FORMAL_DEFECT: True,
+    A.ANNOUNCEMENT_APPROVE: False,
+    A.OBJECTION_WINDOW_CLOSE: False,
+    A.OBJECTIONS_PROCEED: True,
+    A.OBJECTIONS_RETURN: True,
+    A.OBJECTIONS_REJECT: True,
+    A.REVIEW_PASS: False,
+    A.REJECTION_APPROVE: True,
+    A.APPROVAL_APPROVE: False,
+    A.WITHDRAW: True,
 }
+APPLICANT_VISIBLE_ACTIONS = {action: (action.label, public) for action, public in APPLICANT_VISIBLE.items()}
 
-
-# The staff file shows every event; these are the internal ones the applicant's list leaves out.
-STAFF_ONLY_ACTIONS = {
-    "application.update": _("Draft edited"),
-    "application.attach": _("Material attached"),
-    "application.preliminary.reject": _("Rejection proposed at the preliminary examination"),
-    "application.formal.reject": _("Rejection proposed at the formal examination"),
-    "application.rejection.refuse": _("Proposed rejection refused; back to the stage"),
-    "application.announcement.return": _("Announcement returned"),
-    "application.review.convene": _("Technical review convened"),
-    "application.review.opinion": _("Expert opinion given"),
-    "application.review.reject": _("Technical review: rejection proposed"),
-    "application.approval.return": _("Approval returned"),
+# The staff file shows every event: the application's own, named by its registry, and the
+# documents issued on it. Any other (an objection's) reads "Other step".
+OTHER_STAFF_ACTIONS = {
     "document.issue": _("Document issued"),
 }
 
@@ -96,9 +119,9 @@ class StaffHistoryEntry:
 
 def staff_history(application: Application) -> list[StaffHistoryEntry]:
     """The application's audit trail in words: a step's name, not its code; a status's label, not
-    its value. An event of a kind added later reads "Other step" until it is named here."""
+    its value. An event no one named for this file reads "Other step"."""
     statuses = dict(Application.Status.choices)
-    labels = {action: label for action, (label, _public) in APPLICANT_VISIBLE_ACTIONS.items()} | STAFF_ONLY_ACTIONS
+    labels = {action.value: action.label for action in A} | OTHER_STAFF_ACTIONS
     return [
         StaffHistoryEntry(
             occurred_at=event.occurred_at,
@@ -120,7 +143,7 @@ def announcements_public():
     """Every published announcement of an application, newest first, with its application."""
     from documents.models import Document
 
-    from ..announcements import PUBLIC_KINDS
+    from .announcements import PUBLIC_KINDS
 
     return Document.objects.filter(kind__in=PUBLIC_KINDS).order_by("-created_at", "-pk")
 

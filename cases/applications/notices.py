@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from notifications.kinds import register_event_kinds
 from notifications.services import notify_event
 
-from .models import Application
+from ..models import Application
 
 APPLICANT_EVENTS = {
     "submitted": _("Application submitted"),
@@ -33,15 +33,11 @@ STAFF_EVENTS = {
     "objections_to_handle": _("Objection window closed with objections to handle"),
     "review_convened": _("You are convened to a technical review"),
 }
-PRODUCT_EVENTS = {
-    "revocation_proposed": _("A revocation of protection awaits your decision"),
-}
 
 
 def register_kinds() -> None:
     register_event_kinds("application.applicant", APPLICANT_EVENTS, "application")
     register_event_kinds("application.staff", STAFF_EVENTS, "application")
-    register_event_kinds("product.staff", PRODUCT_EVENTS, "product")
 
 
 def applicant_accounts(application: Application):
@@ -69,16 +65,4 @@ def tell_staff(recipients, application: Application, event: str, **context) -> N
         target=application,
         link=reverse("applications:detail", args=[application.pk]),
         context={"application": application, **context},
-    )
-
-
-def tell_staff_about_product(recipients, product, event: str, **context) -> None:
-    notify_event(
-        prefix="product.staff",
-        events=PRODUCT_EVENTS,
-        event=event,
-        recipients=recipients,
-        target=product,
-        link=reverse("applications:product", args=[product.pk]),
-        context={"product": product, **context},
     )

@@ -1,10 +1,10 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext_lazy as _
 
 from ..models import Application, ProtectedProduct
 from ..pinyin import normalize_query
-from .history import HistoryEntry, visible_history
+from ..selectors.history import HistoryEntry, visible_history
+from .choices import ProductAction
 
 
 def products_public(
@@ -42,11 +42,13 @@ def product_public(token: str) -> ProtectedProduct | None:
 # What the public history of a register entry shows. The comments stay out: the reasons that
 # are public are printed in the announcements themselves.
 PUBLIC_PRODUCT_ACTIONS = {
-    # Dated the day the product was entered here, not the day it was protected (see protected_since).
-    "product.import": (_("Entered in this register from the published announcement"), False),
-    "product.protect": (_("Protection approved"), False),
-    "product.amend": (_("Amendment approved"), False),
-    "product.revocation.approve": (_("Protection revoked"), False),
+    action: (action.label, False)
+    for action in (
+        ProductAction.IMPORT,
+        ProductAction.PROTECT,
+        ProductAction.AMEND,
+        ProductAction.REVOCATION_APPROVE,
+    )
 }
 
 
@@ -59,7 +61,7 @@ def product_announcements_public(product: ProtectedProduct):
     amendments) and of the product itself (revocation), oldest first."""
     from documents.models import Document
 
-    from ..announcements import PUBLIC_KINDS
+    from ..applications.announcements import PUBLIC_KINDS
 
     application_ids = Application.objects.filter(Q(product=product) | Q(amends=product)).values("pk")
     about_applications = Q(target_type=ContentType.objects.get_for_model(Application), target_id__in=application_ids)

@@ -7,13 +7,13 @@ from documents.selectors import documents_for
 from documents.services import document_render
 from organizations.models import Department
 
-from .models import Application, Regime
+from ..models import Application, Regime
+from ..products.announcements import REVOCATION
 
 ACCEPTANCE = "application.acceptance_announcement"
 RECOGNITION = "application.recognition_announcement"
 APPROVAL = "application.approval_announcement"
 AMENDMENT = "application.amendment_announcement"
-REVOCATION = "product.revocation_announcement"
 PUBLIC_KINDS = (ACCEPTANCE, RECOGNITION, APPROVAL, AMENDMENT, REVOCATION)
 
 TITLES = {
@@ -21,7 +21,6 @@ TITLES = {
     RECOGNITION: _("Announcement of the preliminary recognition of a GI product"),
     APPROVAL: _("Announcement of the approval of GI product protection"),
     AMENDMENT: _("Announcement of the approval of an amendment of a GI product"),
-    REVOCATION: _("Announcement of the revocation of GI product protection"),
 }
 
 
@@ -57,13 +56,6 @@ def register_kinds() -> None:
         label=_("Amendment announcement"),
         template="documents/application_announcement.html",
         number_format="地理标志产品变更批准公告〔{year}〕第{serial}号",
-        can_view=_public,
-    )
-    register_kind(
-        REVOCATION,
-        label=_("Revocation announcement"),
-        template="documents/revocation_announcement.html",
-        number_format="地理标志产品撤销保护公告〔{year}〕第{serial}号",
         can_view=_public,
     )
 

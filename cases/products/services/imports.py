@@ -1,4 +1,4 @@
-"""Writes on protected products."""
+"""Products protected before Terroir, entered in the register from the published announcements."""
 
 import datetime
 
@@ -7,8 +7,9 @@ from django.db import transaction
 from audit.services import audit_record
 from organizations.models import Region
 
-from ..models import ProtectedProduct
-from ..pinyin import pinyin_search_key
+from ...models import ProtectedProduct
+from ...pinyin import pinyin_search_key
+from ..choices import ProductAction
 
 
 @transaction.atomic
@@ -59,7 +60,7 @@ def product_import_protected(
     if created:
         audit_record(
             actor=actor,
-            action="product.import",
+            action=ProductAction.IMPORT,
             target=product,
             to_state=product.status,
             data={

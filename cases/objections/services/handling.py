@@ -1,4 +1,6 @@
-"""Objections (异议) to an announced application: filed by anyone, handled by 法规司."""
+"""Objections (异议) to an announced application: filed by anyone, handled by 法规司.
+
+Each is recorded on the application it objects to, with the objection's reference."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -9,32 +11,24 @@ from audit.services import audit_record
 from organizations.models import Role
 from organizations.selectors import members_of
 
-from ..application_notices import tell_applicant, tell_staff
-from ..models import Application, Objection, ObjectionEvidence
-from ..uploads import checked_upload_fields
-from .applications import ensure_acts_for_applicant, ensure_role, national_department
+from ...applications.notices import tell_applicant, tell_staff
+from ...applications.services import ensure_acts_for_applicant, ensure_role, national_department
+from ...models import Application, Objection, ObjectionEvidence
+from ...uploads import checked_upload_fields
+from ..choices import ObjectionAction, WindowState
+from ..selectors import objection_window_state
 
 MAX_EVIDENCE_FILES = 5
-
-
-def objection_window_state(application: Application, today=None) -> str:
-    """ "open", "closed" or "not_open" (not announced yet, or the case has moved on)."""
-    today = today or timezone.localdate()
-    if application.objection_window_closes and today > application.objection_window_closes:
-        return "closed"
-    if application.status == Application.Status.OBJECTION_WINDOW:
-        return "open"
-    return "not_open"
 
 
 def _lock(objection: Objection) -> Objection:
     return Objection.objects.select_for_update().select_related("application").get(pk=objection.pk)
 
 
-def _record(actor, objection: Objection, action: str, before: str, comment: str = "") -> None:
+def _record(actor, objection: Objection, action: ObjectionAction, before: str, comment: str = "") -> None:
     audit_record(
         actor=actor,
-        action=f"objection.{action}",
+        action=action,
         target=objection.application,
         from_state=before,
         to_state=objection.status,
@@ -57,12 +51,12 @@ def objection_file(
     """Anyone may object while the window is open; the evidence is checked before anything is stored."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     state = objection_window_state(application)
-    if state == "closed":
+    if state == WindowState.CLOSED:
         raise ValidationError(
             _("The objection window closed on %(date)s; objections are no longer accepted.")
             % {"date": formats.date_format(application.objection_window_closes, "DATE_FORMAT")}
         )
-    if state != "open":
+    if state != WindowState.OPEN:
         raise ValidationError(_("This application is not open to objections."))
     evidence = list(evidence)
     if len(evidence) > MAX_EVIDENCE_FILES:
@@ -83,7 +77,7 @@ def objection_file(
         ObjectionEvidence.objects.create(objection=objection, uploaded_by=actor, **fields)
     audit_record(
         actor=actor,
-        action="objection.file",
+        action=ObjectionAction.FILE,
         target=application,
         to_state=objection.status,
         data={"objection": objection.reference, "files": len(checked)},
@@ -106,7 +100,7 @@ def objection_decide_admissibility(*, actor, objection: Objection, admissible: b
         objection.decision_reason = reason
         objection.decided_at = timezone.now()
     objection.save()
-    _record(actor, objection, "admit" if admissible else "inadmissible", before, reason)
+    _record(actor, objection, ObjectionAction.ADMIT if admissible else ObjectionAction.INADMISSIBLE, before, reason)
     if admissible:
         tell_applicant(objection.application, "objection_received")
     return objection
@@ -122,7 +116,7 @@ def objection_reply(*, actor, objection: Objection, reply: str) -> Objection:
     objection.reply()
     objection.applicant_reply = reply
     objection.save()
-    _record(actor, objection, "reply", before)
+    _record(actor, objection, ObjectionAction.REPLY, before)
     return objection
 
 
@@ -142,5 +136,5 @@ def objection_decide(*, actor, objection: Objection, sustain: bool, reason: str)
     objection.decision_reason = reason
     objection.decided_at = timezone.now()
     objection.save()
-    _record(actor, objection, "sustain" if sustain else "reject", before, reason)
+    _record(actor, objection, ObjectionAction.SUSTAIN if sustain else ObjectionAction.REJECT, before, reason)
     return objection

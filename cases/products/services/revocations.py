@@ -7,15 +7,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
-from documents.services import document_render
 from organizations.models import Role
 from organizations.selectors import members_of
 
-from ..announcements import REVOCATION, TITLES
-from ..application_notices import tell_staff_about_product
-from ..declarations.notices import tell_producer
-from ..models import Declaration, ProductRevocation, ProtectedProduct, next_in_sequence
-from .applications import ensure_role, national_department
+from ...applications.services import ensure_role, national_department
+from ...declarations.choices import DeclarationAction
+from ...declarations.notices import tell_producer
+from ...models import Declaration, ProductRevocation, ProtectedProduct, next_in_sequence
+from ..announcements import revocation_announcement_issue
+from ..choices import ProductAction
+from ..notices import tell_staff_about_product
 
 
 @transaction.atomic
@@ -41,7 +42,7 @@ def product_revocation_propose(*, actor, product: ProtectedProduct, ground: str,
     )
     audit_record(
         actor=actor,
-        action="product.revocation.propose",
+        action=ProductAction.REVOCATION_PROPOSE,
         target=product,
         to_state=revocation.status,
         comment=reasons,
@@ -75,22 +76,12 @@ def product_revocation_decide(
     revocation.save()
     document = None
     if approve:
-        document = document_render(
-            kind=REVOCATION,
-            target=product,
-            actor=actor,
-            title=TITLES[REVOCATION],
-            context={
-                "authority": national_department("KJS").display_name,
-                "product": product,
-                "area": list(product.protected_area.order_by("code")),
-                "revocation": revocation,
-                "ended_count": len(ended),
-            },
+        document = revocation_announcement_issue(
+            actor=actor, product=product, revocation=revocation, ended_count=len(ended)
         )
     audit_record(
         actor=actor,
-        action="product.revocation." + ("approve" if approve else "refuse"),
+        action=ProductAction.REVOCATION_APPROVE if approve else ProductAction.REVOCATION_REFUSE,
         target=product,
         from_state=before,
         to_state=product.status,
@@ -122,7 +113,7 @@ def _end_authorisations(actor, product: ProtectedProduct, reason: str) -> list[D
         declaration.save()
         audit_record(
             actor=actor,
-            action="declaration.revoke",
+            action=DeclarationAction.REVOKE,
             target=declaration,
             from_state=before,
             to_state=declaration.status,

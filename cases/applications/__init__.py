@@ -1,0 +1,1 @@
+"""Product protection applications (申请): from the applicant's draft to the register."""

@@ -1,0 +1,1 @@
+"""Protected products (the register): imports of earlier protections and revocations of protection."""
