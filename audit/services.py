@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
+from .actions import ensure_registered
 from .hashing import event_hash
 from .models import AuditChainHead, AuditEvent
 from .selectors import SYSTEM_ACTOR
@@ -38,6 +39,7 @@ def audit_record(
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         raise AuditOutsideTransaction(f"audit event {action!r} written outside a transaction")
+    ensure_registered(action)  # an undeclared action would be missing from every history (audit/actions.py)
     content_type = ContentType.objects.get_for_model(target)
     event = AuditEvent(
         target_type=content_type,

@@ -7,7 +7,6 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from . import notices
         from .applications import announcements as application_announcements
         from .applications import choices as application_choices  # noqa: F401  (registers the audit actions)
         from .applications import notices as application_notices
@@ -16,6 +15,7 @@ class CasesConfig(AppConfig):
         from .declarations import receipts as declaration_receipts
         from .enforcement import choices as enforcement_choices  # noqa: F401  (registers the audit actions)
         from .enforcement import documents as enforcement_documents
+        from .enforcement import notices as enforcement_notices
         from .objections import choices as objection_choices  # noqa: F401  (registers the audit actions)
         from .products import announcements as product_announcements
         from .products import choices as product_choices  # noqa: F401  (registers the audit actions)
@@ -24,7 +24,7 @@ class CasesConfig(AppConfig):
         from .supervision import notices as supervision_notices
         from .usage_reports import choices as usage_report_choices  # noqa: F401  (registers the audit actions)
 
-        notices.register_kinds()
+        enforcement_notices.register_kinds()
         declaration_notices.register_kinds()
         supervision_notices.register_kinds()
         declaration_receipts.register_kinds()

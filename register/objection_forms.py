@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.staging import KeepsChosenFiles
+from cases.common.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 
 

@@ -13,6 +13,7 @@ from cases.applications.selectors import (
     announcements_public,
     application_open_to_objections,
 )
+from cases.common.staging import FileStaging
 from cases.declarations.selectors import (
     Verdict,
     authorised_users_public,
@@ -27,7 +28,6 @@ from cases.products.selectors import (
     product_public_history,
     products_public,
 )
-from cases.staging import FileStaging
 from cases.supervision.selectors import campaigns_published
 from documents.serving import public_file_response
 from organizations.selectors import bureau_of, is_staff_member

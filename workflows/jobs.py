@@ -10,7 +10,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
 
-from cases.staging import sweep_staged_files
+from cases.common.staging import sweep_staged_files
 from deadlines.jobs import check_deadlines
 from documents.jobs import sweep_orphan_documents
 from notifications.jobs import deliver_notifications

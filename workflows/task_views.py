@@ -15,7 +15,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from viewflow.views import FormLayoutMixin
 from viewflow.workflow.flow.views import mixins
 
-from cases.staging import FileStaging, KeepsChosenFiles
+from cases.common.staging import FileStaging, KeepsChosenFiles
 from deadlines.services import deadlines_meet_for_task
 
 

@@ -95,8 +95,8 @@ class RegisterSeeding:
     # -- the register ------------------------------------------------------------------
 
     def products(self):
+        from cases.common.pinyin import pinyin_search_key
         from cases.models import ProductCategory, ProtectedProduct
-        from cases.pinyin import pinyin_search_key
 
         writer = self.writer
         first = writer.next_id(ProtectedProduct)

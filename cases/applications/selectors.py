@@ -8,11 +8,12 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from audit.selectors import actor_display, audit_events_for
+from documents.audit_actions import DocumentAction
 from organizations.models import Role
 from organizations.selectors import enterprises_of, is_staff_member, region_code_filter
 
+from ..common.history import HistoryEntry, visible_history
 from ..models import Application, ApplicationAttachment, ExpertOpinion
-from ..selectors.history import HistoryEntry, visible_history
 from .choices import ApplicationAction as A
 
 
@@ -103,7 +104,7 @@ APPLICANT_VISIBLE_ACTIONS = {action: (action.label, public) for action, public i
 # The staff file shows every event: the application's own, named by its registry, and the
 # documents issued on it. Any other (an objection's) reads "Other step".
 OTHER_STAFF_ACTIONS = {
-    "document.issue": _("Document issued"),
+    DocumentAction.ISSUE.value: DocumentAction.ISSUE.label,
 }
 
 

@@ -10,9 +10,9 @@ from django.utils.functional import Promise
 
 from organizations.selectors import enterprises_of, is_staff_member, region_code_filter
 
+from ..common.history import HistoryEntry, visible_history
+from ..common.pinyin import normalize_query
 from ..models import Declaration, DeclarationAttachment, ProtectedProduct
-from ..pinyin import normalize_query
-from ..selectors.history import HistoryEntry, visible_history
 from ..usage_reports.choices import UsageReportAction
 from .choices import DeclarationAction
 

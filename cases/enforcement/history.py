@@ -8,6 +8,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from audit.selectors import actor_display
+from documents.audit_actions import DocumentAction
 
 from ..models import EnforcementCase
 from .choices import EnforcementAction
@@ -17,7 +18,7 @@ from .choices import EnforcementAction
 # here (an older event) is shown as OTHER_ACTION, never as the code itself.
 CASE_ACTION_LABELS: dict[str, Promise] = {
     **{action.value: action.label for action in EnforcementAction},
-    "document.issue": _("Document issued"),
+    DocumentAction.ISSUE.value: DocumentAction.ISSUE.label,
 }
 OTHER_ACTION = _("Other entry")
 

@@ -2,13 +2,12 @@ from .applications import (
     Application,
     ApplicationAttachment,
     ExpertOpinion,
-    Objection,
-    ObjectionEvidence,
     Purpose,
     Regime,
 )
 from .declarations import Declaration, DeclarationAttachment
 from .enforcement import CaseEvidence, CaseExtension, CaseOfficer, EnforcementCase, ViolationType
+from .objections import Objection, ObjectionEvidence
 from .product_revocations import ProductRevocation
 from .products import ProductCategory, ProtectedProduct
 from .sequences import ReferenceSequence, next_in_sequence

@@ -1,9 +1,9 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
+from ..common.history import HistoryEntry, visible_history
+from ..common.pinyin import normalize_query
 from ..models import Application, ProtectedProduct
-from ..pinyin import normalize_query
-from ..selectors.history import HistoryEntry, visible_history
 from .choices import ProductAction
 
 

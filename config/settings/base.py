@@ -225,7 +225,7 @@ VIEWFLOW = {
     "WIDGET_RENDERERS": {
         "django.forms.CheckboxSelectMultiple": "workflows.form_renderers.CheckboxListRenderer",
         "django.forms.DateInput": "workflows.form_renderers.NativeDateRenderer",
-        "cases.staging.KeptFileInput": "workflows.form_renderers.KeptFileRenderer",
+        "cases.common.staging.KeptFileInput": "workflows.form_renderers.KeptFileRenderer",
         "django.forms.DateTimeInput": "workflows.form_renderers.NativeDateTimeRenderer",
     }
 }

@@ -1,8 +1,9 @@
 """audit_batch(): a transaction's events appended together as its last step (ADR 0022)."""
 
 import pytest
-from django.db import transaction
+from django.db import models, transaction
 
+from audit.actions import register
 from audit.models import AuditChainHead, AuditEvent
 from audit.services import AuditOutsideTransaction, audit_batch, audit_record
 from audit.verification import verify_audit_chain
@@ -13,6 +14,22 @@ pytestmark = pytest.mark.django_db
 
 class Boom(Exception):
     pass
+
+
+@register
+class BatchTestAction(models.TextChoices):
+    """The actions these tests write (audit_record refuses undeclared ones)."""
+
+    BEFORE = "before", "before"
+    FIRST = "first", "first"
+    SECOND = "second", "second"
+    LOST = "lost", "lost"
+    KEPT = "kept", "kept"
+    KEPT_BEFORE = "kept before", "kept before"
+    KEPT_AFTER = "kept after", "kept after"
+    ROLLED_BACK = "rolled back", "rolled back"
+    OUTER = "outer", "outer"
+    INNER = "inner", "inner"
 
 
 def record(action: str):

@@ -2,8 +2,9 @@ import itertools
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 
+from audit.actions import register
 from audit.models import AuditEvent
 from audit.selectors import audit_events_for
 from audit.services import AuditOutsideTransaction, audit_record
@@ -14,13 +15,20 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
+@register
+class ChainTestAction(models.TextChoices):
+    """The action these tests write: audit_record refuses undeclared ones."""
+
+    STEP = "test.step", "test step"
+
+
 def record_events(count: int, actor=None):
     department = Department.objects.get(code="KJS")
     for number in range(count):
         with transaction.atomic():
             audit_record(
                 actor=actor,
-                action="test.step",
+                action=ChainTestAction.STEP,
                 target=department,
                 from_state=f"s{number}",
                 to_state=f"s{number + 1}",
@@ -46,7 +54,7 @@ def test_events_chain_and_verify():
 def test_writing_outside_a_transaction_is_refused():
     user = UserFactory()
     with pytest.raises(AuditOutsideTransaction):
-        audit_record(actor=None, action="x", target=user)
+        audit_record(actor=None, action=ChainTestAction.STEP, target=user)
     assert not AuditEvent.objects.exists()
 
 
@@ -55,7 +63,7 @@ def test_rolled_back_change_leaves_no_event():
         pass
 
     with pytest.raises(Boom), transaction.atomic():
-        audit_record(actor=None, action="x", target=Department.objects.get(code="KJS"))
+        audit_record(actor=None, action=ChainTestAction.STEP, target=Department.objects.get(code="KJS"))
         raise Boom
     assert not AuditEvent.objects.exists()
     record_events(1)

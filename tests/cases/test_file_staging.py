@@ -11,8 +11,8 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from cases.common.staging import FOLDER, sweep_staged_files
 from cases.models import CaseEvidence, EnforcementCase
-from cases.staging import FOLDER, sweep_staged_files
 from tests.factories.cases import PNG_BYTES, longjing
 
 pytestmark = pytest.mark.django_db

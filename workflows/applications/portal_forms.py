@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.applications.choices import CONTENT_FIELDS
+from cases.common.staging import KeepsChosenFiles
 from cases.models import ApplicationAttachment, ProductCategory, ProtectedProduct, Purpose, Regime
-from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Enterprise, Region
 from organizations.region_picker import RegionsField

@@ -10,8 +10,8 @@ from django_fsm import TransitionNotAllowed, can_proceed
 
 from cases.applications.announcements import announcements_of
 from cases.applications.selectors import applicant_history, application_for_applicant
+from cases.common.staging import FileStaging, remember_refused_form, restore_refused_form
 from cases.models import Application, Objection
-from cases.staging import FileStaging, remember_refused_form, restore_refused_form
 from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise
 from organizations.selectors import enterprises_of

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cases.common.staging import KeepsChosenFiles
 from cases.models import Declaration, ProtectedProduct
-from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Enterprise, Region
 from organizations.region_picker import RegionField

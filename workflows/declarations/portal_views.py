@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_fsm import TransitionNotAllowed, can_proceed
 
+from cases.common.staging import FileStaging, remember_refused_form, restore_refused_form
 from cases.declarations.receipts import receipt_of
 from cases.declarations.selectors import declaration_for_producer, producer_history
 from cases.models import Declaration
-from cases.staging import FileStaging, remember_refused_form, restore_refused_form
 from cases.usage_reports.selectors import reportable_years
 from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise

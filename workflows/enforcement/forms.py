@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cases.common.staging import KeepsChosenFiles
 from cases.enforcement.choices import ClockPause, FilingDecision, InvestigationAction, ServiceMethod
 from cases.models import CaseEvidence, EnforcementCase, ViolationType
-from cases.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
 from organizations.models import Membership, Role
 

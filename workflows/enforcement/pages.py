@@ -10,6 +10,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from cases.common.staging import FileStaging, remember_refused_form, restore_refused_form
 from cases.enforcement.selectors import (
     accepts_evidence,
     case_page_context,
@@ -18,7 +19,6 @@ from cases.enforcement.selectors import (
     is_case_officer,
     open_cases_of_officer,
 )
-from cases.staging import FileStaging, remember_refused_form, restore_refused_form
 from organizations.models import Department, Role
 from organizations.selectors import departments_of, is_staff_member
 

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cases.common.staging import KeepsChosenFiles
 from cases.models import SupervisionCheck
-from cases.staging import KeepsChosenFiles
 from cases.supervision.choices import CheckOutcome
 from cases.uploads import EvidenceFileField
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 
+from ...common.pinyin import pinyin_search_key
 from ...models import Application, ProtectedProduct, Purpose
-from ...pinyin import pinyin_search_key
 from ...products.choices import ProductAction
 from ..announcements import AMENDMENT, APPROVAL, announcement_issue
 from ..choices import ApplicationAction

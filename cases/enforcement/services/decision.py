@@ -12,9 +12,9 @@ from deadlines.models import Deadline
 from deadlines.services import compute_due, deadline_meet, deadline_resume
 
 from ...models import EnforcementCase
-from ...notices import tell_case_staff
 from .. import documents
 from ..choices import DECISION_ACTIONS, EnforcementAction, ServiceMethod
+from ..notices import tell_case_staff
 from ..penalties import late_fee
 from .common import (
     PUBLIC_NOTICE_SERVICE_DAYS,

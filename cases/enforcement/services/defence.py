@@ -12,9 +12,9 @@ from organizations.models import Role
 from organizations.selectors import members_of
 
 from ...models import CaseEvidence, EnforcementCase
-from ...notices import tell_case_staff
 from .. import documents
 from ..choices import ClockPause, EnforcementAction, ServiceMethod
+from ..notices import tell_case_staff
 from ..selectors import defence_due, defence_window_open, is_case_officer
 from .common import (
     HEARING_NOTICE_DAYS,

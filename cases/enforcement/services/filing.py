@@ -11,9 +11,9 @@ from organizations.models import Membership, Role
 from organizations.selectors import members_of
 
 from ...models import CaseOfficer, EnforcementCase
-from ...notices import tell_case_staff
 from .. import documents
 from ..choices import FILING_ACTIONS, EnforcementAction, FilingDecision
+from ..notices import tell_case_staff
 from .common import (
     CASE_CLOCK,
     VERIFICATION_EXTENSION_DAYS,

@@ -8,8 +8,8 @@ from audit.services import audit_record
 from organizations.models import Department
 
 from ...models import CaseEvidence, EnforcementCase, SupervisionCheck, ViolationType, next_in_sequence
-from ...notices import tell_case_staff
 from ..choices import EnforcementAction
+from ..notices import tell_case_staff
 from .common import _bureau_inspectors, _checked, _ensure_bureau_staff, _store_evidence, _today
 
 

@@ -13,8 +13,8 @@ from organizations.models import Role
 from organizations.selectors import members_of
 
 from ...models import CaseEvidence, CaseExtension, EnforcementCase
-from ...notices import tell_case_staff
 from ..choices import INVESTIGATION_ACTIONS, ClockPause, EnforcementAction, InvestigationAction
+from ..notices import tell_case_staff
 from ..selectors import accepts_evidence, is_case_officer
 from .common import (
     LEAD_EXTENSION_DAYS,

@@ -7,8 +7,8 @@ from django.db import transaction
 from audit.services import audit_record
 from organizations.models import Region
 
+from ...common.pinyin import pinyin_search_key
 from ...models import ProtectedProduct
-from ...pinyin import pinyin_search_key
 from ..choices import ProductAction
 
 

@@ -18,7 +18,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from .uploads import _extension
+from ..uploads import _extension
 
 logger = logging.getLogger("terroir.uploads")
 

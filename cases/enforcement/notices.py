@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from notifications.kinds import register_event_kinds
 from notifications.services import notify_event
 
-from .models import EnforcementCase
+from ..models import EnforcementCase
 
 ENFORCEMENT_EVENTS = {
     "clue_received": _("A new enforcement clue to verify"),
