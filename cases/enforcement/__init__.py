@@ -1,1 +1,1 @@
-"""Inspection and enforcement cases (DOMAIN.md §4): their services, reads, history and documents."""
+"""Inspection and enforcement cases (docs/domain.md §4): their services, reads, history and documents."""

@@ -1,4 +1,4 @@
-"""What an enforcement case records and the choices its steps take (DOMAIN.md §4).
+"""What an enforcement case records and the choices its steps take (docs/domain.md §4).
 
 `EnforcementAction` is the kind's part of the audit registry (audit.actions): each value is the
 action exactly as the chain stores it, each label what the case history shows.
@@ -69,7 +69,7 @@ class InvestigationAction:
 
 
 class ClockPause:
-    """Why the clock stops (DOMAIN.md §4). The first two are set by the case's own steps."""
+    """Why the clock stops (docs/domain.md §4). The first two are set by the case's own steps."""
 
     SUSPENSION = "suspension"
     HEARING = "hearing"

@@ -1,4 +1,4 @@
-"""A product protection application from submission to the register (DOMAIN.md §2).
+"""A product protection application from submission to the register (docs/domain.md §2).
 
 The application's status decides where the process goes: every task ends in one Switch
 that maps the new status to the next task, so the two can never disagree and both

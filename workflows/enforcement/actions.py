@@ -1,4 +1,4 @@
-"""The one door for a change of state of an enforcement case (DOMAIN.md §4).
+"""The one door for a change of state of an enforcement case (docs/domain.md §4).
 
 Pages, the API, the demo, the register's public report and the supervision flow's referral call
 these functions, never cases.enforcement.services nor a node's .run(). Each runs in one

@@ -1,4 +1,4 @@
-"""An enforcement case from clue to archive (DOMAIN.md §4): the services move the case, the
+"""An enforcement case from clue to archive (docs/domain.md §4): the services move the case, the
 switches route on its new state, so the case and the process never disagree."""
 
 from django.utils.translation import gettext_lazy as _

@@ -26,7 +26,7 @@ EDITABLE_STATES = (Declaration.Status.DRAFT, Declaration.Status.CORRECTION_REQUE
 # declaration can still leave except by ending: a draft (it will be published), the authorised
 # states, and a suspension (it ends only by revocation or withdrawal, and a fresh declaration must
 # not be a way around it). Only withdrawn and revoked declarations are over; the state machine has
-# no rejected state (a declaration is published at once, DOMAIN.md §3).
+# no rejected state (a declaration is published at once, docs/domain.md §3).
 ENDED_STATES = (Declaration.Status.WITHDRAWN, Declaration.Status.REVOKED)
 
 

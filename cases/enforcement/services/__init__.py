@@ -1,4 +1,4 @@
-"""Writes on enforcement cases (DOMAIN.md §4). Each: one transaction, row lock, permission check,
+"""Writes on enforcement cases (docs/domain.md §4). Each: one transaction, row lock, permission check,
 FSM transition, one audit event, notifications in the outbox.
 
 Callers outside cases and workflows.enforcement's flow go through workflows.enforcement.actions.

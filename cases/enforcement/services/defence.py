@@ -91,7 +91,7 @@ def case_lead_approve(*, actor, case: EnforcementCase, approve: bool, comment: s
 
 
 def _ensure_defence_window_over(case: EnforcementCase) -> None:
-    """DOMAIN.md §4: no decision while the party may still be heard."""
+    """docs/domain.md §4: no decision while the party may still be heard."""
     if defence_window_open(case):
         raise ValidationError(
             _(
