@@ -1,5 +1,5 @@
-"""Process-level helpers: ending a case's process from outside its tasks (a withdrawal), and the
-process data decisions leave for the flow's switches."""
+"""Process-level helpers: ending a case's process from outside its tasks (a withdrawal). What a
+flow routes on is kept on the case, not in the process data (ADR 0029)."""
 
 from django.core.exceptions import ValidationError
 from viewflow.workflow.exceptions import FlowRuntimeError
@@ -21,8 +21,3 @@ def cancel_open_process(flow_class, artifact, *, busy_message: str) -> None:
     except FlowRuntimeError:
         raise ValidationError(busy_message) from None
 
-
-def process_data_update(process, **values) -> None:
-    """Note a decision in the process data, where the flow's Switch reads it to route."""
-    process.data = {**(process.data or {}), **values}
-    process.save(update_fields=["data"])
