@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from audit.services import audit_record
 
@@ -28,7 +29,7 @@ def document_render(
     kind: str,
     target: models.Model,
     actor,
-    title: str,
+    title: str | Promise,
     context: dict | None = None,
     language: str | None = None,
 ) -> Document:

@@ -93,6 +93,8 @@ def case_clock(case: EnforcementCase, on: datetime.date | None = None) -> CaseCl
 
 def defence_due(case: EnforcementCase) -> datetime.date:
     """5 working days after the notice was served (the day of service not counted)."""
+    if case.notice_served_on is None:
+        raise ValueError(f"no notice was served on case {case.pk}")  # asked only once one was
     return WorkingCalendar().add_working_days(case.notice_served_on, 5).date
 
 

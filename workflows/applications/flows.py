@@ -53,7 +53,10 @@ def _fgs(process):
 
 def _window_ends(activation) -> datetime.datetime:
     """The timer fires at the start of the day after the last day of the objection window."""
-    closes = _application(activation.process).objection_window_closes
+    application = _application(activation.process)
+    closes = application.objection_window_closes
+    if closes is None:
+        raise ValueError(f"{application.reference}: the objection window has no closing date")  # set on opening
     next_day = datetime.datetime.combine(closes + datetime.timedelta(days=1), datetime.time.min)
     return timezone.make_aware(next_day)
 

@@ -47,7 +47,7 @@ def declare(*, actor, data: dict) -> Declaration:
     neither rows nor the files already written to storage."""
     if not data.get("commitment_accepted"):
         raise ValidationError({"commitment_accepted": _("You must accept the commitment statement to declare.")})
-    stored = []
+    stored: list[DeclarationAttachment] = []
     try:
         with transaction.atomic():
             return _declare(actor=actor, data=data, stored=stored)
@@ -57,7 +57,7 @@ def declare(*, actor, data: dict) -> Declaration:
         raise
 
 
-def _declare(*, actor, data: dict, stored: list) -> Declaration:
+def _declare(*, actor, data: dict, stored: list[DeclarationAttachment]) -> Declaration:
     declaration = declaration_create_draft(
         actor=actor,
         enterprise=data["enterprise"],

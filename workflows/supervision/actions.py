@@ -60,7 +60,8 @@ def open_drawn_checks(batch: int = 200) -> int:
     # A read without a transaction first: an idle worker takes no lock every few seconds.
     if not to_open.exists():
         return 0
-    opened, failed = 0, []
+    opened = 0
+    failed: list[int] = []
     for _attempt in range(batch):
         with transaction.atomic():
             check = (

@@ -1,5 +1,8 @@
 """Campaign pages for leads: plan, draw, follow. The public sees the published draw in the register."""
 
+from typing import cast
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,6 +13,7 @@ from django_fsm import TransitionNotAllowed
 from viewflow.workflow.models import Process
 
 from cases.supervision.selectors import campaign_visible_to, campaigns_visible_to
+from organizations.models import Department
 from organizations.selectors import is_staff_member
 
 from ..task_views import add_validation_error
@@ -33,7 +37,8 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 def campaign_new(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
     form = CampaignForm(request.POST or None, user=request.user)
-    if not form.fields["organiser"].queryset.exists():
+    organisers = cast("forms.ModelChoiceField[Department]", form.fields["organiser"]).queryset
+    if organisers is None or not organisers.exists():
         raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         try:
@@ -61,13 +66,19 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
             flow_class=SupervisionCheckFlow, artifact_object_id__in=[check.pk for check in checks]
         ).values_list("artifact_object_id", "pk")
     )
-    for check in checks:
-        if check.pk in process_of:
-            check.process_url = SupervisionCheckFlow.instance.reverse("process_detail", args=[process_of[check.pk]])
+    rows = [
+        (
+            check,
+            SupervisionCheckFlow.instance.reverse("process_detail", args=[process_of[check.pk]])
+            if check.pk in process_of
+            else "",
+        )
+        for check in checks
+    ]
     return render(
         request,
         "workflows/supervision/campaign_detail.html",
-        {"campaign": campaign, "checks": checks, "being_opened": being_opened},
+        {"campaign": campaign, "checks": checks, "rows": rows, "being_opened": being_opened},
     )
 
 

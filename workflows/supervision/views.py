@@ -13,7 +13,7 @@ class CheckTaskView(DecisionTaskView):
 
     @property
     def check_record(self) -> SupervisionCheck:
-        return actions.check_of(self.request.activation)
+        return actions.check_of(self.request.activation)  # type: ignore[attr-defined]  # set by viewflow's task view
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(check_record=self.check_record, **kwargs)

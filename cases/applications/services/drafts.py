@@ -1,5 +1,7 @@
 """The applicant's side: the draft, its documents, submission, the supplement, withdrawal."""
 
+from functools import partial
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -183,7 +185,7 @@ def application_edit_draft(
         if kind in REPLACED_KINDS:
             for old in application.attachments.filter(kind=kind):
                 replaced.append(old.original_name)
-                transaction.on_commit(lambda file=old.file: file.delete(save=False))
+                transaction.on_commit(partial(old.file.delete, save=False))
                 old.delete()
         attachment = ApplicationAttachment.objects.create(
             application=application, kind=kind, uploaded_by=actor, **upload_fields

@@ -97,7 +97,7 @@ def application_examine_formal(*, actor, application: Application, outcome: str,
 def application_decide_rejection(*, actor, application: Application, approve: bool, comment: str) -> Application:
     """The lead of the body that proposed the rejection confirms it or sends the case back."""
     application = lock(application)
-    if application.rejection_department_id is None:
+    if application.rejection_department is None:
         raise ValidationError(_("No rejection is proposed."))
     ensure_role(actor, "work_as_lead", application.rejection_department)
     require(comment, "comment", _("Give the reasons of your decision."))

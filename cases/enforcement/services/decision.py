@@ -121,7 +121,9 @@ def case_record_execution(
     _ensure_officer(actor, case)
     if paid_on is None or paid_on > _today():
         raise ValidationError({"paid_on": _("The payment date cannot be in the future.")})
-    fee = late_fee(fine=case.fine or Decimal(0), due_on=case.payment_due, paid_on=paid_on)
+    # Only a penalty decision served for execution sets a due date; case.execute() refuses any other case.
+    due_on = case.payment_due
+    fee = late_fee(fine=case.fine or Decimal(0), due_on=due_on, paid_on=paid_on) if due_on is not None else Decimal(0)
     owed = (case.fine or Decimal(0)) + fee
     if amount_paid != owed:
         raise ValidationError(

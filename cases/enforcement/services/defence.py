@@ -92,14 +92,15 @@ def case_lead_approve(*, actor, case: EnforcementCase, approve: bool, comment: s
 
 def _ensure_defence_window_over(case: EnforcementCase) -> None:
     """DOMAIN.md §4: no decision while the party may still be heard."""
-    if defence_window_open(case):
+    served_on = case.notice_served_on
+    if served_on is not None and defence_window_open(case):
         raise ValidationError(
             _(
                 "The party may state a defence or ask for a hearing until %(due)s (5 working days after the "
                 "notice was served on %(served)s). The case can go on from the next day, or earlier only if "
                 "the party waives the rest of the window in writing: record the waiver."
             )
-            % {"due": defence_due(case).isoformat(), "served": case.notice_served_on.isoformat()}
+            % {"due": defence_due(case).isoformat(), "served": served_on.isoformat()}
         )
 
 
@@ -165,7 +166,7 @@ def case_record_defence(
             case.defence_waived_on = waived_on
         _ensure_defence_window_over(case)
         case.start_recheck()
-        if waived and waiver_document is not None:
+        if waived and waived_on is not None and waiver_document is not None:
             stored = _store_evidence(
                 case=case,
                 kind=CaseEvidence.Kind.WAIVER,
@@ -175,7 +176,7 @@ def case_record_defence(
             )
     case.defence = defence.strip()
     case.save()
-    data = {"hearing": hearing_requested}
+    data: dict[str, object] = {"hearing": hearing_requested}
     if case.defence_waived_on:
         # The waiver is what lets the case go on early: its date and the copy's hash are audited.
         data.update(
@@ -195,11 +196,12 @@ def _validate_waiver(case: EnforcementCase, waived_on, waiver_document) -> dict 
         raise ValidationError({"waived_on": _("Give the date on which the party signed the waiver.")})
     if waived_on > _today():
         raise ValidationError({"waived_on": _("The waiver cannot be dated in the future.")})
-    if waived_on < case.notice_served_on:
+    served_on = case.notice_served_on
+    if served_on is not None and waived_on < served_on:
         raise ValidationError(
             {
                 "waived_on": _("The waiver cannot be dated before the notice was served on %(served)s.")
-                % {"served": case.notice_served_on.isoformat()}
+                % {"served": served_on.isoformat()}
             }
         )
     if waiver_document is not None:

@@ -16,7 +16,7 @@ from .common import _bureau_inspectors, _checked, _ensure_bureau_staff, _store_e
 def _case_number(bureau: Department) -> str:
     """地标执法〔2026〕330100-0012号: gap-free per bureau and year."""
     year = _today().year
-    region_code = bureau.region.code if bureau.region_id else bureau.code
+    region_code = bureau.region.code if bureau.region is not None else bureau.code
     serial = next_in_sequence(f"EC-{bureau.code}-{year}")
     return f"地标执法〔{year}〕{region_code}-{serial:04d}号"
 

@@ -51,10 +51,11 @@ def objection_file(
     """Anyone may object while the window is open; the evidence is checked before anything is stored."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     state = objection_window_state(application)
-    if state == WindowState.CLOSED:
+    closes = application.objection_window_closes
+    if state == WindowState.CLOSED and closes is not None:
         raise ValidationError(
             _("The objection window closed on %(date)s; objections are no longer accepted.")
-            % {"date": formats.date_format(application.objection_window_closes, "DATE_FORMAT")}
+            % {"date": formats.date_format(closes, "DATE_FORMAT")}
         )
     if state != WindowState.OPEN:
         raise ValidationError(_("This application is not open to objections."))

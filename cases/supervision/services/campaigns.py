@@ -62,7 +62,7 @@ def campaign_create(
         errors["period_end"] = _("The period ends before it starts.")
     if not regions:
         errors["regions"] = _("Choose at least one region.")
-    elif organiser.region_id and not all(organiser.region.contains(region) for region in regions):
+    elif organiser.region is not None and not all(organiser.region.contains(region) for region in regions):
         errors["regions"] = _("A bureau can only check inside its own region.")
     inspector_ids = {user.pk for user in inspectors}
     qualified = set(

@@ -25,7 +25,7 @@ from .campaigns import ensure_lead
 RECTIFICATION_DAYS = 30
 
 # What a result does to the checked declaration, when it changes its state.
-DECLARATION_CHECK_ACTIONS = {
+DECLARATION_CHECK_ACTIONS: dict[str, DeclarationAction] = {
     CheckOutcome.COMPLIANT: DeclarationAction.CHECK_COMPLIANT,
     CheckOutcome.RECTIFICATION: DeclarationAction.CHECK_RECTIFICATION,
 }
