@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 
+from accounts.types import Actor
 from audit.services import audit_record
 
 from .audit_actions import DocumentAction
@@ -28,7 +29,7 @@ def document_render(
     *,
     kind: str,
     target: models.Model,
-    actor,
+    actor: Actor,
     title: str | Promise,
     context: dict | None = None,
     language: str | None = None,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from accounts.types import Actor
 from audit.selectors import audit_events_for
 from deadlines.calendar import WorkingCalendar
 from deadlines.models import Deadline
@@ -41,7 +42,7 @@ def enforcement_evidence_visible_to(user, pk: int) -> CaseEvidence | None:
     return CaseEvidence.objects.filter(region_code_filter(user, "case__region__code"), pk=pk).first()
 
 
-def is_case_officer(actor, case: EnforcementCase) -> bool:
+def is_case_officer(actor: Actor, case: EnforcementCase) -> bool:
     return actor is not None and CaseOfficer.objects.filter(case=case, officer_id=actor.pk).exists()
 
 

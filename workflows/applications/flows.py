@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
+from accounts.models import User
 from cases.applications.selectors import applications_visible_to
 from cases.applications.services import (
     application_close_objection_window,
@@ -158,7 +159,7 @@ class ApplicationFlow(TerroirFlow):
 
     end = flow.End()
 
-    def submit(self, activation, *, actor, application):
+    def submit(self, activation, *, actor: User, application):
         application = application_submit(actor=actor, application=application)
         activation.process.artifact = application
         activation.process.data = {
@@ -168,7 +169,7 @@ class ApplicationFlow(TerroirFlow):
         }
         return application
 
-    def receive_supplement(self, activation, *, actor, comment):
+    def receive_supplement(self, activation, *, actor: User, comment):
         return application_resubmit(actor=actor, application=_application(activation.process), comment=comment)
 
     def close_window(self, activation):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from deadlines.calendar import WorkingCalendar
 from deadlines.models import Deadline
 from deadlines.services import compute_due, deadline_meet, deadline_resume
@@ -36,7 +37,7 @@ from .investigation import _validate_amounts
 @transaction.atomic
 def case_decide(
     *,
-    actor,
+    actor: User,
     case: EnforcementCase,
     outcome: str,
     grounds: str,
@@ -87,7 +88,9 @@ def case_decide(
 
 
 @transaction.atomic
-def case_serve_decision(*, actor, case: EnforcementCase, served_on: datetime.date, method: str) -> EnforcementCase:
+def case_serve_decision(
+    *, actor: User, case: EnforcementCase, served_on: datetime.date, method: str
+) -> EnforcementCase:
     """Service of the decision; by public notice it counts 30 days later. A fine is due 15 days after."""
     case = lock_case(case)
     _ensure_officer(actor, case)
@@ -114,7 +117,7 @@ def case_serve_decision(*, actor, case: EnforcementCase, served_on: datetime.dat
 
 @transaction.atomic
 def case_record_execution(
-    *, actor, case: EnforcementCase, paid_on: datetime.date, amount_paid: Decimal
+    *, actor: User, case: EnforcementCase, paid_on: datetime.date, amount_paid: Decimal
 ) -> EnforcementCase:
     """The fine (and any late fee) is paid; the case can be closed."""
     case = lock_case(case)
@@ -147,7 +150,7 @@ def case_record_execution(
 
 
 @transaction.atomic
-def case_close(*, actor, case: EnforcementCase, summary: str) -> EnforcementCase:
+def case_close(*, actor: User, case: EnforcementCase, summary: str) -> EnforcementCase:
     case = lock_case(case)
     _ensure_officer(actor, case)
     _require(summary, "summary", _("Summarise how the case ends."))
@@ -164,7 +167,7 @@ def case_close(*, actor, case: EnforcementCase, summary: str) -> EnforcementCase
 
 
 @transaction.atomic
-def case_archive(*, actor, case: EnforcementCase) -> EnforcementCase:
+def case_archive(*, actor: User, case: EnforcementCase) -> EnforcementCase:
     case = lock_case(case)
     _ensure_bureau_staff(actor, case.bureau)
     before = case.status

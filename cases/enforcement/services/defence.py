@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from organizations.models import Role
 from organizations.selectors import members_of
 
@@ -37,7 +38,7 @@ from .common import (
 
 
 @transaction.atomic
-def case_review(*, actor, case: EnforcementCase, approve: bool, opinion: str) -> EnforcementCase:
+def case_review(*, actor: User, case: EnforcementCase, approve: bool, opinion: str) -> EnforcementCase:
     """法制审核 / 案件审核: a reviewer who did not investigate passes the case or sends it back."""
     case = lock_case(case)
     body = reviewing_body(case)
@@ -65,7 +66,7 @@ def case_review(*, actor, case: EnforcementCase, approve: bool, opinion: str) ->
 
 
 @transaction.atomic
-def case_lead_approve(*, actor, case: EnforcementCase, approve: bool, comment: str = "") -> EnforcementCase:
+def case_lead_approve(*, actor: User, case: EnforcementCase, approve: bool, comment: str = "") -> EnforcementCase:
     """The lead approves the proposal: a proposed penalty is notified to the party first."""
     case = lock_case(case)
     _ensure_lead(actor, case)
@@ -110,7 +111,7 @@ def _validate_served_on(served_on: datetime.date, field: str) -> None:
 
 
 @transaction.atomic
-def case_serve_notice(*, actor, case: EnforcementCase, served_on: datetime.date, method: str) -> EnforcementCase:
+def case_serve_notice(*, actor: User, case: EnforcementCase, served_on: datetime.date, method: str) -> EnforcementCase:
     case = lock_case(case)
     _ensure_officer(actor, case)
     _validate_served_on(served_on, "served_on")
@@ -127,7 +128,7 @@ def case_serve_notice(*, actor, case: EnforcementCase, served_on: datetime.date,
 @transaction.atomic
 def case_record_defence(
     *,
-    actor,
+    actor: User,
     case: EnforcementCase,
     defence: str = "",
     hearing_requested: bool = False,
@@ -210,7 +211,7 @@ def _validate_waiver(case: EnforcementCase, waived_on, waiver_document) -> dict 
 
 
 @transaction.atomic
-def case_hold_hearing(*, actor, case: EnforcementCase, record: str) -> EnforcementCase:
+def case_hold_hearing(*, actor: User, case: EnforcementCase, record: str) -> EnforcementCase:
     case = lock_case(case)
     _ensure_bureau_staff(actor, case.bureau)
     _require(record, "record", _("Write the hearing record."))
@@ -229,7 +230,7 @@ def case_hold_hearing(*, actor, case: EnforcementCase, record: str) -> Enforceme
 
 
 @transaction.atomic
-def case_recheck(*, actor, case: EnforcementCase, opinion: str) -> EnforcementCase:
+def case_recheck(*, actor: User, case: EnforcementCase, opinion: str) -> EnforcementCase:
     """复核: the officers weigh the defence and the hearing before the decision."""
     case = lock_case(case)
     _ensure_officer(actor, case)
