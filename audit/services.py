@@ -7,6 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
+from accounts.types import Actor
+
 from .actions import ensure_registered
 from .hashing import event_hash
 from .models import AuditChainHead, AuditEvent
@@ -23,7 +25,7 @@ _BATCH = "_terroir_audit_batch"
 
 def audit_record(
     *,
-    actor,
+    actor: Actor,
     action: str,
     target: models.Model,
     from_state: str = "",
@@ -68,7 +70,7 @@ def audit_record(
 class Change:
     """One change to record with audit_record_many: the same fields audit_record takes."""
 
-    actor: object
+    actor: Actor
     action: str
     target: models.Model
     from_state: str = ""

@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.types import Actor
 from audit.services import audit_record
 
 from .audit_actions import DeadlineAction
@@ -38,7 +39,7 @@ def _set_due(deadline: Deadline, calendar: WorkingCalendar) -> None:
 @transaction.atomic
 def deadline_start(
     *,
-    actor,
+    actor: Actor,
     rule_code: str,
     target: models.Model,
     task=None,
@@ -97,7 +98,7 @@ def unrun_units(deadline: Deadline, on: datetime.date, calendar: WorkingCalendar
 
 
 @transaction.atomic
-def deadline_pause(*, actor, deadline: Deadline, reason: str, on: datetime.date | None = None) -> Deadline:
+def deadline_pause(*, actor: Actor, deadline: Deadline, reason: str, on: datetime.date | None = None) -> Deadline:
     """Stop the clock (suspension, hearing, testing …); the remaining time is kept."""
     deadline = _locked(deadline)
     if not deadline.rule.pausable:
@@ -123,7 +124,7 @@ def deadline_pause(*, actor, deadline: Deadline, reason: str, on: datetime.date 
 
 
 @transaction.atomic
-def deadline_resume(*, actor, deadline: Deadline, on: datetime.date | None = None) -> Deadline:
+def deadline_resume(*, actor: Actor, deadline: Deadline, on: datetime.date | None = None) -> Deadline:
     """Restart the clock with the time that was left when it was paused."""
     deadline = _locked(deadline)
     on = on or timezone.localdate()
@@ -145,7 +146,7 @@ def deadline_resume(*, actor, deadline: Deadline, on: datetime.date | None = Non
 
 
 @transaction.atomic
-def deadline_extend(*, actor, deadline: Deadline, amount: int, reason: str) -> Deadline:
+def deadline_extend(*, actor: Actor, deadline: Deadline, amount: int, reason: str) -> Deadline:
     """Lengthen the period (e.g. +15 working days with the lead's approval; the caller checks the approval)."""
     if amount <= 0:
         raise ValidationError(_("An extension must be positive."))
@@ -173,12 +174,12 @@ def deadline_extend(*, actor, deadline: Deadline, amount: int, reason: str) -> D
 
 
 @transaction.atomic
-def deadline_meet(*, actor, deadline: Deadline) -> Deadline:
+def deadline_meet(*, actor: Actor, deadline: Deadline) -> Deadline:
     """The task was done: the deadline is met (late if it was already overdue)."""
     return _meet(actor=actor, deadline=_locked(deadline))
 
 
-def _meet(*, actor, deadline: Deadline) -> Deadline:
+def _meet(*, actor: Actor, deadline: Deadline) -> Deadline:
     """deadline_meet on a row the caller has locked, inside the caller's transaction."""
     before = deadline.state
     deadline.meet()
@@ -196,7 +197,7 @@ def _meet(*, actor, deadline: Deadline) -> Deadline:
 
 
 @transaction.atomic
-def deadline_cancel(*, actor, deadline: Deadline, reason: str) -> Deadline:
+def deadline_cancel(*, actor: Actor, deadline: Deadline, reason: str) -> Deadline:
     deadline = _locked(deadline)
     before = deadline.state
     deadline.cancel()
@@ -227,7 +228,7 @@ def deadline_mark_overdue(*, deadline: Deadline) -> Deadline:
 @transaction.atomic
 def calendar_year_enter(
     *,
-    actor,
+    actor: Actor,
     year: int,
     source: str,
     holidays: list[tuple[datetime.date, str]],
@@ -274,7 +275,7 @@ def _validate_calendar_days(year, holidays, working_days) -> None:
         raise ValidationError(errors)
 
 
-def deadlines_recompute(*, actor, year: int) -> int:
+def deadlines_recompute(*, actor: Actor, year: int) -> int:
     """Recompute open deadlines whose dates were provisional and may reach into `year`."""
     calendar = WorkingCalendar()
     changed = 0
@@ -304,7 +305,7 @@ def deadlines_recompute(*, actor, year: int) -> int:
 # workflows.task_actions), which rolls back as a whole if it fails; locking the clocks in the read
 # that finds them spares a second locking read and a savepoint per clock (bench_completions.py).
 @transaction.atomic(savepoint=False)
-def deadlines_meet_for_task(*, actor, task) -> int:
+def deadlines_meet_for_task(*, actor: Actor, task) -> int:
     """The task was completed: its open clocks are met (late if overdue). Paused ones stay paused."""
     met = 0
     open_clocks = Deadline.objects.select_for_update().filter(

@@ -8,7 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
+from accounts.types import Actor
 from audit.services import audit_record
 
 from .audit_actions import DocumentAction
@@ -27,8 +29,8 @@ def document_render(
     *,
     kind: str,
     target: models.Model,
-    actor,
-    title: str,
+    actor: Actor,
+    title: str | Promise,
     context: dict | None = None,
     language: str | None = None,
 ) -> Document:

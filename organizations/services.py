@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from guardian.shortcuts import assign_perm, remove_perm
 
+from accounts.types import Actor
 from audit.services import audit_record
 
 from .audit_actions import OrganizationAction
@@ -11,7 +12,7 @@ from .models import ROLE_PERMISSIONS, Department, Enterprise, EnterpriseAccount,
 from .selectors import forget_persona
 
 
-def _ensure_may_manage(actor, department: Department) -> None:
+def _ensure_may_manage(actor: Actor, department: Department) -> None:
     """Administrators manage every department; a lead manages the staff of their own."""
     if actor is None or actor.is_superuser:
         return
@@ -20,7 +21,7 @@ def _ensure_may_manage(actor, department: Department) -> None:
 
 
 @transaction.atomic
-def membership_grant(*, actor, user, department: Department, role: Role | str) -> Membership:
+def membership_grant(*, actor: Actor, user, department: Department, role: Role | str) -> Membership:
     """Give a user a role in a department, with the guardian grant that routes tasks to them."""
     role = Role(role)
     _ensure_may_manage(actor, department)
@@ -44,7 +45,7 @@ def membership_grant(*, actor, user, department: Department, role: Role | str) -
 
 
 @transaction.atomic
-def membership_revoke(*, actor, membership: Membership, comment: str = "") -> Membership:
+def membership_revoke(*, actor: Actor, membership: Membership, comment: str = "") -> Membership:
     membership = Membership.objects.select_for_update().select_related("department", "user").get(pk=membership.pk)
     _ensure_may_manage(actor, membership.department)
     if not membership.is_active:
@@ -67,7 +68,7 @@ def membership_revoke(*, actor, membership: Membership, comment: str = "") -> Me
 @transaction.atomic
 def enterprise_register(
     *,
-    actor,
+    actor: Actor,
     name: str,
     credit_code: str,
     kind: Enterprise.Kind | str,
@@ -99,7 +100,7 @@ def enterprise_register(
 
 
 @transaction.atomic
-def enterprise_account_link(*, actor, user, enterprise: Enterprise) -> EnterpriseAccount:
+def enterprise_account_link(*, actor: Actor, user, enterprise: Enterprise) -> EnterpriseAccount:
     """Let a user act for an enterprise."""
     if actor is not None and not actor.is_superuser:
         raise PermissionDenied("Only an administrator can link accounts to enterprises.")

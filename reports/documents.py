@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.types import Actor
 from documents.kinds import register_kind
 from documents.rendering import render_pdf
 from documents.services import document_render
@@ -45,6 +46,6 @@ def statistics_form_pdf(report) -> bytes:
     return render_pdf(TEMPLATE, {**_context(report), "document_number": "", "document_title": FORM_TITLE})
 
 
-def statistics_form_issue(*, actor, report):
+def statistics_form_issue(*, actor: Actor, report):
     """The numbered copy sent to the 科技司, stored with its hash; inside the approval's transaction."""
     return document_render(kind=STATISTICS_FORM, target=report, actor=actor, title=FORM_TITLE, context=_context(report))

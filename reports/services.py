@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from accounts.types import Actor
 from audit.services import audit_record
 from deadlines.models import Deadline
 from deadlines.rules import rule
@@ -34,7 +36,7 @@ def national_office() -> Department:
     return Department.objects.get(code=KJS)
 
 
-def _ensure(actor, permission: str, department: Department) -> None:
+def _ensure(actor: User, permission: str, department: Department) -> None:
     if not (actor.is_superuser or actor.has_perm(f"organizations.{permission}", department)):
         raise PermissionDenied(_("This step belongs to %(department)s.") % {"department": department.display_name})
 
@@ -44,7 +46,7 @@ def _locked(report: StatisticsReport) -> StatisticsReport:
 
 
 @transaction.atomic
-def reports_open_period(*, actor, year: int, period: int) -> list[StatisticsReport]:
+def reports_open_period(*, actor: Actor, year: int, period: int) -> list[StatisticsReport]:
     """A draft report for every provincial bureau, with its clock due on the period's date.
 
     Idempotent: the worker calls it every day of the reporting window.
@@ -93,7 +95,7 @@ def _clean_answers(answers: dict) -> dict:
 
 
 @transaction.atomic
-def report_update(*, actor, report: StatisticsReport, answers: dict) -> StatisticsReport:
+def report_update(*, actor: User, report: StatisticsReport, answers: dict) -> StatisticsReport:
     """The officer fills in what the system does not hold; only while the report is editable."""
     report = _locked(report)
     _ensure(actor, "work_as_statistics_officer", report.bureau)
@@ -137,7 +139,7 @@ def _missing_answers(report: StatisticsReport) -> list[str]:
 
 
 @transaction.atomic
-def report_submit(*, actor, report: StatisticsReport) -> StatisticsReport:
+def report_submit(*, actor: User, report: StatisticsReport) -> StatisticsReport:
     """The officer submits to the lead: the figures are counted once more and frozen."""
     report = _locked(report)
     _ensure(actor, "work_as_statistics_officer", report.bureau)
@@ -175,7 +177,7 @@ def report_submit(*, actor, report: StatisticsReport) -> StatisticsReport:
 
 
 @transaction.atomic
-def report_lead_decide(*, actor, report: StatisticsReport, approve: bool, comment: str = "") -> StatisticsReport:
+def report_lead_decide(*, actor: User, report: StatisticsReport, approve: bool, comment: str = "") -> StatisticsReport:
     """The provincial lead sends the frozen report to the 科技司, or back to the officer."""
     report = _locked(report)
     _ensure(actor, "work_as_lead", report.bureau)
@@ -212,7 +214,9 @@ def report_lead_decide(*, actor, report: StatisticsReport, approve: bool, commen
 
 
 @transaction.atomic
-def report_national_decide(*, actor, report: StatisticsReport, accept: bool, comment: str = "") -> StatisticsReport:
+def report_national_decide(
+    *, actor: User, report: StatisticsReport, accept: bool, comment: str = ""
+) -> StatisticsReport:
     """The 科技司 accepts the report (final) or returns it to the province for correction."""
     report = _locked(report)
     _ensure(actor, "work_as_staff", national_office())

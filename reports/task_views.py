@@ -4,6 +4,7 @@ functions are shared by the task pages and the API (workflows.task_actions)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from workflows.task_views import DecisionTaskView, service_decision
 
 from .actions import decide_as_lead, decide_as_national_reviewer
@@ -41,7 +42,7 @@ def report_of(activation) -> StatisticsReport:
 decide_lead_approval = service_decision(decide_as_lead, report=report_of)
 
 
-def decide_national_review(*, actor, activation, data: dict) -> None:
+def decide_national_review(*, actor: User, activation, data: dict) -> None:
     decide_as_national_reviewer(
         actor=actor, report=report_of(activation), accept=data["approve"], comment=data["comment"]
     )

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
+from accounts.types import AuthenticatedHttpRequest
 from organizations.selectors import is_staff_member, jurisdiction_prefixes
 
 from . import dashboard as dashboard_selectors
@@ -31,7 +32,7 @@ from .selectors import (
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _staff_only(request: HttpRequest) -> None:
+def _staff_only(request: AuthenticatedHttpRequest) -> None:
     if not is_staff_member(request.user):
         raise PermissionDenied
 
@@ -58,7 +59,7 @@ def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-def report_list(request: HttpRequest) -> HttpResponse:
+def report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     _staff_only(request)
     return render(
         request,
@@ -67,7 +68,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def report_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(request, pk)
     content = report_content(report)
     return render(
@@ -84,7 +85,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def report_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(request, pk)
     if not _may_fill(request.user, report):
         raise PermissionDenied
@@ -106,7 +107,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def report_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def report_submit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(request, pk)
     try:
         submit_report(actor=request.user, report=report)
@@ -121,7 +122,7 @@ def report_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(report)
 
 
-def figure_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+def figure_detail(request: AuthenticatedHttpRequest, pk: int, code: str) -> HttpResponse:
     report = _report_or_404(request, pk)
     figure, records = figure_records(report, code)
     if figure is None:
@@ -140,17 +141,17 @@ def figure_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     )
 
 
-def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def report_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(request, pk)
     return _download(statistics_form_pdf(report), "application/pdf", f"statistics-{report.year}-{report.period}.pdf")
 
 
-def report_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def report_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(request, pk)
     return _download(as_csv(report_table(report)), "text/csv; charset=utf-8", f"statistics-{report.pk}.csv")
 
 
-def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def report_xlsx(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(request, pk)
     return _download(as_xlsx(report_table(report)), XLSX, f"statistics-{report.pk}.xlsx")
 
@@ -164,7 +165,7 @@ def _summary_params(request):
     return form, form.cleaned_data["year"], form.cleaned_data["period"]
 
 
-def summary(request: HttpRequest) -> HttpResponse:
+def summary(request: AuthenticatedHttpRequest) -> HttpResponse:
     _staff_only(request)
     if not _is_national(request.user):
         raise PermissionDenied
@@ -182,7 +183,7 @@ def summary(request: HttpRequest) -> HttpResponse:
     )
 
 
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     _staff_only(request)
     scope = dashboard_selectors.scope_of(request.user)
     if scope is None:

@@ -20,4 +20,3 @@ def cancel_open_process(flow_class, artifact, *, busy_message: str) -> None:
         flow_class.instance.cancel(process)
     except FlowRuntimeError:
         raise ValidationError(busy_message) from None
-

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from accounts.models import User
 from deadlines.services import deadlines_meet_for_task
 
 from .base import remember_object_permissions, remember_visible_processes
@@ -119,7 +120,7 @@ def _in_lock_transaction():
     return transaction.atomic(savepoint=False)
 
 
-def task_assign(*, actor, task: Task) -> Task:
+def task_assign(*, actor: User, task: Task) -> Task:
     """Take a task from the queue (as the page's "assign")."""
     with _locked(task), _in_lock_transaction():
         task = Task.objects.select_related("process").get(pk=task.pk)
@@ -129,7 +130,7 @@ def task_assign(*, actor, task: Task) -> Task:
     return task
 
 
-def task_unassign(*, actor, task: Task) -> Task:
+def task_unassign(*, actor: User, task: Task) -> Task:
     """Put a task back into the queue: its owner, or a lead of the flow."""
     with _locked(task), _in_lock_transaction():
         task = Task.objects.select_related("process", "owner").get(pk=task.pk)
@@ -139,7 +140,7 @@ def task_unassign(*, actor, task: Task) -> Task:
     return task
 
 
-def task_complete(*, actor, task: Task, data, files=None) -> Task:
+def task_complete(*, actor: User, task: Task, data, files=None) -> Task:
     """Decide a task as its page would: the page's form checks the input (files from a
     multipart request), the same decision function calls the service, the deadline is met and
     the activation completes, all in one transaction under the process lock. A refusal changes
@@ -157,7 +158,7 @@ def task_complete(*, actor, task: Task, data, files=None) -> Task:
     return task_decide(actor=actor, task=task, decide=decide)
 
 
-def task_decide(*, actor, task: Task, decide: Callable) -> Task:
+def task_decide(*, actor: User, task: Task, decide: Callable) -> Task:
     """Run decide(activation) on a taken task, meet its clocks and complete it: one transaction
     under the process lock, with the node's own permission checked (the page does the same)."""
     with _locked(task), _in_lock_transaction():

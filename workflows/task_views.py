@@ -15,6 +15,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from viewflow.views import FormLayoutMixin
 from viewflow.workflow.flow.views import mixins
 
+from accounts.types import Actor
 from cases.common.staging import FileStaging, KeepsChosenFiles
 from deadlines.services import deadlines_meet_for_task
 
@@ -33,7 +34,7 @@ def service_decision(service: Callable, **artifact: Callable) -> Callable:
     service_decision(services.case_close, case=case_of) calls case_close(actor=…, case=…, **data)."""
     ((keyword, load),) = artifact.items()
 
-    def decide(*, actor, activation, data: dict) -> None:
+    def decide(*, actor: Actor, activation, data: dict) -> None:
         service(actor=actor, **{keyword: load(activation)}, **data)
 
     return decide

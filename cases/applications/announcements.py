@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.types import Actor
 from documents.kinds import register_kind
 from documents.selectors import documents_for
 from documents.services import document_render
@@ -65,7 +66,7 @@ def opening_announcement_kind(application: Application) -> str:
     return ACCEPTANCE if application.regime == Regime.AQSIQ_2005 else RECOGNITION
 
 
-def announcement_issue(*, actor, application: Application, kind: str):
+def announcement_issue(*, actor: Actor, application: Application, kind: str):
     """Render and number the announcement; called inside the approving service's transaction."""
     return document_render(
         kind=kind,

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from audit.selectors import actor_display, audit_events_for
@@ -99,7 +100,9 @@ APPLICANT_VISIBLE = {
     A.APPROVAL_APPROVE: False,
     A.WITHDRAW: True,
 }
-APPLICANT_VISIBLE_ACTIONS = {action: (action.label, public) for action, public in APPLICANT_VISIBLE.items()}
+APPLICANT_VISIBLE_ACTIONS: dict[str, tuple[str | Promise, bool]] = {
+    action: (action.label, public) for action, public in APPLICANT_VISIBLE.items()
+}
 
 # The staff file shows every event: the application's own, named by its registry, and the
 # documents issued on it. Any other (an objection's) reads "Other step".

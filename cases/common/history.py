@@ -11,12 +11,14 @@ from audit.selectors import audit_events_for
 @dataclass(frozen=True)
 class HistoryEntry:
     occurred_at: datetime
-    label: Promise
+    label: str | Promise
     status: str
     comment: str
 
 
-def visible_history(target, visible_actions: dict[str, tuple[Promise, bool]], status_choices) -> list[HistoryEntry]:
+def visible_history(
+    target, visible_actions: dict[str, tuple[str | Promise, bool]], status_choices
+) -> list[HistoryEntry]:
     """visible_actions: action → (label, whether its comment is meant for the reader).
     Actions not listed are internal business and left out."""
     statuses = dict(status_choices)

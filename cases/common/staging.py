@@ -143,7 +143,7 @@ def _is_file_field(field) -> bool:
     return isinstance(field, forms.FileField)
 
 
-class KeepsChosenFiles:
+class KeepsChosenFiles(forms.BaseForm):
     """Form mixin: pass `staging=FileStaging(request.session)`; files of fields that passed their
     checks are staged when the form is refused and used again on the next submission, unless the
     person removes them or picks new ones. Call `release_staged_files()` once they are stored."""
@@ -160,14 +160,17 @@ class KeepsChosenFiles:
             self._reuse_staged()
 
     def _reuse_staged(self) -> None:
+        staging = self._staging
+        if staging is None:
+            return
         self.files = self.files.copy()
         removed = set(self.data.getlist("staged_remove")) if hasattr(self.data, "getlist") else set()
         for name, field in self.fields.items():
             if not _is_file_field(field):
                 continue
             tokens = self.data.getlist(f"{self.add_prefix(name)}__staged") if hasattr(self.data, "getlist") else []
-            tokens = [token for token in tokens if token and self._staging.get(token)]
-            self._staging.discard([token for token in tokens if token in removed])
+            tokens = [token for token in tokens if token and staging.get(token)]
+            staging.discard([token for token in tokens if token in removed])
             tokens = [token for token in tokens if token not in removed]
             if not tokens:
                 continue
@@ -175,11 +178,12 @@ class KeepsChosenFiles:
             multiple = getattr(field.widget, "allow_multiple_selected", False)
             new = self.files.getlist(key)
             if new and not multiple:
-                self._staging.discard(tokens)  # a new file was picked instead
+                staging.discard(tokens)  # a new file was picked instead
                 continue
-            staged = [self._staging.open(token) for token in tokens]
-            staged = [file for file in staged if file is not None]
-            self.files.setlist(key, (staged + new) if multiple else staged[-1:])
+            opened = [staging.open(token) for token in tokens]
+            staged = [file for file in opened if file is not None]
+            # django-stubs types a form's files as uploads; FileField takes any File (a name and a size).
+            self.files.setlist(key, (staged + new) if multiple else staged[-1:])  # type: ignore[arg-type]
             self._kept[name] = [file.staged_token for file in staged]
 
     def full_clean(self):
@@ -194,24 +198,22 @@ class KeepsChosenFiles:
 
     def _keep_files(self) -> None:
         """Stage the accepted files of a refused form and show them as kept."""
-        if self._staging is None:
+        staging = self._staging
+        if staging is None:
             return
         for name, field in self.fields.items():
-            if not _is_file_field(field) or name in self._errors:
+            if not _is_file_field(field) or name in self.errors:
                 continue
             value = self.cleaned_data.get(name)
             files = value if isinstance(value, list | tuple) else ([value] if value else [])
             tokens = []
             for uploaded in files:
-                token = getattr(uploaded, "staged_token", None) or self._staging.stage(uploaded)
+                token = getattr(uploaded, "staged_token", None) or staging.stage(uploaded)
                 uploaded.staged_token = token
                 tokens.append(token)
             self._kept[name] = tokens
-            field.widget.kept = [
-                {"token": token, "name": self._staging.get(token)["name"]}
-                for token in tokens
-                if self._staging.get(token)
-            ]
+            entries = [(token, staging.get(token)) for token in tokens]
+            field.widget.kept = [{"token": token, "name": entry["name"]} for token, entry in entries if entry]
 
     def keep_chosen_files(self) -> None:
         """A service refused the valid form (or the person may not act): keep its files all the same."""

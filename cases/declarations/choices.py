@@ -39,7 +39,7 @@ class InProcessOutcome(models.TextChoices):
     PROPOSE_SUSPENSION = "propose_suspension", _("Propose suspension to the lead")
 
 
-IN_PROCESS_CHECK_ACTIONS = {
+IN_PROCESS_CHECK_ACTIONS: dict[str, DeclarationAction] = {
     InProcessOutcome.NOTHING_TO_CORRECT: DeclarationAction.IN_PROCESS_CHECK_OK,
     InProcessOutcome.CORRECTION: DeclarationAction.IN_PROCESS_CHECK_CORRECTION,
     InProcessOutcome.PROPOSE_SUSPENSION: DeclarationAction.IN_PROCESS_CHECK_PROPOSE_SUSPENSION,

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.types import Actor
 from documents.kinds import register_kind
 from documents.qr import qr_data_uri
 from documents.selectors import documents_for
@@ -44,7 +45,7 @@ def verification_url(declaration: Declaration) -> str:
     return urljoin(settings.TERROIR_SITE_URL, reverse("register:verify", args=[declaration.verification_token]))
 
 
-def receipt_issue(*, actor, declaration: Declaration):
+def receipt_issue(*, actor: Actor, declaration: Declaration):
     """Issue the receipt at publication; called inside declaration_submit's transaction."""
     url = verification_url(declaration)
     return document_render(

@@ -142,7 +142,7 @@ def declaration_attachment_visible_to(user, pk: int) -> DeclarationAttachment | 
 # The actions the producer sees in their declaration's history, and whether the comment is meant
 # for them; the labels are the actions' own. The others — a proposal of suspension, a rejected
 # proposal — are the bureau's internal business.
-PRODUCER_VISIBLE: dict[str, bool] = {
+PRODUCER_VISIBLE: dict[DeclarationAction | UsageReportAction, bool] = {
     DeclarationAction.CREATE: False,
     DeclarationAction.ATTACH: False,
     DeclarationAction.SUBMIT: False,
@@ -159,7 +159,7 @@ PRODUCER_VISIBLE: dict[str, bool] = {
 }
 
 # action → (label, whether its comment is meant for the producer).
-PRODUCER_VISIBLE_ACTIONS: dict[str, tuple[Promise, bool]] = {
+PRODUCER_VISIBLE_ACTIONS: dict[str, tuple[str | Promise, bool]] = {
     str(action): (action.label, public) for action, public in PRODUCER_VISIBLE.items()
 }
 

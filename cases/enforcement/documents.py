@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.types import Actor
 from documents.kinds import register_kind
 from documents.services import document_render
 from organizations.selectors import jurisdiction_prefixes
@@ -49,7 +50,7 @@ def register_kinds() -> None:
         register_kind(code, label=label, template=template, number_format=number_format, can_view=_can_view)
 
 
-def case_document_issue(*, actor, case: EnforcementCase, kind: str, **context):
+def case_document_issue(*, actor: Actor, case: EnforcementCase, kind: str, **context):
     """Render one of the case's documents inside the calling service's transaction."""
     return document_render(
         kind=kind,

@@ -28,8 +28,8 @@ class StaffHistoryEntry:
     occurred_at: datetime
     actor_label: str
     label: Promise
-    from_state: str
-    to_state: str
+    from_state: str | Promise
+    to_state: str | Promise
     comment: str
 
 

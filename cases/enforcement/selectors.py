@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from accounts.types import Actor
 from audit.selectors import audit_events_for
 from deadlines.calendar import WorkingCalendar
 from deadlines.models import Deadline
@@ -41,7 +42,7 @@ def enforcement_evidence_visible_to(user, pk: int) -> CaseEvidence | None:
     return CaseEvidence.objects.filter(region_code_filter(user, "case__region__code"), pk=pk).first()
 
 
-def is_case_officer(actor, case: EnforcementCase) -> bool:
+def is_case_officer(actor: Actor, case: EnforcementCase) -> bool:
     return actor is not None and CaseOfficer.objects.filter(case=case, officer_id=actor.pk).exists()
 
 
@@ -93,6 +94,8 @@ def case_clock(case: EnforcementCase, on: datetime.date | None = None) -> CaseCl
 
 def defence_due(case: EnforcementCase) -> datetime.date:
     """5 working days after the notice was served (the day of service not counted)."""
+    if case.notice_served_on is None:
+        raise ValueError(f"no notice was served on case {case.pk}")  # asked only once one was
     return WorkingCalendar().add_working_days(case.notice_served_on, 5).date
 
 

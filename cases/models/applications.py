@@ -1,5 +1,8 @@
 """Product protection applications (地理标志产品保护申请) and their expert opinions; objections in objections.py."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,11 +35,17 @@ def _is_new_protection(application) -> bool:
     return application.purpose == Purpose.PROTECTION
 
 
-def _is_announced(application) -> bool:
+# The conditions of the transitions below. django-fsm types a condition as taking any model; it
+# is called with the application, hence the Any.
+def _is_announced(application: Any) -> bool:
     return application.purpose != Purpose.MINOR_AMENDMENT
 
 
-def _under(regime):
+def _regime_is(regime: str) -> Callable[[Any], bool]:
+    return lambda application: application.regime == regime
+
+
+def _under(regime: str) -> Callable[[Any], bool]:
     return lambda application: application.regime == regime and _is_announced(application)
 
 
@@ -252,7 +261,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         field=status,
         source=[Status.OBJECTION_WINDOW, Status.OBJECTION_HANDLING],
         target=Status.TECHNICAL_REVIEW,
-        conditions=[lambda application: application.regime == Regime.AQSIQ_2005],
+        conditions=[_regime_is(Regime.AQSIQ_2005)],
     )
     def proceed_to_review(self) -> None:
         pass
@@ -261,7 +270,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         field=status,
         source=[Status.OBJECTION_WINDOW, Status.OBJECTION_HANDLING],
         target=Status.APPROVAL_PENDING,
-        conditions=[lambda application: application.regime == Regime.CNIPA_2023],
+        conditions=[_regime_is(Regime.CNIPA_2023)],
     )
     def proceed_to_approval(self) -> None:
         pass
@@ -274,7 +283,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         field=status,
         source=Status.TECHNICAL_REVIEW,
         target=Status.APPROVAL_PENDING,
-        conditions=[lambda application: application.regime == Regime.AQSIQ_2005],
+        conditions=[_regime_is(Regime.AQSIQ_2005)],
     )
     def pass_review_for_approval(self) -> None:
         pass
@@ -283,7 +292,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         field=status,
         source=Status.TECHNICAL_REVIEW,
         target=Status.ANNOUNCEMENT_PENDING,
-        conditions=[lambda application: application.regime == Regime.CNIPA_2023],
+        conditions=[_regime_is(Regime.CNIPA_2023)],
     )
     def pass_review_for_recognition(self) -> None:
         """2023: the preliminary recognition announcement opens the objection window."""

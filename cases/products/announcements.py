@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.types import Actor
 from documents.kinds import register_kind
 from documents.services import document_render
 from organizations.models import Department
@@ -25,7 +26,7 @@ def register_kinds() -> None:
     )
 
 
-def revocation_announcement_issue(*, actor, product, revocation, ended_count: int):
+def revocation_announcement_issue(*, actor: Actor, product, revocation, ended_count: int):
     """Render and number the announcement; called inside the deciding service's transaction."""
     return document_render(
         kind=REVOCATION,

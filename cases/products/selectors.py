@@ -1,5 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
+from django.utils.functional import Promise
 
 from ..common.history import HistoryEntry, visible_history
 from ..common.pinyin import normalize_query
@@ -41,7 +42,7 @@ def product_public(token: str) -> ProtectedProduct | None:
 
 # What the public history of a register entry shows. The comments stay out: the reasons that
 # are public are printed in the announcements themselves.
-PUBLIC_PRODUCT_ACTIONS = {
+PUBLIC_PRODUCT_ACTIONS: dict[str, tuple[str | Promise, bool]] = {
     action: (action.label, False)
     for action in (
         ProductAction.IMPORT,

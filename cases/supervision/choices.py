@@ -29,7 +29,7 @@ class CheckOutcome(models.TextChoices):
     REVOCATION = "revocation", _("Revocation (the lead approves)")
 
 
-CHECK_RESULT_ACTIONS = {
+CHECK_RESULT_ACTIONS: dict[str, SupervisionAction] = {
     CheckOutcome.COMPLIANT: SupervisionAction.CHECK_COMPLIANT,
     CheckOutcome.RECTIFICATION: SupervisionAction.CHECK_RECTIFICATION,
     CheckOutcome.REVOCATION: SupervisionAction.CHECK_REVOCATION,

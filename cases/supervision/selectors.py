@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
+from accounts.models import User
 from organizations.selectors import is_staff_member, jurisdiction_prefixes, region_code_filter
 
 from ..models import CheckEvidence, ConflictOfInterest, SupervisionCampaign, SupervisionCheck
@@ -29,7 +30,7 @@ def campaigns_published() -> QuerySet[SupervisionCampaign]:
     return SupervisionCampaign.objects.exclude(status=SupervisionCampaign.Status.PLANNED).select_related("organiser")
 
 
-def has_conflict_with(actor, check: SupervisionCheck) -> bool:
+def has_conflict_with(actor: User, check: SupervisionCheck) -> bool:
     """The inspector declared a conflict of interest with the checked enterprise (after the draw,
     which skips declared conflicts): they must stand aside (回避)."""
     enterprise = SupervisionCheck.objects.filter(pk=check.pk).values("declaration__enterprise_id")

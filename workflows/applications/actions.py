@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from accounts.models import User
+from accounts.types import Actor
 from cases.applications import services
 from cases.applications.choices import CONTENT_FIELDS
 from cases.applications.services import ensure_draft  # noqa: F401  (the edit page's refusal, before the form)
@@ -35,7 +37,7 @@ def application_of(activation) -> Application:
 
 
 @transaction.atomic
-def draft(*, actor, data: dict, files: dict) -> Application:
+def draft(*, actor: User, data: dict, files: dict) -> Application:
     """The draft and its documents in one transaction: a refused file leaves no draft and no
     stored file behind."""
     stored = []
@@ -62,7 +64,7 @@ def draft(*, actor, data: dict, files: dict) -> Application:
 
 
 @transaction.atomic
-def edit(*, actor, application: Application, data: dict, files: dict) -> Application:
+def edit(*, actor: User, application: Application, data: dict, files: dict) -> Application:
     """The reopened draft's changes, its documents included."""
     return services.application_edit_draft(
         actor=actor,
@@ -77,13 +79,13 @@ def edit(*, actor, application: Application, data: dict, files: dict) -> Applica
 
 
 @transaction.atomic
-def attach(*, actor, application: Application, kind: str, uploaded_file) -> ApplicationAttachment:
+def attach(*, actor: User, application: Application, kind: str, uploaded_file) -> ApplicationAttachment:
     """One more document on a draft, or on an application in the applicant's hands."""
     return services.application_attach(actor=actor, application=application, kind=kind, uploaded_file=uploaded_file)
 
 
 @transaction.atomic
-def submit(*, actor, application: Application) -> Application:
+def submit(*, actor: User, application: Application) -> Application:
     """Submit the draft and open the provincial bureau's examination."""
     return _flow().start.run(actor=actor, application=application)
 
@@ -102,7 +104,7 @@ def _open_supplement_task(application: Application) -> Task | None:
 
 
 @transaction.atomic
-def resubmit(*, actor, application: Application, comment: str, files=()) -> Application:
+def resubmit(*, actor: User, application: Application, comment: str, files=()) -> Application:
     """The supplement (or the answer to a defect notice) with its files, back to the province."""
     task = _open_supplement_task(application)
     if task is None:
@@ -113,7 +115,7 @@ def resubmit(*, actor, application: Application, comment: str, files=()) -> Appl
 
 
 @transaction.atomic
-def withdraw(*, actor, application: Application, reason: str) -> Application:
+def withdraw(*, actor: User, application: Application, reason: str) -> Application:
     """Withdraw, and cancel whatever the departments still had to do on it."""
     application = services.application_withdraw(actor=actor, application=application, reason=reason)
     cancel_open_process(
@@ -141,14 +143,14 @@ decide_approval = _decision(services.application_decide_approval)
 
 
 @transaction.atomic
-def decide_convene_review(*, actor, activation, data: dict) -> None:
+def decide_convene_review(*, actor: User, activation, data: dict) -> None:
     services.application_convene_review(
         actor=actor, application=application_of(activation), experts=list(data["experts"]), chair=data["chair"]
     )
 
 
 @transaction.atomic
-def give_expert_opinion(*, actor, opinion: ExpertOpinion, text: str, vote: str) -> ExpertOpinion:
+def give_expert_opinion(*, actor: User, opinion: ExpertOpinion, text: str, vote: str) -> ExpertOpinion:
     """A convened expert's opinion and vote in the current review."""
     return services.expert_opinion_submit(actor=actor, opinion=opinion, text=text, vote=vote)
 
@@ -165,7 +167,7 @@ def file_objection(
     contact: str,
     grounds: str,
     evidence=(),
-    actor=None,
+    actor: Actor = None,
 ) -> Objection:
     """Anyone objects while the window is open (actor None: a visitor without an account)."""
     return objection_services.objection_file(
@@ -180,17 +182,19 @@ def file_objection(
 
 
 @transaction.atomic
-def decide_objection_admissibility(*, actor, objection: Objection, admissible: bool, reason: str = "") -> Objection:
+def decide_objection_admissibility(
+    *, actor: User, objection: Objection, admissible: bool, reason: str = ""
+) -> Objection:
     return objection_services.objection_decide_admissibility(
         actor=actor, objection=objection, admissible=admissible, reason=reason
     )
 
 
 @transaction.atomic
-def reply_to_objection(*, actor, objection: Objection, reply: str) -> Objection:
+def reply_to_objection(*, actor: User, objection: Objection, reply: str) -> Objection:
     return objection_services.objection_reply(actor=actor, objection=objection, reply=reply)
 
 
 @transaction.atomic
-def decide_objection(*, actor, objection: Objection, sustain: bool, reason: str) -> Objection:
+def decide_objection(*, actor: User, objection: Objection, sustain: bool, reason: str) -> Objection:
     return objection_services.objection_decide(actor=actor, objection=objection, sustain=sustain, reason=reason)

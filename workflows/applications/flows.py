@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
+from accounts.models import User
 from cases.applications.selectors import applications_visible_to
 from cases.applications.services import (
     application_close_objection_window,
@@ -53,7 +54,10 @@ def _fgs(process):
 
 def _window_ends(activation) -> datetime.datetime:
     """The timer fires at the start of the day after the last day of the objection window."""
-    closes = _application(activation.process).objection_window_closes
+    application = _application(activation.process)
+    closes = application.objection_window_closes
+    if closes is None:
+        raise ValueError(f"{application.reference}: the objection window has no closing date")  # set on opening
     next_day = datetime.datetime.combine(closes + datetime.timedelta(days=1), datetime.time.min)
     return timezone.make_aware(next_day)
 
@@ -155,7 +159,7 @@ class ApplicationFlow(TerroirFlow):
 
     end = flow.End()
 
-    def submit(self, activation, *, actor, application):
+    def submit(self, activation, *, actor: User, application):
         application = application_submit(actor=actor, application=application)
         activation.process.artifact = application
         activation.process.data = {
@@ -165,7 +169,7 @@ class ApplicationFlow(TerroirFlow):
         }
         return application
 
-    def receive_supplement(self, activation, *, actor, comment):
+    def receive_supplement(self, activation, *, actor: User, comment):
         return application_resubmit(actor=actor, application=_application(activation.process), comment=comment)
 
     def close_window(self, activation):

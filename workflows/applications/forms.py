@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from cases.applications.choices import ObjectionOutcome, Outcome, ReviewOutcome
 from cases.applications.selectors import eligible_experts
 
@@ -71,10 +72,10 @@ class ObjectionConclusionForm(forms.Form):
 
 
 class ConveneReviewForm(forms.Form):
-    experts = forms.ModelMultipleChoiceField(
+    experts: "forms.ModelMultipleChoiceField[User]" = forms.ModelMultipleChoiceField(
         label=_("Experts (at least three)"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
-    chair = forms.ModelChoiceField(label=_("Chair"), queryset=None)
+    chair: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(label=_("Chair"), queryset=None)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

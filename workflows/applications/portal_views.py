@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_fsm import TransitionNotAllowed, can_proceed
 
+from accounts.types import AuthenticatedHttpRequest
 from cases.applications.announcements import announcements_of
 from cases.applications.selectors import applicant_history, application_for_applicant
 from cases.common.staging import FileStaging, remember_refused_form, restore_refused_form
@@ -21,7 +22,7 @@ from . import actions
 from .portal_forms import ApplicationForm, ObjectionReplyForm, SupplementForm, WithdrawForm
 
 
-def _own(request: HttpRequest, pk: int) -> Application:
+def _own(request: AuthenticatedHttpRequest, pk: int) -> Application:
     try:
         return application_for_applicant(request.user, pk)
     except Application.DoesNotExist:
@@ -35,7 +36,7 @@ def _describe(error) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-def application_new(request: HttpRequest) -> HttpResponse:
+def application_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     applicants = enterprises_of(request.user).filter(kind=Enterprise.Kind.APPLICANT_BODY)
     if not applicants.exists():
         raise PermissionDenied
@@ -55,7 +56,7 @@ def application_new(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def application_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Reopen a draft, change any of it, save; once submitted, a message and nothing changes."""
     application = _own(request, pk)
     try:
@@ -84,7 +85,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workflows/applications/portal_edit.html", {"form": form, "application": application})
 
 
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     return render(
         request,
@@ -106,7 +107,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def application_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     try:
         application = actions.submit(actor=request.user, application=application)
@@ -126,7 +127,7 @@ def _supplement_key(pk: int) -> str:
 
 
 @require_POST
-def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
+def application_resubmit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     form = SupplementForm(request.POST, request.FILES, staging=FileStaging(request.session))
     if not form.is_valid():
@@ -152,7 +153,7 @@ def application_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def application_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _own(request, pk)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
@@ -168,7 +169,7 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def objection_reply_view(request: HttpRequest, pk: int, objection_pk: int) -> HttpResponse:
+def objection_reply_view(request: AuthenticatedHttpRequest, pk: int, objection_pk: int) -> HttpResponse:
     application = _own(request, pk)
     objection = application.objections.filter(pk=objection_pk).first()
     if objection is None:

@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_fsm import TransitionNotAllowed
 
+from accounts.types import AuthenticatedHttpRequest
 from cases.applications.announcements import announcements_of
 from cases.applications.selectors import applications_visible_to, review_opinions_of, staff_history
 from cases.models import Application, Declaration, ExpertOpinion, ProtectedProduct
@@ -24,12 +25,12 @@ from .staff_forms import AdmissibilityForm, ExpertOpinionForm, ObjectionDecision
 PAGE_SIZE = 25
 
 
-def _ensure_staff(request: HttpRequest) -> None:
+def _ensure_staff(request: AuthenticatedHttpRequest) -> None:
     if not is_staff_member(request.user):
         raise PermissionDenied
 
 
-def _visible(request: HttpRequest, pk: int) -> Application:
+def _visible(request: AuthenticatedHttpRequest, pk: int) -> Application:
     _ensure_staff(request)
     application = applications_visible_to(request.user).filter(pk=pk).first()
     if application is None:
@@ -37,7 +38,7 @@ def _visible(request: HttpRequest, pk: int) -> Application:
     return application
 
 
-def application_list(request: HttpRequest) -> HttpResponse:
+def application_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     _ensure_staff(request)
     page = Paginator(applications_visible_to(request.user).order_by("-submitted_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -45,7 +46,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
     return render(request, "workflows/applications/staff_list.html", {"page": page})
 
 
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _visible(request, pk)
     return render(
         request,
@@ -65,7 +66,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _objection_action(request: HttpRequest, pk: int, objection_pk: int, form_class, act) -> HttpResponse:
+def _objection_action(request: AuthenticatedHttpRequest, pk: int, objection_pk: int, form_class, act) -> HttpResponse:
     application = _visible(request, pk)
     objection = application.objections.filter(pk=objection_pk).first()
     if objection is None:
@@ -86,7 +87,7 @@ def _objection_action(request: HttpRequest, pk: int, objection_pk: int, form_cla
 
 
 @require_POST
-def objection_admissibility(request: HttpRequest, pk: int, objection_pk: int) -> HttpResponse:
+def objection_admissibility(request: AuthenticatedHttpRequest, pk: int, objection_pk: int) -> HttpResponse:
     return _objection_action(
         request,
         pk,
@@ -97,7 +98,7 @@ def objection_admissibility(request: HttpRequest, pk: int, objection_pk: int) ->
 
 
 @require_POST
-def objection_decision(request: HttpRequest, pk: int, objection_pk: int) -> HttpResponse:
+def objection_decision(request: AuthenticatedHttpRequest, pk: int, objection_pk: int) -> HttpResponse:
     return _objection_action(
         request,
         pk,
@@ -107,13 +108,13 @@ def objection_decision(request: HttpRequest, pk: int, objection_pk: int) -> Http
     )
 
 
-def review_list(request: HttpRequest) -> HttpResponse:
+def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     _ensure_staff(request)
     return render(request, "workflows/applications/review_list.html", {"opinions": review_opinions_of(request.user)})
 
 
 @require_http_methods(["GET", "POST"])
-def review_opinion(request: HttpRequest, opinion_pk: int) -> HttpResponse:
+def review_opinion(request: AuthenticatedHttpRequest, opinion_pk: int) -> HttpResponse:
     _ensure_staff(request)
     opinion = review_opinions_of(request.user).filter(pk=opinion_pk).first()
     if opinion is None:
@@ -145,7 +146,7 @@ def review_opinion(request: HttpRequest, opinion_pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def product_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def product_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A protected product for staff: its applications, amendments, revocations; 科技司 staff may
     propose to revoke it."""
     _ensure_staff(request)

@@ -14,7 +14,7 @@ class ApplicationTaskView(DecisionTaskView):
 
     @property
     def application(self) -> Application:
-        return application_of(self.request.activation)
+        return application_of(self.request.activation)  # type: ignore[attr-defined]  # set by viewflow's task view
 
     def get_context_data(self, **kwargs):
         application = self.application

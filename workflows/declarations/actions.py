@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from accounts.models import User
 from cases.declarations.services import (
     declaration_attach,
     declaration_check_in_process,
@@ -33,21 +34,21 @@ from . import flows
 FILE_KINDS = ("business_licence", "inspection_report", "label_proof")
 
 
-def create_draft(*, actor, **data) -> Declaration:
+def create_draft(*, actor: User, **data) -> Declaration:
     """A draft, for the producer to attach its documents to before declaring."""
     return declaration_create_draft(actor=actor, **data)
 
 
-def attach(*, actor, declaration: Declaration, kind: str, uploaded_file) -> DeclarationAttachment:
+def attach(*, actor: User, declaration: Declaration, kind: str, uploaded_file) -> DeclarationAttachment:
     return declaration_attach(actor=actor, declaration=declaration, kind=kind, uploaded_file=uploaded_file)
 
 
-def declare(*, actor, data: dict) -> Declaration:
+def declare(*, actor: User, data: dict) -> Declaration:
     """Draft, evidence and publication in one transaction: any refusal leaves nothing behind,
     neither rows nor the files already written to storage."""
     if not data.get("commitment_accepted"):
         raise ValidationError({"commitment_accepted": _("You must accept the commitment statement to declare.")})
-    stored = []
+    stored: list[DeclarationAttachment] = []
     try:
         with transaction.atomic():
             return _declare(actor=actor, data=data, stored=stored)
@@ -57,7 +58,7 @@ def declare(*, actor, data: dict) -> Declaration:
         raise
 
 
-def _declare(*, actor, data: dict, stored: list) -> Declaration:
+def _declare(*, actor: User, data: dict, stored: list[DeclarationAttachment]) -> Declaration:
     declaration = declaration_create_draft(
         actor=actor,
         enterprise=data["enterprise"],
@@ -74,7 +75,7 @@ def _declare(*, actor, data: dict, stored: list) -> Declaration:
 
 
 @transaction.atomic
-def publish(*, actor, declaration: Declaration, commitment_accepted: bool) -> Declaration:
+def publish(*, actor: User, declaration: Declaration, commitment_accepted: bool) -> Declaration:
     """Publish a prepared draft and open the bureau's in-process check: the declaration and
     its process start together or not at all."""
     return flows.DeclarationFlow.start.run(
@@ -95,7 +96,7 @@ def _open_task(declaration: Declaration, node) -> Task | None:
 
 
 @transaction.atomic
-def resubmit(*, actor, declaration: Declaration, comment: str, correction=None) -> Declaration:
+def resubmit(*, actor: User, declaration: Declaration, comment: str, correction=None) -> Declaration:
     """The producer's correction, with the corrected document if one is sent: the bureau checks again."""
     task = _open_task(declaration, flows.DeclarationFlow.await_correction)
     if task is None:
@@ -106,7 +107,7 @@ def resubmit(*, actor, declaration: Declaration, comment: str, correction=None) 
 
 
 @transaction.atomic
-def withdraw(*, actor, declaration: Declaration, reason: str) -> Declaration:
+def withdraw(*, actor: User, declaration: Declaration, reason: str) -> Declaration:
     """Withdraw, and cancel whatever the bureau still had to do on it: the only way to withdraw
     (the service alone would leave the bureau's process open)."""
     declaration = declaration_withdraw(actor=actor, declaration=declaration, reason=reason)
@@ -120,7 +121,7 @@ def withdraw(*, actor, declaration: Declaration, reason: str) -> Declaration:
 
 def submit_usage_report(
     *,
-    actor,
+    actor: User,
     declaration: Declaration,
     year: int,
     output_quantity: Decimal,
@@ -145,7 +146,7 @@ def submit_usage_report(
 # The task pages' decisions; the page (or the API) then completes the task.
 
 
-def decide_in_process_check(*, actor, activation, data: dict) -> None:
+def decide_in_process_check(*, actor: User, activation, data: dict) -> None:
     """The check's outcome. The service notes a proposed suspension on the declaration, where
     the flow's switch reads it."""
     # The service locks and re-reads the declaration by its id: loading process.artifact first
@@ -158,6 +159,6 @@ def decide_in_process_check(*, actor, activation, data: dict) -> None:
     )
 
 
-def decide_suspension(*, actor, activation, data: dict) -> None:
+def decide_suspension(*, actor: User, activation, data: dict) -> None:
     """The lead's decision on the proposed suspension."""
     declaration_decide_suspension(actor=actor, declaration=activation.process.artifact, **data)

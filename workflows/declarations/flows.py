@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
+from accounts.models import User
 from cases.declarations.services import declaration_resubmit, declaration_submit
 from cases.models import Declaration
 from deadlines.services import deadline_start
@@ -95,7 +96,7 @@ class DeclarationFlow(TerroirFlow):
 
     end = flow.End()
 
-    def publish(self, activation, *, actor, declaration, commitment_accepted):
+    def publish(self, activation, *, actor: User, declaration, commitment_accepted):
         declaration = declaration_submit(actor=actor, declaration=declaration, commitment_accepted=commitment_accepted)
         activation.process.artifact = declaration
         activation.process.data = {
@@ -114,5 +115,5 @@ class DeclarationFlow(TerroirFlow):
             department=_bureau(activation.process),
         )
 
-    def receive_correction(self, activation, *, actor, comment=""):
+    def receive_correction(self, activation, *, actor: User, comment=""):
         return declaration_resubmit(actor=actor, declaration=_declaration(activation.process), comment=comment)

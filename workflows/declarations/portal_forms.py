@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -73,7 +75,7 @@ class UsageReportForm(forms.Form):
 
     def __init__(self, *args, years: list[int], unit_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(year, str(year)) for year in years]
+        cast(forms.TypedChoiceField, self.fields["year"]).choices = [(year, str(year)) for year in years]
         if unit_label:
             for name in ("output_quantity", "marked_quantity"):
                 self.fields[name].label = f"{self.fields[name].label} ({unit_label})"

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_fsm import TransitionNotAllowed, can_proceed
 
+from accounts.types import AuthenticatedHttpRequest
 from cases.common.staging import FileStaging, remember_refused_form, restore_refused_form
 from cases.declarations.receipts import receipt_of
 from cases.declarations.selectors import declaration_for_producer, producer_history
@@ -21,7 +22,7 @@ from . import actions
 from .portal_forms import DeclarationForm, ResubmitForm, UsageReportForm, WithdrawForm
 
 
-def _own_declaration(request: HttpRequest, pk: int) -> Declaration:
+def _own_declaration(request: AuthenticatedHttpRequest, pk: int) -> Declaration:
     try:
         return declaration_for_producer(request.user, pk)
     except Declaration.DoesNotExist:
@@ -36,7 +37,7 @@ def _add_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def declaration_new(request: HttpRequest) -> HttpResponse:
+def declaration_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     producers = enterprises_of(request.user).filter(kind=Enterprise.Kind.PRODUCER)
     if not producers.exists():
         raise PermissionDenied
@@ -59,7 +60,7 @@ def declaration_new(request: HttpRequest) -> HttpResponse:
     return render(request, "workflows/declarations/portal_new.html", {"form": form})
 
 
-def declaration_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def declaration_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     declaration = _own_declaration(request, pk)
     return render(
         request,
@@ -80,7 +81,7 @@ def declaration_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def declaration_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def declaration_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A confirmation page first: it names the declaration and says what withdrawing does. Only a
     POST of its 确认撤回 button withdraws; a GET, or a POST without it, changes nothing."""
     declaration = _own_declaration(request, pk)
@@ -105,7 +106,7 @@ def _correction_key(pk: int) -> str:
 
 
 @require_POST
-def declaration_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
+def declaration_resubmit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     declaration = _own_declaration(request, pk)
     form = ResubmitForm(request.POST, request.FILES, staging=FileStaging(request.session))
     if not form.is_valid():
@@ -130,7 +131,7 @@ def declaration_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def usage_report_new(request: HttpRequest, pk: int) -> HttpResponse:
+def usage_report_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     declaration = _own_declaration(request, pk)
     years = reportable_years(declaration)
     form = UsageReportForm(

@@ -1,6 +1,8 @@
 """Task views of the declaration flow: thin; the decisions are actions (workflows.declarations.actions,
 shared with the API, workflows.task_actions), the activation completes."""
 
+from accounts.models import User
+
 from ..task_views import DecisionTaskView
 from . import actions
 from .forms import InProcessCheckForm, SuspensionDecisionForm
@@ -28,7 +30,7 @@ class InProcessCheckView(DeclarationTaskView):
     form_class = InProcessCheckForm
 
     @staticmethod
-    def decision(*, actor, activation, data: dict) -> None:
+    def decision(*, actor: User, activation, data: dict) -> None:
         actions.decide_in_process_check(actor=actor, activation=activation, data=data)
 
 
@@ -36,5 +38,5 @@ class SuspensionDecisionView(DeclarationTaskView):
     form_class = SuspensionDecisionForm
 
     @staticmethod
-    def decision(*, actor, activation, data: dict) -> None:
+    def decision(*, actor: User, activation, data: dict) -> None:
         actions.decide_suspension(actor=actor, activation=activation, data=data)

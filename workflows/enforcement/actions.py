@@ -9,6 +9,8 @@ switches then route on the case itself.
 
 from django.db import transaction
 
+from accounts.models import User
+from accounts.types import Actor
 from cases.enforcement import services
 from cases.models import EnforcementCase
 
@@ -42,7 +44,7 @@ def open_case(**fields) -> EnforcementCase:
 
 
 @transaction.atomic
-def open_case_from_referral(*, actor, check) -> EnforcementCase:
+def open_case_from_referral(*, actor: Actor, check) -> EnforcementCase:
     """Idempotent: a check referred twice (or re-sent by the worker) opens one case."""
     case, created = services.case_from_supervision_referral(actor=actor, check=check)
     if created:
@@ -54,7 +56,7 @@ def open_case_from_referral(*, actor, check) -> EnforcementCase:
 
 
 @transaction.atomic
-def add_evidence(*, actor, case: EnforcementCase, kind, description, second_officer, uploaded_file=None):
+def add_evidence(*, actor: User, case: EnforcementCase, kind, description, second_officer, uploaded_file=None):
     return services.case_add_evidence(
         actor=actor,
         case=case,
@@ -66,22 +68,22 @@ def add_evidence(*, actor, case: EnforcementCase, kind, description, second_offi
 
 
 @transaction.atomic
-def pause_clock(*, actor, case: EnforcementCase, reason: str, comment: str = "") -> EnforcementCase:
+def pause_clock(*, actor: User, case: EnforcementCase, reason: str, comment: str = "") -> EnforcementCase:
     return services.case_pause_clock(actor=actor, case=case, reason=reason, comment=comment)
 
 
 @transaction.atomic
-def resume_clock(*, actor, case: EnforcementCase, comment: str = "") -> EnforcementCase:
+def resume_clock(*, actor: User, case: EnforcementCase, comment: str = "") -> EnforcementCase:
     return services.case_resume_clock(actor=actor, case=case, comment=comment)
 
 
 @transaction.atomic
-def extend_clock(*, actor, case: EnforcementCase, days: int, reason: str, participants: str = ""):
+def extend_clock(*, actor: User, case: EnforcementCase, days: int, reason: str, participants: str = ""):
     return services.case_extend_clock(actor=actor, case=case, days=days, reason=reason, participants=participants)
 
 
 @transaction.atomic
-def extend_verification(*, actor, case: EnforcementCase, reason: str) -> EnforcementCase:
+def extend_verification(*, actor: User, case: EnforcementCase, reason: str) -> EnforcementCase:
     return services.case_extend_verification(actor=actor, case=case, reason=reason)
 
 
@@ -107,7 +109,7 @@ decide_close = _calls(services.case_close)
 
 
 @transaction.atomic
-def decide_filing(*, actor, activation, data: dict) -> None:
+def decide_filing(*, actor: User, activation, data: dict) -> None:
     services.case_decide_filing(
         actor=actor,
         case=case_of(activation),
@@ -120,13 +122,13 @@ def decide_filing(*, actor, activation, data: dict) -> None:
 
 
 @transaction.atomic
-def decide_investigation(*, actor, activation, data: dict) -> None:
+def decide_investigation(*, actor: User, activation, data: dict) -> None:
     """A report goes to review; a proposed suspension or termination, kept on the case, to the lead."""
     services.case_investigate(actor=actor, case=case_of(activation), **data)
 
 
 @transaction.atomic
-def decide_interruption(*, actor, activation, data: dict) -> None:
+def decide_interruption(*, actor: User, activation, data: dict) -> None:
     """The lead answers the suspension or termination the case says was proposed."""
     services.case_decide_interruption(
         actor=actor, case=case_of(activation), approve=data["approve"], comment=data["comment"]
@@ -134,6 +136,6 @@ def decide_interruption(*, actor, activation, data: dict) -> None:
 
 
 @transaction.atomic
-def decide_archive(*, actor, activation, data: dict) -> None:
+def decide_archive(*, actor: User, activation, data: dict) -> None:
     # The form's confirmation is the decision; the service needs nothing from it.
     services.case_archive(actor=actor, case=case_of(activation))

@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from cases.common.staging import KeepsChosenFiles
 from cases.enforcement.choices import ClockPause, FilingDecision, InvestigationAction, ServiceMethod
 from cases.models import CaseEvidence, EnforcementCase, ViolationType
 from cases.uploads import EvidenceFileField
-from organizations.models import Membership, Role
+from organizations.models import Department, Membership, Role
 
 Outcome = EnforcementCase.Outcome
 YES_NO = lambda value: value == "yes"  # noqa: E731
@@ -59,7 +60,7 @@ class FilingDecisionForm(forms.Form):
             (FilingDecision.TRANSFER, _("Transfer")),
         ],
     )
-    officers = forms.ModelMultipleChoiceField(
+    officers: "forms.ModelMultipleChoiceField[User]" = forms.ModelMultipleChoiceField(
         label=_("Officers (at least two)"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     is_major = forms.BooleanField(label=_("Major case (legal review by 法规司, collective decision)"), required=False)
@@ -169,7 +170,9 @@ class EvidenceForm(KeepsChosenFiles, forms.Form):
         ],
     )
     description = _text(_("Description"), rows=3)
-    second_officer = forms.ModelChoiceField(label=_("Second officer present"), queryset=None)
+    second_officer: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
+        label=_("Second officer present"), queryset=None
+    )
     file = EvidenceFileField(label=_("File (PDF, JPEG or PNG, ≤ 10 MB)"), required=False)
 
     def __init__(self, *args, case=None, user=None, **kwargs):
@@ -210,7 +213,9 @@ class IntakeForm(KeepsChosenFiles, forms.Form):
             (EnforcementCase.Source.ASSIGNED, _("assigned from above")),
         ],
     )
-    bureau = forms.ModelChoiceField(label=_("Bureau with jurisdiction"), queryset=None)
+    bureau: "forms.ModelChoiceField[Department]" = forms.ModelChoiceField(
+        label=_("Bureau with jurisdiction"), queryset=None
+    )
     violation_type = forms.ChoiceField(label=_("Violation type"), choices=ViolationType.choices)
     party_description = forms.CharField(label=_("Party concerned (name, address)"), max_length=300)
     summary = _text(_("Facts found"))

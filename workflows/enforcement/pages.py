@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,6 +10,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from accounts.types import AuthenticatedHttpRequest
 from cases.common.staging import FileStaging, remember_refused_form, restore_refused_form
 from cases.enforcement.selectors import (
     accepts_evidence,
@@ -26,12 +27,12 @@ from . import actions, forms
 from .flows import EnforcementCaseFlow
 
 
-def _staff_only(request: HttpRequest) -> None:
+def _staff_only(request: AuthenticatedHttpRequest) -> None:
     if not is_staff_member(request.user):
         raise PermissionDenied
 
 
-def _visible_case(request: HttpRequest, pk: int):
+def _visible_case(request: AuthenticatedHttpRequest, pk: int):
     _staff_only(request)
     case = enforcement_case_visible_to(request.user, pk)
     if case is None:
@@ -39,7 +40,7 @@ def _visible_case(request: HttpRequest, pk: int):
     return case
 
 
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     _staff_only(request)
     return render(
         request,
@@ -57,7 +58,7 @@ def _open_tasks(case):
     )
 
 
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     case = _visible_case(request, pk)
     is_officer = is_case_officer(request.user, case)
     context = case_page_context(case, whole_history=request.GET.get("history") == "all")
@@ -104,7 +105,7 @@ def _evidence_key(pk: int) -> str:
 
 
 @require_POST
-def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def action(case):
         form = forms.EvidenceForm(
             request.POST, request.FILES, case=case, user=request.user, staging=FileStaging(request.session)
@@ -131,7 +132,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def clock_pause(request: HttpRequest, pk: int) -> HttpResponse:
+def clock_pause(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def action(case):
         form = forms.PauseForm(request.POST)
         if not form.is_valid():
@@ -142,12 +143,12 @@ def clock_pause(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def clock_resume(request: HttpRequest, pk: int) -> HttpResponse:
+def clock_resume(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, lambda case: actions.resume_clock(actor=request.user, case=case))
 
 
 @require_POST
-def clock_extend(request: HttpRequest, pk: int) -> HttpResponse:
+def clock_extend(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def action(case):
         form = forms.ExtensionForm(request.POST)
         if not form.is_valid():
@@ -158,7 +159,7 @@ def clock_extend(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def verification_extend(request: HttpRequest, pk: int) -> HttpResponse:
+def verification_extend(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -166,7 +167,7 @@ def verification_extend(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def case_new(request: HttpRequest) -> HttpResponse:
+def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Staff enter an inspection finding, a transfer or an assignment from above."""
     _staff_only(request)
     bureaus = Department.objects.filter(

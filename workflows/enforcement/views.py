@@ -34,7 +34,7 @@ from .actions import (
 
 def decision_defaults(case: EnforcementCase) -> dict:
     """The decision form's starting values: the outcome and amounts the investigation proposed."""
-    defaults = {"outcome": case.proposed_outcome or None}
+    defaults: dict[str, object] = {"outcome": case.proposed_outcome or None}
     if case.proposed_fine is not None:
         defaults["fine"] = case.proposed_fine
     if case.proposed_confiscation is not None:
@@ -43,7 +43,7 @@ def decision_defaults(case: EnforcementCase) -> dict:
 
 
 def execution_defaults(case: EnforcementCase) -> dict:
-    if case.fine is None:
+    if case.fine is None or case.payment_due is None:
         return {}
     today = timezone.localdate()
     fee = late_fee(fine=case.fine, due_on=case.payment_due, paid_on=today)
@@ -55,7 +55,7 @@ class CaseTaskView(DecisionTaskView):
 
     @property
     def case(self) -> EnforcementCase:
-        return case_of(self.request.activation)
+        return case_of(self.request.activation)  # type: ignore[attr-defined]  # set by viewflow's task view
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**case_page_context(self.case), **kwargs)

@@ -3,6 +3,8 @@ revocation of its protection. Each runs in one transaction."""
 
 from django.db import transaction
 
+from accounts.models import User
+from accounts.types import Actor
 from cases.models import ProductRevocation, ProtectedProduct
 from cases.products import services
 
@@ -23,13 +25,13 @@ def revocation_of(activation) -> ProductRevocation:
 
 
 @transaction.atomic
-def import_protected(*, actor, **product) -> tuple[ProtectedProduct, bool]:
+def import_protected(*, actor: Actor, **product) -> tuple[ProtectedProduct, bool]:
     """A product protected before Terroir, from the published announcements (idempotent by name)."""
     return services.product_import_protected(actor=actor, **product)
 
 
 @transaction.atomic
-def propose_revocation(*, actor, product: ProtectedProduct, ground: str, reasons: str) -> ProductRevocation:
+def propose_revocation(*, actor: User, product: ProtectedProduct, ground: str, reasons: str) -> ProductRevocation:
     """科技司 staff propose to revoke the protection; the lead's decision task opens."""
     return _flow().start.run(actor=actor, product=product, ground=ground, reasons=reasons)
 

@@ -6,6 +6,7 @@ from viewflow import this
 from viewflow.workflow import flow
 from viewflow.workflow.status import PROCESS
 
+from accounts.models import User
 from cases.applications.services import national_department
 from cases.models import Declaration, ProductRevocation
 from cases.products.services import product_revocation_propose
@@ -44,7 +45,7 @@ class ProductRevocationFlow(TerroirFlow):
 
     end = flow.End()
 
-    def propose(self, activation, *, actor, product, ground, reasons):
+    def propose(self, activation, *, actor: User, product, ground, reasons):
         revocation = product_revocation_propose(actor=actor, product=product, ground=ground, reasons=reasons)
         activation.process.artifact = revocation
         activation.process.data = {"reference": revocation.reference, "product": product.name}

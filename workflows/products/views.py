@@ -15,7 +15,7 @@ class RevocationDecisionView(DecisionTaskView):
 
     @property
     def revocation(self) -> ProductRevocation:
-        return revocation_of(self.request.activation)
+        return revocation_of(self.request.activation)  # type: ignore[attr-defined]  # set by viewflow's task view
 
     def get_context_data(self, **kwargs):
         revocation = self.revocation

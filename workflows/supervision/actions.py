@@ -11,6 +11,7 @@ import logging
 
 from django.db import transaction
 
+from accounts.models import User
 from cases.models import ConflictOfInterest, SupervisionCampaign, SupervisionCheck
 from cases.supervision.services import (
     campaign_create,
@@ -29,18 +30,18 @@ logger = logging.getLogger("terroir.worker")
 RESULT_FIELDS = ("outcome", "document_review", "onsite_visit", "label_check", "sample_test", "findings")
 
 
-def create_campaign(*, actor, **plan) -> SupervisionCampaign:
+def create_campaign(*, actor: User, **plan) -> SupervisionCampaign:
     """A provincial or 科技司 lead plans a campaign (campaign_create's fields)."""
     return campaign_create(actor=actor, **plan)
 
 
-def declare_conflict(*, actor, enterprise, reason: str) -> ConflictOfInterest:
+def declare_conflict(*, actor: User, enterprise, reason: str) -> ConflictOfInterest:
     """An inspector declares a conflict of interest with an enterprise: the draw skips them and
     a check of it is refused to them."""
     return conflict_declare(actor=actor, enterprise=enterprise, reason=reason)
 
 
-def draw_campaign(*, actor, campaign, seed: str | None = None) -> list[SupervisionCheck]:
+def draw_campaign(*, actor: User, campaign, seed: str | None = None) -> list[SupervisionCheck]:
     """Draw and record the result; the worker then opens each check (open_drawn_checks).
 
     The lead sees the drawn declarations and inspectors at once; each check shows as being
@@ -60,7 +61,8 @@ def open_drawn_checks(batch: int = 200) -> int:
     # A read without a transaction first: an idle worker takes no lock every few seconds.
     if not to_open.exists():
         return 0
-    opened, failed = 0, []
+    opened = 0
+    failed: list[int] = []
     for _attempt in range(batch):
         with transaction.atomic():
             check = (
@@ -100,7 +102,7 @@ def check_of(activation) -> SupervisionCheck:
 
 
 @transaction.atomic
-def decide_check_result(*, actor, activation, data: dict) -> None:
+def decide_check_result(*, actor: User, activation, data: dict) -> None:
     """The inspection's (or re-inspection's) result, with its evidence file if one was sent."""
     check = check_record_result(
         actor=actor,
@@ -115,6 +117,6 @@ def decide_check_result(*, actor, activation, data: dict) -> None:
         open_case_from_referral(actor=actor, check=check)
 
 
-def decide_revocation(*, actor, activation, data: dict) -> None:
+def decide_revocation(*, actor: User, activation, data: dict) -> None:
     """The organiser's lead approves the proposed revocation, or orders rectification instead."""
     check_decide_revocation(actor=actor, check=check_of(activation), **data)

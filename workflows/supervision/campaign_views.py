@@ -1,15 +1,20 @@
 """Campaign pages for leads: plan, draw, follow. The public sees the published draw in the register."""
 
+from typing import cast
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_fsm import TransitionNotAllowed
 from viewflow.workflow.models import Process
 
+from accounts.types import AuthenticatedHttpRequest
 from cases.supervision.selectors import campaign_visible_to, campaigns_visible_to
+from organizations.models import Department
 from organizations.selectors import is_staff_member
 
 from ..task_views import add_validation_error
@@ -18,22 +23,23 @@ from .campaign_forms import CampaignForm
 from .flows import SupervisionCheckFlow
 
 
-def _staff_only(request: HttpRequest) -> None:
+def _staff_only(request: AuthenticatedHttpRequest) -> None:
     if not is_staff_member(request.user):
         raise PermissionDenied
 
 
-def campaign_list(request: HttpRequest) -> HttpResponse:
+def campaign_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     _staff_only(request)
     return render(
         request, "workflows/supervision/campaign_list.html", {"campaigns": campaigns_visible_to(request.user)}
     )
 
 
-def campaign_new(request: HttpRequest) -> HttpResponse:
+def campaign_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     _staff_only(request)
     form = CampaignForm(request.POST or None, user=request.user)
-    if not form.fields["organiser"].queryset.exists():
+    organisers = cast("forms.ModelChoiceField[Department]", form.fields["organiser"]).queryset
+    if organisers is None or not organisers.exists():
         raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         try:
@@ -46,7 +52,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
     return render(request, "workflows/supervision/campaign_new.html", {"form": form})
 
 
-def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def campaign_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _staff_only(request)
     campaign = campaign_visible_to(request.user, pk)
     if campaign is None:
@@ -61,18 +67,24 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
             flow_class=SupervisionCheckFlow, artifact_object_id__in=[check.pk for check in checks]
         ).values_list("artifact_object_id", "pk")
     )
-    for check in checks:
-        if check.pk in process_of:
-            check.process_url = SupervisionCheckFlow.instance.reverse("process_detail", args=[process_of[check.pk]])
+    rows = [
+        (
+            check,
+            SupervisionCheckFlow.instance.reverse("process_detail", args=[process_of[check.pk]])
+            if check.pk in process_of
+            else "",
+        )
+        for check in checks
+    ]
     return render(
         request,
         "workflows/supervision/campaign_detail.html",
-        {"campaign": campaign, "checks": checks, "being_opened": being_opened},
+        {"campaign": campaign, "checks": checks, "rows": rows, "being_opened": being_opened},
     )
 
 
 @require_POST
-def campaign_draw(request: HttpRequest, pk: int) -> HttpResponse:
+def campaign_draw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _staff_only(request)
     campaign = campaign_visible_to(request.user, pk)
     if campaign is None:

@@ -1,6 +1,7 @@
 """Task views of the supervision check flow; the decisions are actions
 (workflows.supervision.actions, shared with the API, workflows.task_actions)."""
 
+from accounts.models import User
 from cases.models import SupervisionCheck
 
 from ..task_views import DecisionTaskView
@@ -13,7 +14,7 @@ class CheckTaskView(DecisionTaskView):
 
     @property
     def check_record(self) -> SupervisionCheck:
-        return actions.check_of(self.request.activation)
+        return actions.check_of(self.request.activation)  # type: ignore[attr-defined]  # set by viewflow's task view
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(check_record=self.check_record, **kwargs)
@@ -26,7 +27,7 @@ class CheckResultView(CheckTaskView):
     form_class = CheckResultForm
 
     @staticmethod
-    def decision(*, actor, activation, data: dict) -> None:
+    def decision(*, actor: User, activation, data: dict) -> None:
         actions.decide_check_result(actor=actor, activation=activation, data=data)
 
 
@@ -34,5 +35,5 @@ class RevocationDecisionView(CheckTaskView):
     form_class = RevocationDecisionForm
 
     @staticmethod
-    def decision(*, actor, activation, data: dict) -> None:
+    def decision(*, actor: User, activation, data: dict) -> None:
         actions.decide_revocation(actor=actor, activation=activation, data=data)

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from audit.services import audit_record
 
 from ...common.pinyin import pinyin_search_key
@@ -16,7 +17,7 @@ from .common import ensure_role, lock, national_department, record, require
 
 
 @transaction.atomic
-def application_decide_approval(*, actor, application: Application, approve: bool, comment: str = ""):
+def application_decide_approval(*, actor: User, application: Application, approve: bool, comment: str = ""):
     """科技司's lead approves protection: the approval announcement, then the product enters the register."""
     application = lock(application)
     ensure_role(actor, "work_as_lead", national_department("KJS"))

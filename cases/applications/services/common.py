@@ -4,6 +4,8 @@ steps that send the case back to the applicant or propose its rejection."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from accounts.types import Actor
 from audit.services import audit_record
 from deadlines.services import deadline_start
 from organizations.models import Department, Role
@@ -16,12 +18,12 @@ from ..notices import tell_staff
 SUPPLEMENT_RULE = "application.supplement"
 
 
-def ensure_acts_for_applicant(actor, application: Application) -> None:
+def ensure_acts_for_applicant(actor: User, application: Application) -> None:
     if not enterprises_of(actor).filter(pk=application.applicant_id).exists():
         raise PermissionDenied(_("You do not act for this applicant body."))
 
 
-def ensure_role(actor, role_permission: str, department: Department) -> None:
+def ensure_role(actor: User, role_permission: str, department: Department) -> None:
     if not (actor.is_superuser or actor.has_perm(f"organizations.{role_permission}", department)):
         raise PermissionDenied(_("This step belongs to %(department)s.") % {"department": department.display_name})
 
@@ -38,7 +40,9 @@ def lock(application: Application) -> Application:
     return Application.objects.select_for_update().get(pk=application.pk)
 
 
-def record(actor, application: Application, action: ApplicationAction, before: str, comment: str = "", **data) -> None:
+def record(
+    actor: Actor, application: Application, action: ApplicationAction, before: str, comment: str = "", **data
+) -> None:
     audit_record(
         actor=actor,
         action=action,
@@ -63,7 +67,7 @@ def ask_applicant(application: Application, request: str) -> None:
     deadline_start(actor=None, rule_code=SUPPLEMENT_RULE, target=application, department=provincial_bureau(application))
 
 
-def propose_rejection(actor, application: Application, department: Department, reason: str) -> None:
+def propose_rejection(actor: Actor, application: Application, department: Department, reason: str) -> None:
     require(reason, "comment", _("Give the reasons for the rejection; the applicant is told them."))
     application.rejection_stage = application.status
     application.rejection_department = department

@@ -1,10 +1,13 @@
 """The applicant's side: the draft, its documents, submission, the supplement, withdrawal."""
 
+from functools import partial
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from audit.services import audit_record
 from deadlines.models import Deadline
 from deadlines.selectors import deadlines_for
@@ -76,7 +79,7 @@ def _validate_purpose(purpose: str, amends: ProtectedProduct | None, province: R
 @transaction.atomic
 def application_create_draft(
     *,
-    actor,
+    actor: User,
     applicant: Enterprise,
     province: Region,
     proposed_area: list[Region],
@@ -106,7 +109,7 @@ def application_create_draft(
 
 
 @transaction.atomic
-def application_attach(*, actor, application: Application, kind: str, uploaded_file) -> ApplicationAttachment:
+def application_attach(*, actor: User, application: Application, kind: str, uploaded_file) -> ApplicationAttachment:
     application = lock(application)
     ensure_acts_for_applicant(actor, application)
     if application.status not in Application.EDITABLE_STATES:
@@ -141,7 +144,7 @@ def ensure_draft(application: Application) -> None:
 @transaction.atomic
 def application_edit_draft(
     *,
-    actor,
+    actor: User,
     application: Application,
     province: Region,
     proposed_area: list[Region],
@@ -183,7 +186,7 @@ def application_edit_draft(
         if kind in REPLACED_KINDS:
             for old in application.attachments.filter(kind=kind):
                 replaced.append(old.original_name)
-                transaction.on_commit(lambda file=old.file: file.delete(save=False))
+                transaction.on_commit(partial(old.file.delete, save=False))
                 old.delete()
         attachment = ApplicationAttachment.objects.create(
             application=application, kind=kind, uploaded_by=actor, **upload_fields
@@ -205,7 +208,7 @@ def _next_reference(application: Application) -> str:
 
 
 @transaction.atomic
-def application_submit(*, actor, application: Application) -> Application:
+def application_submit(*, actor: User, application: Application) -> Application:
     application = lock(application)
     ensure_acts_for_applicant(actor, application)
     present = set(application.attachments.values_list("kind", flat=True))
@@ -224,7 +227,7 @@ def application_submit(*, actor, application: Application) -> Application:
 
 
 @transaction.atomic
-def application_resubmit(*, actor, application: Application, comment: str) -> Application:
+def application_resubmit(*, actor: User, application: Application, comment: str) -> Application:
     """The supplement, or the answer to a defect notice, goes back to the provincial bureau."""
     application = lock(application)
     ensure_acts_for_applicant(actor, application)
@@ -241,7 +244,7 @@ def application_resubmit(*, actor, application: Application, comment: str) -> Ap
 
 
 @transaction.atomic
-def application_withdraw(*, actor, application: Application, reason: str = "") -> Application:
+def application_withdraw(*, actor: User, application: Application, reason: str = "") -> Application:
     application = lock(application)
     ensure_acts_for_applicant(actor, application)
     before = application.status

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from organizations.models import Role
 from organizations.selectors import members_of
 
@@ -36,7 +37,9 @@ FORMAL_ACTIONS = {
 
 
 @transaction.atomic
-def application_examine_preliminary(*, actor, application: Application, outcome: str, comment: str = "") -> Application:
+def application_examine_preliminary(
+    *, actor: User, application: Application, outcome: str, comment: str = ""
+) -> Application:
     """The provincial bureau: forward to the national examination, ask for a supplement, or propose rejection."""
     application = lock(application)
     bureau = provincial_bureau(application)
@@ -62,7 +65,9 @@ def application_examine_preliminary(*, actor, application: Application, outcome:
 
 
 @transaction.atomic
-def application_examine_formal(*, actor, application: Application, outcome: str, comment: str = "") -> Application:
+def application_examine_formal(
+    *, actor: User, application: Application, outcome: str, comment: str = ""
+) -> Application:
     """科技司: accept, send a defect notice back through the province, or propose rejection."""
     application = lock(application)
     kjs = national_department("KJS")
@@ -94,10 +99,10 @@ def application_examine_formal(*, actor, application: Application, outcome: str,
 
 
 @transaction.atomic
-def application_decide_rejection(*, actor, application: Application, approve: bool, comment: str) -> Application:
+def application_decide_rejection(*, actor: User, application: Application, approve: bool, comment: str) -> Application:
     """The lead of the body that proposed the rejection confirms it or sends the case back."""
     application = lock(application)
-    if application.rejection_department_id is None:
+    if application.rejection_department is None:
         raise ValidationError(_("No rejection is proposed."))
     ensure_role(actor, "work_as_lead", application.rejection_department)
     require(comment, "comment", _("Give the reasons of your decision."))

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from accounts.types import Actor
 from deadlines.calendar import WorkingCalendar
 from deadlines.rules import rule
 from deadlines.services import compute_due
@@ -33,7 +35,7 @@ def objection_window_closes(opens_on: datetime.date) -> datetime.date:
 
 
 @transaction.atomic
-def application_decide_announcement(*, actor, application: Application, approve: bool, comment: str = ""):
+def application_decide_announcement(*, actor: User, application: Application, approve: bool, comment: str = ""):
     """科技司's lead approves the announcement that opens the objection window, or returns it."""
     application = lock(application)
     ensure_role(actor, "work_as_lead", national_department("KJS"))
@@ -71,7 +73,7 @@ def _proceed_after_objections(application: Application) -> None:
 
 
 @transaction.atomic
-def application_close_objection_window(*, actor=None, application: Application) -> Application:
+def application_close_objection_window(*, actor: Actor = None, application: Application) -> Application:
     """Fired by the flow's timer the day after the window closed."""
     application = lock(application)
     before = application.status
@@ -89,7 +91,9 @@ def application_close_objection_window(*, actor=None, application: Application) 
 
 
 @transaction.atomic
-def application_conclude_objections(*, actor, application: Application, outcome: str, comment: str) -> Application:
+def application_conclude_objections(
+    *, actor: User, application: Application, outcome: str, comment: str
+) -> Application:
     """法规司 closes the handling once every objection is decided."""
     application = lock(application)
     ensure_role(actor, "work_as_staff", national_department("FGS"))

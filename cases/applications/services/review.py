@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from audit.services import audit_record
 
 from ...models import Application, ExpertOpinion, Regime
@@ -26,7 +27,7 @@ def current_round(application: Application) -> int:
 
 
 @transaction.atomic
-def application_convene_review(*, actor, application: Application, experts: list, chair) -> Application:
+def application_convene_review(*, actor: User, application: Application, experts: list, chair) -> Application:
     """科技司 convenes at least three experts of the committee and names the chair."""
     application = lock(application)
     ensure_role(actor, "work_as_staff", national_department("KJS"))
@@ -60,7 +61,7 @@ def application_convene_review(*, actor, application: Application, experts: list
 
 
 @transaction.atomic
-def expert_opinion_submit(*, actor, opinion: ExpertOpinion, text: str, vote: str) -> ExpertOpinion:
+def expert_opinion_submit(*, actor: User, opinion: ExpertOpinion, text: str, vote: str) -> ExpertOpinion:
     opinion = ExpertOpinion.objects.select_for_update().select_related("application").get(pk=opinion.pk)
     if opinion.expert_id != actor.pk:
         raise PermissionDenied(_("Only the expert convened may give this opinion."))
@@ -85,7 +86,7 @@ def expert_opinion_submit(*, actor, opinion: ExpertOpinion, text: str, vote: str
 
 
 @transaction.atomic
-def application_conclude_review(*, actor, application: Application, outcome: str, conclusion: str) -> Application:
+def application_conclude_review(*, actor: User, application: Application, outcome: str, conclusion: str) -> Application:
     """The chair records the meeting's conclusion once every convened expert has voted."""
     application = lock(application)
     if application.review_chair_id != actor.pk:

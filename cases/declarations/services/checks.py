@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from audit.services import audit_record
 from organizations.models import Department
 from organizations.selectors import holds_permission_at_bureau_of
@@ -22,7 +23,7 @@ def checking_bureau(declaration: Declaration):
     return Department.objects.get(region_id=declaration.production_region_id)
 
 
-def _ensure_role(actor, role_permission: str, declaration: Declaration) -> None:
+def _ensure_role(actor: User, role_permission: str, declaration: Declaration) -> None:
     """The actor holds the role at the checking bureau: one query, the bureau found inside it and
     loaded only to name it in a refusal."""
     holds = actor.is_superuser or holds_permission_at_bureau_of(
@@ -34,7 +35,9 @@ def _ensure_role(actor, role_permission: str, declaration: Declaration) -> None:
 
 
 @transaction.atomic
-def declaration_check_in_process(*, actor, declaration: Declaration, outcome: str, comment: str = "") -> Declaration:
+def declaration_check_in_process(
+    *, actor: User, declaration: Declaration, outcome: str, comment: str = ""
+) -> Declaration:
     """The bureau looked over a new declaration: fine, ask for a correction, or propose suspension."""
     declaration = lock_declaration(declaration)
     _ensure_role(actor, "work_as_staff", declaration)
@@ -66,7 +69,9 @@ def declaration_check_in_process(*, actor, declaration: Declaration, outcome: st
 
 
 @transaction.atomic
-def declaration_decide_suspension(*, actor, declaration: Declaration, approve: bool, comment: str = "") -> Declaration:
+def declaration_decide_suspension(
+    *, actor: User, declaration: Declaration, approve: bool, comment: str = ""
+) -> Declaration:
     """The bureau's lead approves or rejects the suspension its in-process check proposed."""
     declaration = lock_declaration(declaration)
     _ensure_role(actor, "work_as_lead", declaration)

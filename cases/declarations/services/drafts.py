@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from audit.services import audit_record
 from organizations.models import Enterprise, Region
 from organizations.selectors import enterprises_of
@@ -30,7 +31,7 @@ EDITABLE_STATES = (Declaration.Status.DRAFT, Declaration.Status.CORRECTION_REQUE
 ENDED_STATES = (Declaration.Status.WITHDRAWN, Declaration.Status.REVOKED)
 
 
-def ensure_acts_for(actor, enterprise: Enterprise) -> None:
+def ensure_acts_for(actor: User, enterprise: Enterprise) -> None:
     if not enterprises_of(actor).filter(pk=enterprise.pk).exists():
         raise PermissionDenied(_("You do not act for this enterprise."))
 
@@ -89,7 +90,7 @@ def validate_production_region(product: ProtectedProduct, region: Region) -> Non
 @transaction.atomic
 def declaration_create_draft(
     *,
-    actor,
+    actor: User,
     enterprise: Enterprise,
     product: ProtectedProduct,
     production_region: Region,
@@ -122,7 +123,7 @@ def declaration_create_draft(
 
 
 @transaction.atomic
-def declaration_attach(*, actor, declaration: Declaration, kind: str, uploaded_file) -> DeclarationAttachment:
+def declaration_attach(*, actor: User, declaration: Declaration, kind: str, uploaded_file) -> DeclarationAttachment:
     declaration = lock_declaration(declaration)
     ensure_acts_for(actor, declaration.enterprise)
     if declaration.status not in EDITABLE_STATES:
@@ -148,7 +149,7 @@ def _next_reference(declaration: Declaration) -> str:
 
 
 @transaction.atomic
-def declaration_submit(*, actor, declaration: Declaration, commitment_accepted: bool) -> Declaration:
+def declaration_submit(*, actor: User, declaration: Declaration, commitment_accepted: bool) -> Declaration:
     """Declare and publish at once: from this moment the producer may use the mark."""
     declaration = lock_declaration(declaration)
     ensure_acts_for(actor, declaration.enterprise)
@@ -182,7 +183,7 @@ def declaration_submit(*, actor, declaration: Declaration, commitment_accepted: 
 
 
 @transaction.atomic
-def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -> Declaration:
+def declaration_withdraw(*, actor: User, declaration: Declaration, reason: str = "") -> Declaration:
     declaration = lock_declaration(declaration)
     ensure_acts_for(actor, declaration.enterprise)
     before = declaration.status
@@ -204,7 +205,7 @@ def declaration_withdraw(*, actor, declaration: Declaration, reason: str = "") -
 
 
 @transaction.atomic
-def declaration_resubmit(*, actor, declaration: Declaration, comment: str = "") -> Declaration:
+def declaration_resubmit(*, actor: User, declaration: Declaration, comment: str = "") -> Declaration:
     """The producer corrected what the bureau asked for."""
     declaration = lock_declaration(declaration)
     ensure_acts_for(actor, declaration.enterprise)

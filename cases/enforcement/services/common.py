@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.types import Actor
 from audit.services import audit_record
 from deadlines.models import Deadline
 from deadlines.services import deadline_pause, deadline_resume
@@ -33,28 +34,28 @@ def lock_case(case: EnforcementCase) -> EnforcementCase:
     return EnforcementCase.objects.select_for_update().select_related("bureau", "region").get(pk=case.pk)
 
 
-def _has_role(actor, permission: str, department: Department) -> bool:
+def _has_role(actor: Actor, permission: str, department: Department) -> bool:
     return actor is not None and (actor.is_superuser or actor.has_perm(f"organizations.{permission}", department))
 
 
-def _ensure_lead(actor, case: EnforcementCase) -> None:
+def _ensure_lead(actor: Actor, case: EnforcementCase) -> None:
     if not _has_role(actor, "work_as_lead", case.bureau):
         raise PermissionDenied(_("Only the lead of %(bureau)s may decide this.") % {"bureau": case.bureau.name})
 
 
-def _ensure_bureau_staff(actor, department: Department) -> None:
+def _ensure_bureau_staff(actor: Actor, department: Department) -> None:
     if not any(_has_role(actor, p, department) for p in ("work_as_staff", "work_as_inspector", "work_as_lead")):
         raise PermissionDenied(_("This step belongs to %(bureau)s.") % {"bureau": department.name})
 
 
-def _ensure_officer(actor, case: EnforcementCase) -> None:
+def _ensure_officer(actor: Actor, case: EnforcementCase) -> None:
     if not (actor is not None and (actor.is_superuser or is_case_officer(actor, case))):
         raise PermissionDenied(
             _("Only the officers assigned to case %(number)s may do this.") % {"number": case.number}
         )
 
 
-def _record(actor, case, action: EnforcementAction, before, *, comment="", data=None) -> None:
+def _record(actor: Actor, case, action: EnforcementAction, before, *, comment="", data=None) -> None:
     audit_record(
         actor=actor,
         action=EnforcementAction(action).value,
@@ -96,7 +97,7 @@ def open_clock(case: EnforcementCase) -> Deadline | None:
     )
 
 
-def _pause_clock(actor, case: EnforcementCase, reason: str) -> None:
+def _pause_clock(actor: Actor, case: EnforcementCase, reason: str) -> None:
     clock = open_clock(case)
     if clock is None or clock.state == Deadline.State.PAUSED:
         return  # already stopped: one pause covers overlapping causes
@@ -104,14 +105,14 @@ def _pause_clock(actor, case: EnforcementCase, reason: str) -> None:
     case.clock_pause_reason = reason
 
 
-def _resume_clock(actor, case: EnforcementCase) -> None:
+def _resume_clock(actor: Actor, case: EnforcementCase) -> None:
     clock = open_clock(case)
     if clock is not None and clock.state == Deadline.State.PAUSED:
         deadline_resume(actor=actor, deadline=clock)
     case.clock_pause_reason = ""
 
 
-def _store_evidence(*, case, kind, description, checked=None, actor=None, second_officer=None) -> CaseEvidence:
+def _store_evidence(*, case, kind, description, checked=None, actor: Actor = None, second_officer=None) -> CaseEvidence:
     """One evidence row; `checked` is what checked_upload_fields returned for its file, if any."""
     return CaseEvidence.objects.create(
         case=case,

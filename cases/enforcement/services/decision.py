@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from deadlines.calendar import WorkingCalendar
 from deadlines.models import Deadline
 from deadlines.services import compute_due, deadline_meet, deadline_resume
@@ -36,7 +37,7 @@ from .investigation import _validate_amounts
 @transaction.atomic
 def case_decide(
     *,
-    actor,
+    actor: User,
     case: EnforcementCase,
     outcome: str,
     grounds: str,
@@ -87,7 +88,9 @@ def case_decide(
 
 
 @transaction.atomic
-def case_serve_decision(*, actor, case: EnforcementCase, served_on: datetime.date, method: str) -> EnforcementCase:
+def case_serve_decision(
+    *, actor: User, case: EnforcementCase, served_on: datetime.date, method: str
+) -> EnforcementCase:
     """Service of the decision; by public notice it counts 30 days later. A fine is due 15 days after."""
     case = lock_case(case)
     _ensure_officer(actor, case)
@@ -114,14 +117,16 @@ def case_serve_decision(*, actor, case: EnforcementCase, served_on: datetime.dat
 
 @transaction.atomic
 def case_record_execution(
-    *, actor, case: EnforcementCase, paid_on: datetime.date, amount_paid: Decimal
+    *, actor: User, case: EnforcementCase, paid_on: datetime.date, amount_paid: Decimal
 ) -> EnforcementCase:
     """The fine (and any late fee) is paid; the case can be closed."""
     case = lock_case(case)
     _ensure_officer(actor, case)
     if paid_on is None or paid_on > _today():
         raise ValidationError({"paid_on": _("The payment date cannot be in the future.")})
-    fee = late_fee(fine=case.fine or Decimal(0), due_on=case.payment_due, paid_on=paid_on)
+    # Only a penalty decision served for execution sets a due date; case.execute() refuses any other case.
+    due_on = case.payment_due
+    fee = late_fee(fine=case.fine or Decimal(0), due_on=due_on, paid_on=paid_on) if due_on is not None else Decimal(0)
     owed = (case.fine or Decimal(0)) + fee
     if amount_paid != owed:
         raise ValidationError(
@@ -145,7 +150,7 @@ def case_record_execution(
 
 
 @transaction.atomic
-def case_close(*, actor, case: EnforcementCase, summary: str) -> EnforcementCase:
+def case_close(*, actor: User, case: EnforcementCase, summary: str) -> EnforcementCase:
     case = lock_case(case)
     _ensure_officer(actor, case)
     _require(summary, "summary", _("Summarise how the case ends."))
@@ -162,7 +167,7 @@ def case_close(*, actor, case: EnforcementCase, summary: str) -> EnforcementCase
 
 
 @transaction.atomic
-def case_archive(*, actor, case: EnforcementCase) -> EnforcementCase:
+def case_archive(*, actor: User, case: EnforcementCase) -> EnforcementCase:
     case = lock_case(case)
     _ensure_bureau_staff(actor, case.bureau)
     before = case.status

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from organizations.models import Role
 from organizations.selectors import members_of
 
@@ -37,7 +38,7 @@ from .common import (
 
 
 @transaction.atomic
-def case_review(*, actor, case: EnforcementCase, approve: bool, opinion: str) -> EnforcementCase:
+def case_review(*, actor: User, case: EnforcementCase, approve: bool, opinion: str) -> EnforcementCase:
     """法制审核 / 案件审核: a reviewer who did not investigate passes the case or sends it back."""
     case = lock_case(case)
     body = reviewing_body(case)
@@ -65,7 +66,7 @@ def case_review(*, actor, case: EnforcementCase, approve: bool, opinion: str) ->
 
 
 @transaction.atomic
-def case_lead_approve(*, actor, case: EnforcementCase, approve: bool, comment: str = "") -> EnforcementCase:
+def case_lead_approve(*, actor: User, case: EnforcementCase, approve: bool, comment: str = "") -> EnforcementCase:
     """The lead approves the proposal: a proposed penalty is notified to the party first."""
     case = lock_case(case)
     _ensure_lead(actor, case)
@@ -92,14 +93,15 @@ def case_lead_approve(*, actor, case: EnforcementCase, approve: bool, comment: s
 
 def _ensure_defence_window_over(case: EnforcementCase) -> None:
     """docs/domain.md §4: no decision while the party may still be heard."""
-    if defence_window_open(case):
+    served_on = case.notice_served_on
+    if served_on is not None and defence_window_open(case):
         raise ValidationError(
             _(
                 "The party may state a defence or ask for a hearing until %(due)s (5 working days after the "
                 "notice was served on %(served)s). The case can go on from the next day, or earlier only if "
                 "the party waives the rest of the window in writing: record the waiver."
             )
-            % {"due": defence_due(case).isoformat(), "served": case.notice_served_on.isoformat()}
+            % {"due": defence_due(case).isoformat(), "served": served_on.isoformat()}
         )
 
 
@@ -109,7 +111,7 @@ def _validate_served_on(served_on: datetime.date, field: str) -> None:
 
 
 @transaction.atomic
-def case_serve_notice(*, actor, case: EnforcementCase, served_on: datetime.date, method: str) -> EnforcementCase:
+def case_serve_notice(*, actor: User, case: EnforcementCase, served_on: datetime.date, method: str) -> EnforcementCase:
     case = lock_case(case)
     _ensure_officer(actor, case)
     _validate_served_on(served_on, "served_on")
@@ -126,7 +128,7 @@ def case_serve_notice(*, actor, case: EnforcementCase, served_on: datetime.date,
 @transaction.atomic
 def case_record_defence(
     *,
-    actor,
+    actor: User,
     case: EnforcementCase,
     defence: str = "",
     hearing_requested: bool = False,
@@ -165,7 +167,7 @@ def case_record_defence(
             case.defence_waived_on = waived_on
         _ensure_defence_window_over(case)
         case.start_recheck()
-        if waived and waiver_document is not None:
+        if waived and waived_on is not None and waiver_document is not None:
             stored = _store_evidence(
                 case=case,
                 kind=CaseEvidence.Kind.WAIVER,
@@ -175,7 +177,7 @@ def case_record_defence(
             )
     case.defence = defence.strip()
     case.save()
-    data = {"hearing": hearing_requested}
+    data: dict[str, object] = {"hearing": hearing_requested}
     if case.defence_waived_on:
         # The waiver is what lets the case go on early: its date and the copy's hash are audited.
         data.update(
@@ -195,11 +197,12 @@ def _validate_waiver(case: EnforcementCase, waived_on, waiver_document) -> dict 
         raise ValidationError({"waived_on": _("Give the date on which the party signed the waiver.")})
     if waived_on > _today():
         raise ValidationError({"waived_on": _("The waiver cannot be dated in the future.")})
-    if waived_on < case.notice_served_on:
+    served_on = case.notice_served_on
+    if served_on is not None and waived_on < served_on:
         raise ValidationError(
             {
                 "waived_on": _("The waiver cannot be dated before the notice was served on %(served)s.")
-                % {"served": case.notice_served_on.isoformat()}
+                % {"served": served_on.isoformat()}
             }
         )
     if waiver_document is not None:
@@ -208,7 +211,7 @@ def _validate_waiver(case: EnforcementCase, waived_on, waiver_document) -> dict 
 
 
 @transaction.atomic
-def case_hold_hearing(*, actor, case: EnforcementCase, record: str) -> EnforcementCase:
+def case_hold_hearing(*, actor: User, case: EnforcementCase, record: str) -> EnforcementCase:
     case = lock_case(case)
     _ensure_bureau_staff(actor, case.bureau)
     _require(record, "record", _("Write the hearing record."))
@@ -227,7 +230,7 @@ def case_hold_hearing(*, actor, case: EnforcementCase, record: str) -> Enforceme
 
 
 @transaction.atomic
-def case_recheck(*, actor, case: EnforcementCase, opinion: str) -> EnforcementCase:
+def case_recheck(*, actor: User, case: EnforcementCase, opinion: str) -> EnforcementCase:
     """复核: the officers weigh the defence and the hearing before the decision."""
     case = lock_case(case)
     _ensure_officer(actor, case)

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 
+from accounts.models import User
+from accounts.types import Actor
 from deadlines.services import deadline_extend, deadline_start
 from organizations.models import Membership, Role
 from organizations.selectors import members_of
@@ -30,7 +32,7 @@ from .common import (
 
 
 @transaction.atomic
-def case_verify(*, actor, case: EnforcementCase, findings: str, proposal: str) -> EnforcementCase:
+def case_verify(*, actor: User, case: EnforcementCase, findings: str, proposal: str) -> EnforcementCase:
     """The bureau's inspector reports the verification and proposes to file, not to file or to transfer."""
     case = lock_case(case)
     _ensure_bureau_staff(actor, case.bureau)
@@ -48,7 +50,7 @@ def case_verify(*, actor, case: EnforcementCase, findings: str, proposal: str) -
 
 
 @transaction.atomic
-def case_extend_verification(*, actor, case: EnforcementCase, reason: str) -> EnforcementCase:
+def case_extend_verification(*, actor: User, case: EnforcementCase, reason: str) -> EnforcementCase:
     """+15 working days, once, with the lead's approval."""
     case = lock_case(case)
     _ensure_lead(actor, case)
@@ -84,7 +86,7 @@ def _validate_officers(case: EnforcementCase, officers) -> None:
         )
 
 
-def _assign(actor, case, officer) -> None:
+def _assign(actor: Actor, case, officer) -> None:
     CaseOfficer.objects.create(case=case, officer=officer, assigned_by=actor)
     assign_perm("cases.investigate_case", officer, case)
 
@@ -92,7 +94,7 @@ def _assign(actor, case, officer) -> None:
 @transaction.atomic
 def case_decide_filing(
     *,
-    actor,
+    actor: User,
     case: EnforcementCase,
     decision: str,
     reason: str = "",
@@ -141,7 +143,7 @@ def case_decide_filing(
 
 
 @transaction.atomic
-def case_assign_officer(*, actor, case: EnforcementCase, officer) -> CaseOfficer:
+def case_assign_officer(*, actor: User, case: EnforcementCase, officer) -> CaseOfficer:
     """The lead adds an officer to a filed case (e.g. to replace one who left)."""
     case = lock_case(case)
     _ensure_lead(actor, case)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.types import Actor
 from audit.services import audit_record
 from organizations.models import Department
 
@@ -16,7 +17,7 @@ from .common import _bureau_inspectors, _checked, _ensure_bureau_staff, _store_e
 def _case_number(bureau: Department) -> str:
     """地标执法〔2026〕330100-0012号: gap-free per bureau and year."""
     year = _today().year
-    region_code = bureau.region.code if bureau.region_id else bureau.code
+    region_code = bureau.region.code if bureau.region is not None else bureau.code
     serial = next_in_sequence(f"EC-{bureau.code}-{year}")
     return f"地标执法〔{year}〕{region_code}-{serial:04d}号"
 
@@ -24,7 +25,7 @@ def _case_number(bureau: Department) -> str:
 @transaction.atomic
 def case_receive(
     *,
-    actor,
+    actor: Actor,
     source: str,
     violation_type: str,
     bureau: Department,
@@ -93,7 +94,7 @@ def case_receive(
 
 
 @transaction.atomic
-def case_from_supervision_referral(*, actor, check: SupervisionCheck) -> tuple[EnforcementCase, bool]:
+def case_from_supervision_referral(*, actor: Actor, check: SupervisionCheck) -> tuple[EnforcementCase, bool]:
     """A supervision check referred to enforcement becomes a clue with its evidence; once only.
 
     Returns (case, created). The bureau of the production region has jurisdiction.

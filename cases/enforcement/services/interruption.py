@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from deadlines.services import deadline_cancel
 
 from ...models import EnforcementCase
@@ -13,7 +14,7 @@ from .common import _ensure_lead, _pause_clock, _record, _require, _resume_clock
 
 
 @transaction.atomic
-def case_decide_interruption(*, actor, case: EnforcementCase, approve: bool, comment: str) -> EnforcementCase:
+def case_decide_interruption(*, actor: User, case: EnforcementCase, approve: bool, comment: str) -> EnforcementCase:
     """The lead approves the suspension (the clock stops) or termination the investigation proposed,
     or refuses it; either way the proposal is answered."""
     case = lock_case(case)
@@ -39,7 +40,7 @@ def case_decide_interruption(*, actor, case: EnforcementCase, approve: bool, com
 
 
 @transaction.atomic
-def case_resume(*, actor, case: EnforcementCase, comment: str) -> EnforcementCase:
+def case_resume(*, actor: User, case: EnforcementCase, comment: str) -> EnforcementCase:
     """The cause of the suspension is gone: the investigation and its clock go on."""
     case = lock_case(case)
     _ensure_lead(actor, case)

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from accounts.types import Actor
 from deadlines.models import Deadline
 from deadlines.services import deadline_extend
 from organizations.models import Role
@@ -36,7 +38,7 @@ from .common import (
 
 @transaction.atomic
 def case_add_evidence(
-    *, actor, case: EnforcementCase, kind: str, description: str, second_officer, uploaded_file=None
+    *, actor: User, case: EnforcementCase, kind: str, description: str, second_officer, uploaded_file=None
 ) -> CaseEvidence:
     """An officer records an evidence item gathered together with a second, different officer."""
     case = lock_case(case)
@@ -71,7 +73,7 @@ def case_add_evidence(
 
 
 @transaction.atomic
-def case_pause_clock(*, actor, case: EnforcementCase, reason: str, comment: str = "") -> EnforcementCase:
+def case_pause_clock(*, actor: User, case: EnforcementCase, reason: str, comment: str = "") -> EnforcementCase:
     """Testing, right-holder identification or public notice: the time is not counted."""
     case = lock_case(case)
     _ensure_officer_or_bureau(actor, case)
@@ -89,7 +91,7 @@ def case_pause_clock(*, actor, case: EnforcementCase, reason: str, comment: str 
 
 
 @transaction.atomic
-def case_resume_clock(*, actor, case: EnforcementCase, comment: str = "") -> EnforcementCase:
+def case_resume_clock(*, actor: User, case: EnforcementCase, comment: str = "") -> EnforcementCase:
     case = lock_case(case)
     _ensure_officer_or_bureau(actor, case)
     if case.clock_pause_reason not in ClockPause.MANUAL:
@@ -100,7 +102,7 @@ def case_resume_clock(*, actor, case: EnforcementCase, comment: str = "") -> Enf
     return case
 
 
-def _ensure_officer_or_bureau(actor, case) -> None:
+def _ensure_officer_or_bureau(actor: Actor, case) -> None:
     if case.filed_on:
         _ensure_officer(actor, case)
     else:
@@ -108,7 +110,9 @@ def _ensure_officer_or_bureau(actor, case) -> None:
 
 
 @transaction.atomic
-def case_extend_clock(*, actor, case: EnforcementCase, days: int, reason: str, participants: str = "") -> CaseExtension:
+def case_extend_clock(
+    *, actor: User, case: EnforcementCase, days: int, reason: str, participants: str = ""
+) -> CaseExtension:
     """+30 days with the lead's approval; any further extension only by collective decision."""
     case = lock_case(case)
     _ensure_lead(actor, case)
@@ -140,7 +144,7 @@ def case_extend_clock(*, actor, case: EnforcementCase, days: int, reason: str, p
 @transaction.atomic
 def case_investigate(
     *,
-    actor,
+    actor: User,
     case: EnforcementCase,
     action: str,
     report: str = "",

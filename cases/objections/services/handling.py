@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from accounts.types import Actor
 from audit.services import audit_record
 from organizations.models import Role
 from organizations.selectors import members_of
@@ -25,7 +27,7 @@ def _lock(objection: Objection) -> Objection:
     return Objection.objects.select_for_update().select_related("application").get(pk=objection.pk)
 
 
-def _record(actor, objection: Objection, action: ObjectionAction, before: str, comment: str = "") -> None:
+def _record(actor: Actor, objection: Objection, action: ObjectionAction, before: str, comment: str = "") -> None:
     audit_record(
         actor=actor,
         action=action,
@@ -46,15 +48,16 @@ def objection_file(
     contact: str,
     grounds: str,
     evidence=(),
-    actor=None,
+    actor: Actor = None,
 ) -> Objection:
     """Anyone may object while the window is open; the evidence is checked before anything is stored."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     state = objection_window_state(application)
-    if state == WindowState.CLOSED:
+    closes = application.objection_window_closes
+    if state == WindowState.CLOSED and closes is not None:
         raise ValidationError(
             _("The objection window closed on %(date)s; objections are no longer accepted.")
-            % {"date": formats.date_format(application.objection_window_closes, "DATE_FORMAT")}
+            % {"date": formats.date_format(closes, "DATE_FORMAT")}
         )
     if state != WindowState.OPEN:
         raise ValidationError(_("This application is not open to objections."))
@@ -87,7 +90,9 @@ def objection_file(
 
 
 @transaction.atomic
-def objection_decide_admissibility(*, actor, objection: Objection, admissible: bool, reason: str = "") -> Objection:
+def objection_decide_admissibility(
+    *, actor: User, objection: Objection, admissible: bool, reason: str = ""
+) -> Objection:
     objection = _lock(objection)
     ensure_role(actor, "work_as_staff", national_department("FGS"))
     before = objection.status
@@ -107,7 +112,7 @@ def objection_decide_admissibility(*, actor, objection: Objection, admissible: b
 
 
 @transaction.atomic
-def objection_reply(*, actor, objection: Objection, reply: str) -> Objection:
+def objection_reply(*, actor: User, objection: Objection, reply: str) -> Objection:
     objection = _lock(objection)
     ensure_acts_for_applicant(actor, objection.application)
     if not reply.strip():
@@ -121,7 +126,7 @@ def objection_reply(*, actor, objection: Objection, reply: str) -> Objection:
 
 
 @transaction.atomic
-def objection_decide(*, actor, objection: Objection, sustain: bool, reason: str) -> Objection:
+def objection_decide(*, actor: User, objection: Objection, sustain: bool, reason: str) -> Objection:
     objection = _lock(objection)
     ensure_role(actor, "work_as_staff", national_department("FGS"))
     if not reason.strip():

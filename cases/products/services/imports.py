@@ -4,6 +4,7 @@ import datetime
 
 from django.db import transaction
 
+from accounts.types import Actor
 from audit.services import audit_record
 from organizations.models import Region
 
@@ -15,7 +16,7 @@ from ..choices import ProductAction
 @transaction.atomic
 def product_import_protected(
     *,
-    actor,
+    actor: Actor,
     name: str,
     category: str,
     province: Region,

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from accounts.types import Actor
 from audit.services import audit_record
 from organizations.models import Role
 from organizations.selectors import members_of
@@ -20,7 +22,9 @@ from ..notices import tell_staff_about_product
 
 
 @transaction.atomic
-def product_revocation_propose(*, actor, product: ProtectedProduct, ground: str, reasons: str) -> ProductRevocation:
+def product_revocation_propose(
+    *, actor: User, product: ProtectedProduct, ground: str, reasons: str
+) -> ProductRevocation:
     product = ProtectedProduct.objects.select_for_update().get(pk=product.pk)
     kjs = national_department("KJS")
     ensure_role(actor, "work_as_staff", kjs)
@@ -54,7 +58,7 @@ def product_revocation_propose(*, actor, product: ProtectedProduct, ground: str,
 
 @transaction.atomic
 def product_revocation_decide(
-    *, actor, revocation: ProductRevocation, approve: bool, comment: str
+    *, actor: User, revocation: ProductRevocation, approve: bool, comment: str
 ) -> tuple[ProductRevocation, list[Declaration]]:
     """Returns the revocation and the declarations whose authorisation it ended."""
     revocation = ProductRevocation.objects.select_for_update().get(pk=revocation.pk)
@@ -95,7 +99,7 @@ def product_revocation_decide(
     return revocation, ended
 
 
-def _end_authorisations(actor, product: ProtectedProduct, reason: str) -> list[Declaration]:
+def _end_authorisations(actor: Actor, product: ProtectedProduct, reason: str) -> list[Declaration]:
     declarations = list(
         Declaration.objects.select_for_update()
         .filter(product=product, status__in=(*Declaration.AUTHORISED_STATES, Declaration.Status.SUSPENDED))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition
 
+from accounts.models import User
 from audit.services import Change, audit_record, audit_record_many
 from organizations.models import Department, Membership, Region, Role
 
@@ -19,13 +20,13 @@ from ..choices import SupervisionAction
 from ..draw import DrawImpossible, draw_by_ids, sample_count
 
 
-def ensure_lead(actor, department: Department) -> None:
+def ensure_lead(actor: User, department: Department) -> None:
     if not (actor.is_superuser or actor.has_perm("organizations.work_as_lead", department)):
         raise PermissionDenied(_("Only the lead of %(department)s may do this.") % {"department": department.name})
 
 
 @transaction.atomic
-def conflict_declare(*, actor, enterprise, reason: str) -> ConflictOfInterest:
+def conflict_declare(*, actor: User, enterprise, reason: str) -> ConflictOfInterest:
     """An inspector declares a conflict of interest with an enterprise; the draw will skip them."""
     conflict, created = ConflictOfInterest.objects.get_or_create(
         inspector=actor, enterprise=enterprise, defaults={"reason": reason}
@@ -38,7 +39,7 @@ def conflict_declare(*, actor, enterprise, reason: str) -> ConflictOfInterest:
 @transaction.atomic
 def campaign_create(
     *,
-    actor,
+    actor: User,
     title: str,
     organiser: Department,
     regions: list[Region],
@@ -62,7 +63,7 @@ def campaign_create(
         errors["period_end"] = _("The period ends before it starts.")
     if not regions:
         errors["regions"] = _("Choose at least one region.")
-    elif organiser.region_id and not all(organiser.region.contains(region) for region in regions):
+    elif organiser.region is not None and not all(organiser.region.contains(region) for region in regions):
         errors["regions"] = _("A bureau can only check inside its own region.")
     inspector_ids = {user.pk for user in inspectors}
     qualified = set(
@@ -122,7 +123,7 @@ def campaign_candidates(campaign: SupervisionCampaign):
 
 
 @transaction.atomic
-def campaign_draw(*, actor, campaign: SupervisionCampaign, seed: str | None = None) -> list[SupervisionCheck]:
+def campaign_draw(*, actor: User, campaign: SupervisionCampaign, seed: str | None = None) -> list[SupervisionCheck]:
     """Draw the declarations and their inspectors; the result is recorded and published.
 
     The draw is written in a fixed number of statements, whatever the sample: the checks,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm
 
+from accounts.models import User
 from audit.services import audit_record
 from deadlines.calendar import WorkingCalendar
 from organizations.models import Role
@@ -25,7 +26,7 @@ from .campaigns import ensure_lead
 RECTIFICATION_DAYS = 30
 
 # What a result does to the checked declaration, when it changes its state.
-DECLARATION_CHECK_ACTIONS = {
+DECLARATION_CHECK_ACTIONS: dict[str, DeclarationAction] = {
     CheckOutcome.COMPLIANT: DeclarationAction.CHECK_COMPLIANT,
     CheckOutcome.RECTIFICATION: DeclarationAction.CHECK_RECTIFICATION,
 }
@@ -52,7 +53,7 @@ def _rectification_due(days: int) -> datetime.date:
     return WorkingCalendar().add_calendar_days(timezone.localdate(), days).date
 
 
-def _ensure_inspector(actor, check: SupervisionCheck) -> None:
+def _ensure_inspector(actor: User, check: SupervisionCheck) -> None:
     if actor.pk not in (check.inspector_a_id, check.inspector_b_id):
         raise PermissionDenied(_("Only the two inspectors drawn for this check may record it."))
     if has_conflict_with(actor, check):
@@ -61,7 +62,7 @@ def _ensure_inspector(actor, check: SupervisionCheck) -> None:
         )
 
 
-def _store_evidence(actor, check, files) -> list[dict]:
+def _store_evidence(actor: User, check, files) -> list[dict]:
     stored = []
     for uploaded in files:
         evidence = CheckEvidence.objects.create(
@@ -74,7 +75,7 @@ def _store_evidence(actor, check, files) -> list[dict]:
 @transaction.atomic
 def check_record_result(
     *,
-    actor,
+    actor: User,
     check: SupervisionCheck,
     outcome: str,
     document_review: str,
@@ -145,7 +146,7 @@ def check_record_result(
 
 
 @transaction.atomic
-def check_decide_revocation(*, actor, check: SupervisionCheck, approve: bool, comment: str) -> SupervisionCheck:
+def check_decide_revocation(*, actor: User, check: SupervisionCheck, approve: bool, comment: str) -> SupervisionCheck:
     """The organiser's lead approves the revocation, or sends the producer to rectification instead."""
     check = SupervisionCheck.objects.select_for_update().select_related("campaign__organiser").get(pk=check.pk)
     ensure_lead(actor, check.campaign.organiser)

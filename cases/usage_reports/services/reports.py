@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from audit.services import audit_record
 
 from ...declarations.services import ensure_acts_for, lock_declaration
@@ -17,7 +18,7 @@ from ..selectors import reportable_years
 @transaction.atomic
 def usage_report_submit(
     *,
-    actor,
+    actor: User,
     declaration: Declaration,
     year: int,
     output_quantity: Decimal,
