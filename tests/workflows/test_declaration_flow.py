@@ -82,13 +82,13 @@ def test_proposed_suspension_approved_by_the_lead(client, bureau_staff, bureau_l
     assert not Declaration.objects.get(pk=declaration.pk).suspension_proposed
 
 
-def test_migration_0017_carries_an_open_process_proposal_onto_the_declaration():
+def test_migration_0016_carries_an_open_process_proposal_onto_the_declaration():
     """Open processes' suspension_proposed moves onto the declaration; an ended process's stays behind."""
     import importlib
 
     from django.apps import apps
 
-    migration = importlib.import_module("cases.migrations.0017_declaration_routing_on_case")
+    migration = importlib.import_module("cases.migrations.0016_declaration_routing_on_case")
     _producer, open_one = publish()
     _producer, ended_one = publish()
     processes = DeclarationFlow.process_class.objects.filter(flow_class=DeclarationFlow)
