@@ -11,6 +11,7 @@ from viewflow.workflow.status import PROCESS, STATUS
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from cases.declarations.choices import DeclarationAction
 from cases.models import Declaration
 from notifications.models import Notification
 from organizations.models import Role
@@ -113,7 +114,9 @@ def test_a_stale_fsm_save_raises_and_leaves_nothing_behind():
     events_before = AuditEvent.objects.count()
     with pytest.raises(django_fsm.ConcurrentTransition), transaction.atomic():
         stale.request_correction()
-        audit_record(actor=staff, action="declaration.stale", target=stale, from_state="published")
+        audit_record(
+            actor=staff, action=DeclarationAction.IN_PROCESS_CHECK_CORRECTION, target=stale, from_state="published"
+        )
         stale.save()
     assert Declaration.objects.get(pk=declaration.pk).status == Declaration.Status.CORRECTION_REQUESTED
     assert AuditEvent.objects.count() == events_before
