@@ -3,7 +3,8 @@ flow routes on is kept on the case, not in the process data (ADR 0029)."""
 
 from django.core.exceptions import ValidationError
 from viewflow.workflow.exceptions import FlowRuntimeError
-from viewflow.workflow.status import PROCESS
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import PROCESS, STATUS
 
 
 def cancel_open_process(flow_class, artifact, *, busy_message: str) -> None:
@@ -20,3 +21,12 @@ def cancel_open_process(flow_class, artifact, *, busy_message: str) -> None:
         flow_class.instance.cancel(process)
     except FlowRuntimeError:
         raise ValidationError(busy_message) from None
+
+
+def open_task_at(flow_class, artifact, node) -> Task | None:
+    """The artifact's task at `node` that is still to be done (e.g. the producer's correction)."""
+    return (
+        Task.objects.filter(process__flow_class=flow_class, process__artifact_object_id=artifact.pk, flow_task=node)
+        .exclude(status__in=[STATUS.DONE, STATUS.CANCELED])
+        .first()
+    )

@@ -7,8 +7,6 @@ with their activation (viewflow holds the task's lock). Each runs in one transac
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from accounts.models import User
 from accounts.types import Actor
@@ -18,7 +16,7 @@ from cases.applications.services import ensure_draft  # noqa: F401  (the edit pa
 from cases.models import Application, ApplicationAttachment, ExpertOpinion, Objection, Purpose
 from cases.objections import services as objection_services
 
-from ..processes import cancel_open_process
+from ..processes import cancel_open_process, open_task_at
 from ..task_views import service_decision
 
 
@@ -90,28 +88,16 @@ def submit(*, actor: User, application: Application) -> Application:
     return _flow().start.run(actor=actor, application=application)
 
 
-def _open_supplement_task(application: Application) -> Task | None:
-    flow_class = _flow()
-    return (
-        Task.objects.filter(
-            process__flow_class=flow_class,
-            process__artifact_object_id=application.pk,
-            flow_task=flow_class.await_supplement,
-        )
-        .exclude(status__in=[STATUS.DONE, STATUS.CANCELED])
-        .first()
-    )
-
-
 @transaction.atomic
 def resubmit(*, actor: User, application: Application, comment: str, files=()) -> Application:
     """The supplement (or the answer to a defect notice) with its files, back to the province."""
-    task = _open_supplement_task(application)
+    flow_class = _flow()
+    task = open_task_at(flow_class, application, flow_class.await_supplement)
     if task is None:
         raise ValidationError(_("No supplement was asked for."))
     for uploaded in files:
         services.application_attach(actor=actor, application=application, kind="supplement", uploaded_file=uploaded)
-    return _flow().await_supplement.run(task, actor=actor, comment=comment)
+    return flow_class.await_supplement.run(task, actor=actor, comment=comment)
 
 
 @transaction.atomic

@@ -14,8 +14,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from accounts.models import User
 from cases.declarations.services import (
@@ -28,7 +26,7 @@ from cases.declarations.services import (
 from cases.models import Declaration, DeclarationAttachment, UsageReport
 from cases.usage_reports.services import usage_report_submit
 
-from ..processes import cancel_open_process
+from ..processes import cancel_open_process, open_task_at
 from . import flows
 
 FILE_KINDS = ("business_licence", "inspection_report", "label_proof")
@@ -83,22 +81,10 @@ def publish(*, actor: User, declaration: Declaration, commitment_accepted: bool)
     )
 
 
-def _open_task(declaration: Declaration, node) -> Task | None:
-    return (
-        Task.objects.filter(
-            process__flow_class=flows.DeclarationFlow,
-            process__artifact_object_id=declaration.pk,
-            flow_task=node,
-        )
-        .exclude(status__in=[STATUS.DONE, STATUS.CANCELED])
-        .first()
-    )
-
-
 @transaction.atomic
 def resubmit(*, actor: User, declaration: Declaration, comment: str, correction=None) -> Declaration:
     """The producer's correction, with the corrected document if one is sent: the bureau checks again."""
-    task = _open_task(declaration, flows.DeclarationFlow.await_correction)
+    task = open_task_at(flows.DeclarationFlow, declaration, flows.DeclarationFlow.await_correction)
     if task is None:
         raise ValidationError(_("No correction was asked for."))
     if correction:
