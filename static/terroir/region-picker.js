@@ -12,13 +12,18 @@
     return chosen;
   }
 
+  // Only the newest request may redraw the levels: choosing a city and pressing "add" at once
+  // sends two, and the city's answer arriving last would bring back the levels just reset.
   function loadLevels(picker, code) {
+    var ticket = (picker.levelsTicket || 0) + 1;
+    picker.levelsTicket = ticket;
     var url = picker.dataset.levelsUrl + "?" + new URLSearchParams({
       name: picker.dataset.name, code: code || "", max_level: picker.dataset.maxLevel
     });
     return fetch(url, { credentials: "same-origin" }).then(function (response) {
       return response.text();
     }).then(function (html) {
+      if (picker.levelsTicket !== ticket) { return; }
       picker.querySelector(".region-picker__levels").innerHTML = html;
     });
   }

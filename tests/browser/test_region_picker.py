@@ -59,3 +59,32 @@ def test_a_producer_finds_the_county_by_name(page: Page, live_server, tmp_path):
     page.get_by_role("button", name=zh("Declare and publish")).click()
     expect(page.get_by_role("heading", name=zh("Self-declaration"), exact=False)).to_be_visible()
     assert Declaration.objects.get().production_region.code == "330106"
+
+
+def test_a_late_answer_for_the_city_does_not_undo_adding_it(page: Page, live_server):
+    """Choosing a city asks the server for its counties; pressing "add" at once asks for the first
+    level again. Whichever answer arrives last, the picker shows the reset levels, not the city's."""
+    from tests.browser.walks import Walker, seed_demo
+
+    seed_demo()
+    held = []
+    page.route(
+        "**/regions/levels/?*",
+        lambda route: held.append(route) if "code=330100" in route.request.url else route.continue_(),
+    )
+    walker = Walker(page, live_server.url)
+    walker.sign_in("zj_province_lead")
+    page.goto(f"{live_server.url}/supervision/new/")
+    regions = picker(page, "regions")
+    regions.get_by_label(zh("Province")).select_option(label="浙江省")
+    regions.get_by_label(zh("City")).select_option(label="杭州市")  # its counties are held back
+    regions.get_by_role("button", name=zh("Add the chosen region")).click()
+    expect(regions.locator(".region-picker__chosen")).to_contain_text("浙江省 / 杭州市")
+    expect(regions.get_by_label(zh("City"))).to_have_count(0)
+
+    assert len(held) == 1
+    with page.expect_event("requestfinished", lambda request: "code=330100" in request.url):
+        held[0].continue_()
+    page.evaluate("() => new Promise((resolve) => setTimeout(resolve, 200))")  # let the answer land
+    expect(regions.get_by_label(zh("City"))).to_have_count(0)
+    expect(regions.get_by_label(zh("Province"))).to_have_value("")
