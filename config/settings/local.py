@@ -3,7 +3,10 @@
 from .base import *  # noqa: F403
 from .base import env
 
-DEBUG = env.bool("DEBUG", default=True)
+# Off unless asked for (DEBUG=true): the demo is what people try, and it must show Terroir's own
+# 404 and 500 pages, never Django's debug page with its list of every address. scripts/demo runs
+# `runserver --insecure` so that the static files are served all the same.
+DEBUG = env.bool("DEBUG", default=False)
 
 # runserver serves static files itself in development.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]
