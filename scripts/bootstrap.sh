@@ -17,6 +17,27 @@ require_python() {
     || die "Python 3.11 or newer is needed; $("$PYTHON_BIN" --version) found. Set PYTHON=/path/to/python3.11."
 }
 
+# apt-get that waits while another package manager (unattended-upgrades, a second terminal) holds
+# apt's locks, instead of dying at once. DPkg::Lock::Timeout covers dpkg's lock only; the lock of
+# the package lists (apt-get update) is waited for by trying again. APT_LOCK_WAIT seconds at most.
+apt_get() {
+  local waited=0 limit="${APT_LOCK_WAIT:-600}" poll="${APT_LOCK_POLL:-5}" output
+  while true; do
+    if output="$(${APT_SUDO:-} env DEBIAN_FRONTEND=noninteractive apt-get -o "DPkg::Lock::Timeout=$limit" "$@" 2>&1)"; then
+      [ -z "$output" ] || printf '%s\n' "$output"
+      return 0
+    fi
+    if grep -qE "Could not get lock|Unable to lock" <<<"$output" && [ "$waited" -lt "$limit" ]; then
+      [ "$waited" -gt 0 ] || say "Another package manager holds apt's lock; waiting for it (up to ${limit} s)"
+      sleep "$poll"
+      waited=$((waited + poll))
+      continue
+    fi
+    printf '%s\n' "$output" >&2
+    return 1
+  done
+}
+
 # Debian packages: Pango and HarfBuzz's subsetter for WeasyPrint (without libharfbuzz-subset0
 # a CJK page takes seconds), a CJK font so Chinese never renders as empty boxes, gettext
 # for the translations, and Chromium for the browser tests.
@@ -34,11 +55,11 @@ install_system_packages() {
   [ ${#missing[@]} -eq 0 ] && return
   say "Installing system packages: ${missing[*]}"
   if [ "$(id -u)" -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    apt_get update -qq
+    apt_get install -y -qq --no-install-recommends "${missing[@]}"
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    APT_SUDO=sudo apt_get update -qq
+    APT_SUDO=sudo apt_get install -y -qq --no-install-recommends "${missing[@]}"
   else
     die "Missing system packages. Run this, then run the command again:
     sudo apt-get update && sudo apt-get install -y ${missing[*]}"
