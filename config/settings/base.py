@@ -62,6 +62,9 @@ MIDDLEWARE = [
     # in the API's JSON error format for /api/ (a client cannot follow the pages' redirect).
     "api.middleware.ApiUploadLimitMiddleware",
     "cases.uploads.UploadLimitMiddleware",
+    # After the size limits, before any view: a NUL, a lone surrogate or an overlong value is a 400
+    # with a clear message, never a database error (config/unstorable_input.py).
+    "config.unstorable_input.UnstorableInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
     # Turns a lost race (flow lock, stale task, stale FSM row) into a 409 page (docs/adr/0016).
@@ -179,6 +182,9 @@ TERROIR_UPLOAD_MAX_REQUEST_BYTES = 35 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 5
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The longest single value a request may carry (form field, query parameter, JSON string): the
+# longest text a form takes is an investigation report of some pages.
+TERROIR_MAX_FIELD_CHARACTERS = 50_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
