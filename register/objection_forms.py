@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.common.staging import KeepsChosenFiles
 from cases.uploads import EvidenceFileField
+from organizations.identity_number import validate_person_or_organisation_code
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -24,7 +25,9 @@ class MultipleFileField(EvidenceFileField):
 class ObjectionForm(KeepsChosenFiles, forms.Form):
     objector_name = forms.CharField(label=_("Your name or organisation"), max_length=200)
     objector_id_code = forms.CharField(
-        label=_("Identity number or unified social credit code"), min_length=15, max_length=18
+        label=_("Identity number or unified social credit code"),
+        max_length=18,
+        validators=[validate_person_or_organisation_code],
     )
     contact = forms.CharField(label=_("Contact (telephone or e-mail)"), max_length=100)
     grounds = forms.CharField(

@@ -176,7 +176,7 @@ def test_objection_sustained_returns_or_rejects(client, cast):
     objection = objection_file(
         application=application,
         objector_name="张三",
-        objector_id_code="330106199001011234",
+        objector_id_code="33010619900101123X",
         contact="z@example.org",
         grounds="名称与已有商标冲突。",
     )
@@ -234,7 +234,7 @@ def test_an_objection_the_day_after_the_window_is_refused_with_its_closing_date(
         objection_file(
             application=application,
             objector_name="李四",
-            objector_id_code="330106199001011234",
+            objector_id_code="33010619900101123X",
             contact="13800000000",
             grounds="晚了一天。",
         )

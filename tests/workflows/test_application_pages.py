@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -157,9 +158,45 @@ def test_an_objection_after_the_window_is_refused_with_the_closing_date(client, 
     page = client.get(url).content.decode()
     assert closed.isoformat() in page  # YYYY-MM-DD in Chinese too
     response = client.post(
-        url, {"objector_name": "王五", "objector_id_code": "330106199001011234", "contact": "x", "grounds": "迟到"}
+        url, {"objector_name": "王五", "objector_id_code": "33010619900101123X", "contact": "x", "grounds": "迟到"}
     )
     assert closed.isoformat() in response.content.decode()
+    assert not Objection.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("ZZZZZZZZZZZZZZZZZZ", "不符合"),  # not a credit code's alphabet
+        ("91330106MA00000004", "校验"),  # a credit code with a wrong check character
+        ("330106199001011234", "校验"),  # an identity number with a wrong check digit
+    ],
+)
+def test_an_objection_with_a_code_that_fails_its_check_is_refused_and_kept(client, cast, code, message):
+    _applicant, application = announced(cast)
+    url = reverse("register:objection_new", args=[application.public_token])
+    response = client.post(
+        url, {"objector_name": "王五", "objector_id_code": code, "contact": "0571-88888888", "grounds": "范围过大"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and message in page
+    assert "范围过大" in page  # what was typed is kept
+    assert not Objection.objects.exists()
+
+
+def test_the_objection_service_checks_the_code_too(cast):
+    from workflows.applications.actions import file_objection
+
+    _applicant, application = announced(cast)
+    with pytest.raises(ValidationError) as refused:
+        file_objection(
+            application=application,
+            objector_name="王五",
+            objector_id_code="ZZZZZZZZZZZZZZZZZZ",
+            contact="x",
+            grounds="y",
+        )
+    assert "objector_id_code" in refused.value.message_dict
     assert not Objection.objects.exists()
 
 

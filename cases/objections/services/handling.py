@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.types import Actor
 from audit.services import audit_record
+from organizations.identity_number import validate_person_or_organisation_code
 from organizations.models import Role
 from organizations.selectors import members_of
 
@@ -64,6 +65,10 @@ def objection_file(
     evidence = list(evidence)
     if len(evidence) > MAX_EVIDENCE_FILES:
         raise ValidationError({"evidence": _("Attach at most %(count)d files.") % {"count": MAX_EVIDENCE_FILES}})
+    try:
+        validate_person_or_organisation_code(objector_id_code)
+    except ValidationError as error:
+        raise ValidationError({"objector_id_code": error.messages}) from None
     checked = [checked_upload_fields(uploaded) for uploaded in evidence]
     serial = application.objections.count() + 1
     objection = Objection(
