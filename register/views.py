@@ -37,7 +37,7 @@ from workflows.task_views import add_validation_error
 
 from .forms import AuthorisedUserSearchForm, ComplaintForm, ProductSearchForm
 from .objection_forms import ObjectionForm
-from .throttle import client_address, complaint_allowed
+from .throttle import client_address, complaint_allowed, objection_allowed
 
 PAGE_SIZE = 25
 
@@ -155,6 +155,10 @@ def objection_new(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     form = ObjectionForm(request.POST or None, request.FILES or None, staging=FileStaging(request.session))
     window = objection_window_state(application)
+    context = {"application": application, "form": form, "window": window}
+    if request.method == "POST" and not objection_allowed(client_address(request)):
+        form.add_error(None, _("Too many objections were sent from your network address. Please try again in an hour."))
+        return render(request, "register/objection_new.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -169,7 +173,7 @@ def objection_new(request: HttpRequest, token: str) -> HttpResponse:
         else:
             form.release_staged_files()
             return render(request, "register/objection_received.html", {"objection": objection})
-    return render(request, "register/objection_new.html", {"application": application, "form": form, "window": window})
+    return render(request, "register/objection_new.html", context)
 
 
 @login_not_required

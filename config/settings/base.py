@@ -225,6 +225,21 @@ TERROIR_SITE_URL = env("TERROIR_SITE_URL", default="http://127.0.0.1:8000")
 
 REDIS_URL = env("REDIS_URL", default="")
 
+# Rate limits (public complaints and objections, the API's throttles) count in the cache, so it
+# must be one for every process: Redis when REDIS_URL is set, else a table in the database
+# (`manage.py createcachetable`, run by scripts/demo). Django's per-process memory cache let
+# each gunicorn worker count alone.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "terroir",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "terroir_cache"}}
+
 # viewflow's frontend draws these widgets as custom elements its JavaScript lacks (or in English):
 # native controls instead (workflows/form_renderers.py, issue 16).
 VIEWFLOW = {

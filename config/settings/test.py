@@ -17,3 +17,7 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 INSTALLED_APPS = [*INSTALLED_APPS, "tests"]
 # Files a test writes without its own media_root fixture go to a throwaway folder, never var/.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="terroir-test-media-")
+# One process: the memory cache, cleared by the tests that count. The shared caches of the real
+# deployment (Redis, the database table) are proven by tests/security/test_shared_rate_limits.py,
+# which runs several server processes with them.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -200,6 +200,23 @@ def test_the_objection_service_checks_the_code_too(cast):
     assert not Objection.objects.exists()
 
 
+def test_more_than_five_objections_an_hour_from_one_address_are_refused(client, cast):
+    from django.core.cache import cache
+
+    cache.clear()
+    _applicant, application = announced(cast)
+    url = reverse("register:objection_new", args=[application.public_token])
+    data = {"objector_name": "王五", "objector_id_code": "33010619900101123X", "contact": "13800000000"}
+    for serial in range(5):
+        response = client.post(url, {**data, "grounds": f"理由{serial}"}, REMOTE_ADDR="203.0.113.9")
+        assert response.status_code == 200
+    refused = client.post(url, {**data, "grounds": "第六份"}, REMOTE_ADDR="203.0.113.9")
+    assert refused.status_code == 429
+    assert "第六份" in refused.content.decode()  # what was typed stays on the page
+    assert Objection.objects.count() == 5
+    assert client.post(url, {**data, "grounds": "另一地址"}, REMOTE_ADDR="198.51.100.2").status_code == 200
+
+
 def test_an_unknown_or_draft_token_is_not_found(client):
     _user, application = draft_application()
     assert client.get(reverse("register:objection_new", args=[application.public_token])).status_code == 404
