@@ -60,3 +60,19 @@ class ComplaintForm(KeepsChosenFiles, forms.Form):
 
     def evidence_files(self) -> list:
         return [self.cleaned_data[f] for f in ("evidence_1", "evidence_2") if self.cleaned_data.get(f)]
+
+
+class TrackingForm(forms.Form):
+    """办件查询: the tracking number given at submission and the phone or e-mail left with it."""
+
+    number = forms.CharField(
+        label=_("Tracking number"),
+        max_length=40,
+        help_text=_("As shown when you sent the objection or the report, e.g. JB-7KQ9M-4XT2R."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+    contact = forms.CharField(
+        label=_("The phone number or e-mail address you gave"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )

@@ -15,4 +15,5 @@ urlpatterns = [
     path("announcements/<int:pk>/pdf/", views.announcement_pdf, name="announcement_pdf"),
     path("objections/<str:token>/", views.objection_new, name="objection_new"),
     path("report/", views.report, name="report"),
+    path("track/", views.track, name="track"),
 ]

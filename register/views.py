@@ -35,9 +35,10 @@ from workflows.applications.actions import file_objection
 from workflows.enforcement.actions import open_case
 from workflows.task_views import add_validation_error
 
-from .forms import AuthorisedUserSearchForm, ComplaintForm, ProductSearchForm
+from .forms import AuthorisedUserSearchForm, ComplaintForm, ProductSearchForm, TrackingForm
 from .objection_forms import ObjectionForm
-from .throttle import client_address, complaint_allowed, objection_allowed
+from .throttle import client_address, complaint_allowed, lookup_allowed, objection_allowed
+from .tracking import public_progress
 
 PAGE_SIZE = 25
 
@@ -206,5 +207,37 @@ def report(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, error.messages)
             else:
                 form.release_staged_files()
-                return render(request, "register/report_done.html", {"number": case.number})
+                context = {"number": case.number, "tracking_number": case.tracking_number, "contact": data["contact"]}
+                return render(request, "register/report_done.html", context)
     return render(request, "register/report.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def track(request: HttpRequest) -> HttpResponse:
+    """办件查询: the tracking number and the contact given with it show where an objection or a
+    report stands. A wrong number, a wrong contact or input of no shape all get the same answer."""
+    form = TrackingForm(request.POST or None)
+    context: dict = {"form": form}
+    status = 200
+    if request.method == "POST":
+        if not lookup_allowed(client_address(request)):
+            context = {
+                "form": TrackingForm(),
+                "refusal": _("Too many lookups from your network address. Please try again in an hour."),
+            }
+            status = 429
+        else:
+            progress = public_progress(**form.cleaned_data) if form.is_valid() else None
+            if progress is not None:
+                response = render(request, "register/track_result.html", {"progress": progress})
+                response["Cache-Control"] = "no-store"
+                return response
+            # What was typed stays when it had a shape; nothing of input that had none.
+            context = {
+                "form": form if form.is_valid() else TrackingForm(),
+                "refusal": _("No objection or report matches this tracking number and contact."),
+            }
+    response = render(request, "register/track.html", context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -8,6 +8,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from organizations.models import Department, Enterprise, Region
 
+from ..common.tracking import TRACKING_NUMBER_MAX_LENGTH
 from ..uploads import RandomUploadPath
 from .products import ProtectedProduct
 from .supervision import SupervisionCheck
@@ -84,6 +85,11 @@ class EnforcementCase(ConcurrentTransitionMixin, models.Model):
     source_authority = models.CharField(_("transferring or assigning authority"), max_length=200, blank=True)
     complainant_name = models.CharField(_("complainant"), max_length=100, blank=True)
     complainant_contact = models.CharField(_("complainant's contact"), max_length=200, blank=True)
+    # A report from the public is looked up by this number and the contact given (办件查询, ADR
+    # 0034); cases from any other source have none.
+    tracking_number = models.CharField(
+        _("tracking number"), max_length=TRACKING_NUMBER_MAX_LENGTH, unique=True, null=True, blank=True, editable=False
+    )
     is_major = models.BooleanField(_("major case"), default=False)
     status = FSMField(_("status"), default=Status.VERIFYING, choices=Status.choices, protected=True)
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from ..common.tracking import TRACKING_NUMBER_MAX_LENGTH, new_objection_tracking_number
 from ..uploads import RandomUploadPath
 from .applications import Application
 from .stored_files import StoredFile
@@ -24,6 +25,14 @@ class Objection(ConcurrentTransitionMixin, models.Model):
 
     application = models.ForeignKey(Application, models.PROTECT, related_name="objections")
     reference = models.CharField(_("reference"), max_length=40, unique=True)
+    # What the objector looks the objection up by, with the contact given (办件查询, ADR 0034).
+    tracking_number = models.CharField(
+        _("tracking number"),
+        max_length=TRACKING_NUMBER_MAX_LENGTH,
+        unique=True,
+        default=new_objection_tracking_number,
+        editable=False,
+    )
     objector_name = models.CharField(_("name or organisation"), max_length=200)
     objector_id_code = models.CharField(_("identity number or credit code"), max_length=18)
     contact = models.CharField(_("contact (telephone or e-mail)"), max_length=100)

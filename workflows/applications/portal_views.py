@@ -10,6 +10,7 @@ from django_fsm import TransitionNotAllowed, can_proceed
 
 from accounts.types import AuthenticatedHttpRequest
 from cases.applications.announcements import announcements_of
+from cases.applications.progress import application_steps
 from cases.applications.selectors import applicant_history, application_for_applicant
 from cases.common.staging import FileStaging, remember_refused_form, restore_refused_form
 from cases.models import Application, Objection
@@ -92,6 +93,7 @@ def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         "workflows/applications/portal_detail.html",
         {
             "application": application,
+            "steps": application_steps(application),
             "area": application.proposed_area.order_by("code"),
             "attachments": application.attachments.all(),
             "history": applicant_history(application),

@@ -10,6 +10,7 @@ from django_fsm import TransitionNotAllowed, can_proceed
 
 from accounts.types import AuthenticatedHttpRequest
 from cases.common.staging import FileStaging, remember_refused_form, restore_refused_form
+from cases.declarations.progress import declaration_steps
 from cases.declarations.receipts import receipt_of
 from cases.declarations.selectors import declaration_for_producer, producer_history
 from cases.models import Declaration
@@ -67,6 +68,7 @@ def declaration_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         "workflows/declarations/portal_detail.html",
         {
             "declaration": declaration,
+            "steps": declaration_steps(declaration),
             "history": producer_history(declaration),
             "can_withdraw": can_proceed(declaration.withdraw),
             "receipt": receipt_of(declaration),

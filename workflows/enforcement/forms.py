@@ -12,9 +12,13 @@ Outcome = EnforcementCase.Outcome
 YES_NO = lambda value: value == "yes"  # noqa: E731
 
 
-def _text(label, rows=4, required=True):
+def _text(label, rows=4, required=True, help_text=""):
     return forms.CharField(
-        label=label, widget=forms.Textarea(attrs={"rows": rows}), required=required, max_length=10000
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        required=required,
+        max_length=10000,
+        help_text=help_text,
     )
 
 
@@ -65,7 +69,13 @@ class FilingDecisionForm(forms.Form):
     )
     is_major = forms.BooleanField(label=_("Major case (legal review by 法规司, collective decision)"), required=False)
     transfer_to = forms.CharField(label=_("Transfer to"), max_length=200, required=False)
-    reason = _text(_("Reason for filing, for not filing or for the transfer"), rows=3, required=False)
+    reason = _text(
+        _("Reason for filing, for not filing or for the transfer"),
+        rows=3,
+        required=False,
+        # The public lookup (办件查询) shows the person who reported it why a case was not filed or transferred.
+        help_text=_("A reason for not filing or for the transfer is shown to the person who reported it."),
+    )
 
     def __init__(self, *args, bureau=None, **kwargs):
         super().__init__(*args, **kwargs)

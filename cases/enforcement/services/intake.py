@@ -8,6 +8,7 @@ from accounts.types import Actor
 from audit.services import audit_record
 from organizations.models import Department
 
+from ...common.tracking import REPORT_PREFIX, new_tracking_number
 from ...models import CaseEvidence, EnforcementCase, SupervisionCheck, ViolationType, next_in_sequence
 from ..choices import EnforcementAction
 from ..notices import tell_case_staff
@@ -72,6 +73,8 @@ def case_receive(
         source_authority=source_authority.strip(),
         complainant_name=complainant_name.strip(),
         complainant_contact=complainant_contact.strip(),
+        # The public looks its report up by this number (ADR 0034); 49 random bits: no retry loop.
+        tracking_number=new_tracking_number(REPORT_PREFIX) if source == EnforcementCase.Source.COMPLAINT else None,
         supervision_check=supervision_check,
         created_by=actor,
     )
