@@ -13,4 +13,5 @@ def case_materials(context, case=None, process=None):
     """A case of any kind, or a viewflow process (its case is the process's artifact)."""
     if process is not None:
         case = process.artifact
-    return {"materials": materials_of(context["request"].user, case)}
+    request = context.get("request")
+    return {"materials": materials_of(request.user, case) if request is not None else []}
