@@ -1,13 +1,24 @@
 from django.urls import path
 
-from .views import files
+from .views.files import file_view
 
 app_name = "files"
 
+# Each kind of uploaded file: its download, and its preview (PDF and images shown in a tab; any
+# other content is saved like the download).
+ROUTES = {
+    "declaration-attachments": "declaration_attachment",
+    "check-evidence": "check_evidence",
+    "enforcement-evidence": "enforcement_evidence",
+    "application-attachments": "application_attachment",
+    "objection-evidence": "objection_evidence",
+}
+
 urlpatterns = [
-    path("declaration-attachments/<int:pk>/", files.declaration_attachment, name="declaration_attachment"),
-    path("check-evidence/<int:pk>/", files.check_evidence, name="check_evidence"),
-    path("enforcement-evidence/<int:pk>/", files.enforcement_evidence, name="enforcement_evidence"),
-    path("application-attachments/<int:pk>/", files.application_attachment, name="application_attachment"),
-    path("objection-evidence/<int:pk>/", files.objection_evidence, name="objection_evidence"),
+    route
+    for prefix, name in ROUTES.items()
+    for route in (
+        path(f"{prefix}/<int:pk>/", file_view(name, preview=False), name=name),
+        path(f"{prefix}/<int:pk>/preview/", file_view(name, preview=True), name=f"{name}_preview"),
+    )
 ]

@@ -31,9 +31,30 @@ PNG = FileType("PNG", ("png",), b"\x89PNG\r\n\x1a\n", "image/png")
 EVIDENCE_TYPES = (PDF, JPEG, PNG)
 
 
-def content_type_of(label: str) -> str:
-    """The MIME type of a stored file from the type its content was checked as."""
-    return next((t.content_type for t in EVIDENCE_TYPES if t.label == label), "application/octet-stream")
+# What a browser may show in a tab rather than save. Never a type that can carry script into our
+# origin (SVG, HTML): a PDF is drawn by the browser's own viewer, under a sandbox CSP.
+PREVIEW_TYPES = (PDF, JPEG, PNG)
+
+
+def file_type_labelled(label: str) -> FileType | None:
+    """The type a row records (its upload was checked as it); older rows may spell it in lower case."""
+    return next((t for t in EVIDENCE_TYPES if t.label == label.upper()), None)
+
+
+def can_preview(label: str) -> bool:
+    return file_type_labelled(label) in PREVIEW_TYPES
+
+
+def stored_file_type(file, label: str) -> FileType | None:
+    """The type a stored file is, read from its first bytes: the recorded type when the content
+    still is that type, None otherwise (a file changed on disk, a type we do not know).
+    Raises FileNotFoundError for a row whose file is gone."""
+    recorded = file_type_labelled(label)
+    if recorded is None:
+        return None
+    with file.storage.open(file.name, "rb") as handle:
+        head = handle.read(16)
+    return recorded if head.startswith(recorded.signature) else None
 
 
 def _extension(name: str) -> str:

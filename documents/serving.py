@@ -26,9 +26,12 @@ def public_file_response(file: FieldFile, *, filename: str, content_type: str) -
     return _file_response(file, filename=filename, content_type=content_type, as_attachment=False)
 
 
-def private_file_response(file: FieldFile, *, filename: str, content_type: str) -> FileResponse:
-    response = _file_response(file, filename=filename, content_type=content_type, as_attachment=True)
-    # Should a browser display it anyway, an uploaded file can run nothing and load nothing.
+def private_file_response(file: FieldFile, *, filename: str, content_type: str, inline: bool = False) -> FileResponse:
+    """Saved by default; inline (a preview in its own tab) only when the caller has checked the
+    content is a type a browser draws without running anything of ours (cases.uploads.PREVIEW_TYPES)."""
+    response = _file_response(file, filename=filename, content_type=content_type, as_attachment=not inline)
+    # Displayed or not, an uploaded file can run nothing and load nothing: the sandbox gives it an
+    # origin of its own and no script (Chromium's PDF viewer still draws a PDF under it).
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     # Private to its readers: no shared cache may keep it.
     response["Cache-Control"] = "private, no-store"

@@ -41,13 +41,14 @@ def applications_visible_to(user, *, with_reviews: bool = False) -> QuerySet[App
     return seen.select_related("applicant", "province")
 
 
-def application_attachment_visible_to(user, pk: int) -> ApplicationAttachment | None:
+def application_attachments_visible_to(user) -> QuerySet[ApplicationAttachment]:
     """Whoever may see the application: the applicant body's accounts, staff whose jurisdiction
-    covers its province (once submitted), and the experts convened to review it."""
+    covers its province (once submitted), and the experts convened to review it. The one rule for
+    the download, the preview and the materials panel (cases.materials)."""
     allowed = Q(application__applicant__in=enterprises_of(user))
     if is_staff_member(user):
         allowed |= Q(application__in=applications_visible_to(user, with_reviews=True).values("pk"))
-    return ApplicationAttachment.objects.filter(allowed, pk=pk).first()
+    return ApplicationAttachment.objects.filter(allowed)
 
 
 def application_open_to_objections(token: str) -> Application | None:

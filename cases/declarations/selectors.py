@@ -33,7 +33,7 @@ def declaration_for_producer(user, pk: int) -> Declaration:
 
 def declarations_visible_to(user) -> QuerySet[Declaration]:
     """Staff: the declarations of production sites inside their jurisdiction; drafts stay with
-    the producer (the same rule as the attachments, declaration_attachment_visible_to)."""
+    the producer (the same rule as the attachments, declaration_attachments_visible_to)."""
     if not user.is_authenticated:
         return Declaration.objects.none()
     return (
@@ -130,13 +130,13 @@ def verification_answer(token: str) -> VerificationAnswer:
     return VerificationAnswer(verdict, declaration, ended_on)
 
 
-def declaration_attachment_visible_to(user, pk: int) -> DeclarationAttachment | None:
-    """The producer who declared, and staff whose jurisdiction covers the production region
-    (None → the download answers 404)."""
+def declaration_attachments_visible_to(user) -> QuerySet[DeclarationAttachment]:
+    """The producer who declared, and staff whose jurisdiction covers the production region: the
+    one rule for the download, the preview and the materials panel (anyone else: 404)."""
     allowed = Q(declaration__enterprise__in=enterprises_of(user))
     if is_staff_member(user):
         allowed |= region_code_filter(user, "declaration__production_region__code")
-    return DeclarationAttachment.objects.filter(allowed, pk=pk).first()
+    return DeclarationAttachment.objects.filter(allowed)
 
 
 # The actions the producer sees in their declaration's history, and whether the comment is meant

@@ -34,12 +34,13 @@ def enforcement_case_visible_to(user, pk: int) -> EnforcementCase | None:
     return enforcement_cases_visible_to(user).filter(pk=pk).first()
 
 
-def enforcement_evidence_visible_to(user, pk: int) -> CaseEvidence | None:
-    """An evidence file, for those who may see its case: staff whose jurisdiction covers the case's
-    region (as enforcement_cases_visible_to). The party and the public never (the case file is internal)."""
+def enforcement_evidence_files_visible_to(user) -> QuerySet[CaseEvidence]:
+    """Evidence items with a file, for those who may see their case: staff whose jurisdiction covers
+    the case's region (as enforcement_cases_visible_to). The party and the public never (the case
+    file is internal). The one rule for the download, the preview and the materials panel."""
     if not is_staff_member(user):
-        return None
-    return CaseEvidence.objects.filter(region_code_filter(user, "case__region__code"), pk=pk).first()
+        return CaseEvidence.objects.none()
+    return CaseEvidence.objects.filter(region_code_filter(user, "case__region__code")).exclude(file="")
 
 
 def is_case_officer(actor: Actor, case: EnforcementCase) -> bool:

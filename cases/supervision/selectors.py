@@ -37,13 +37,10 @@ def has_conflict_with(actor: User, check: SupervisionCheck) -> bool:
     return ConflictOfInterest.objects.filter(inspector_id=actor.pk, enterprise_id__in=enterprise).exists()
 
 
-def check_evidence_visible_to(user, pk: int) -> CheckEvidence | None:
+def check_evidence_files_visible_to(user) -> QuerySet[CheckEvidence]:
     """Who may see the check (SupervisionCheckFlow.seen_by_jurisdiction): staff whose jurisdiction
-    covers the checked production site; producers never (inspectors' files). None → 404."""
+    covers the checked production site; producers never (inspectors' files). The one rule for the
+    download, the preview and the materials panel (anyone else: 404)."""
     if not is_staff_member(user):
-        return None
-    return (
-        CheckEvidence.objects.filter(region_code_filter(user, "check_record__declaration__production_region__code"))
-        .filter(pk=pk)
-        .first()
-    )
+        return CheckEvidence.objects.none()
+    return CheckEvidence.objects.filter(region_code_filter(user, "check_record__declaration__production_region__code"))

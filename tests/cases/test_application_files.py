@@ -2,19 +2,17 @@
 application, nobody else."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cases.applications.services import (
     application_convene_review,
-    application_decide_announcement,
     application_examine_formal,
     application_examine_preliminary,
 )
-from cases.models import Application, Regime
+from cases.models import Regime
 from organizations.models import Role
 from tests.factories import make_member
-from tests.factories.applications import Cast, applicant_body, draft_application
+from tests.factories.applications import Cast, applicant_body, draft_application, objected_application
 from tests.factories.cases import PDF_BYTES
 from workflows.applications import actions as application_actions
 
@@ -62,19 +60,7 @@ def test_the_experts_convened_may_read_the_documents(client, cast):
 
 
 def test_an_objections_evidence_for_those_who_see_the_application(client, cast):
-    applicant, application = draft_application(regime=Regime.AQSIQ_2005)
-    application_actions.submit(actor=applicant, application=application)
-    application_examine_preliminary(actor=cast.province_staff, application=application, outcome="accept")
-    application_examine_formal(actor=cast.kjs_staff, application=application, outcome="accept")
-    application_decide_announcement(actor=cast.kjs_lead, application=application, approve=True)
-    objection = application_actions.file_objection(
-        application=Application.objects.get(pk=application.pk),
-        objector_name="某某茶业公司",
-        objector_id_code="91330106MA00000003",
-        contact="0571-88888888",
-        grounds="申请保护范围与我司产区重叠。",
-        evidence=[SimpleUploadedFile("proof.pdf", PDF_BYTES, content_type="application/pdf")],
-    )
+    applicant, _application, objection = objected_application(cast)
     url = reverse("files:objection_evidence", args=[objection.evidence.get().pk])
 
     client.force_login(cast.fgs_staff)

@@ -1,8 +1,17 @@
-from cases.applications.services import application_attach, application_create_draft
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from cases.applications.services import (
+    application_attach,
+    application_create_draft,
+    application_decide_announcement,
+    application_examine_formal,
+    application_examine_preliminary,
+)
 from cases.models import Application, Regime
 from organizations.models import Enterprise, Region, Role
+from workflows.applications import actions as application_actions
 
-from .cases import pdf_file, png_file
+from .cases import PDF_BYTES, pdf_file, png_file
 from .organizations import EnterpriseFactory, UserFactory, make_member
 
 
@@ -51,3 +60,22 @@ class Cast:
         self.kjs_lead = make_member("KJS", Role.LEAD)
         self.fgs_staff = make_member("FGS", Role.STAFF)
         self.experts = [make_member("EXPERTS", Role.EXPERT) for _ in range(3)]
+
+
+def objected_application(cast: Cast, evidence_name: str = "proof.pdf"):
+    """An application announced (its objection window open) with an objection just received, whose
+    evidence is one PDF: (applicant, application, objection)."""
+    applicant, application = draft_application(regime=Regime.AQSIQ_2005)
+    application_actions.submit(actor=applicant, application=application)
+    application_examine_preliminary(actor=cast.province_staff, application=application, outcome="accept")
+    application_examine_formal(actor=cast.kjs_staff, application=application, outcome="accept")
+    application_decide_announcement(actor=cast.kjs_lead, application=application, approve=True)
+    objection = application_actions.file_objection(
+        application=Application.objects.get(pk=application.pk),
+        objector_name="某某茶业公司",
+        objector_id_code="91330106MA00000003",
+        contact="0571-88888888",
+        grounds="申请保护范围与我司产区重叠。",
+        evidence=[SimpleUploadedFile(evidence_name, PDF_BYTES, content_type="application/pdf")],
+    )
+    return applicant, Application.objects.get(pk=application.pk), objection

@@ -1,13 +1,14 @@
 import datetime
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cases.declarations.services import declaration_submit
-from cases.models import Declaration
+from cases.models import CheckEvidence, Declaration
 from cases.supervision.services import campaign_create
 from organizations.models import Department, Region, Role
 
-from .cases import draft_declaration, longjing
+from .cases import PDF_BYTES, draft_declaration, longjing
 from .organizations import make_member
 
 
@@ -48,3 +49,21 @@ def draw_and_open(*, actor, campaign, seed: str):
     for check in checks:
         check.refresh_from_db()
     return checks
+
+
+def check_with_evidence(seed: str = "evidence", name: str = "现场照片.pdf"):
+    """A drawn and opened check of one published declaration, with one PDF its first inspector uploaded:
+    (lead, inspectors, check, evidence)."""
+    published_declarations(1)
+    lead, inspectors, campaign = provincial_campaign(sample_size=1)
+    check = draw_and_open(actor=lead, campaign=campaign, seed=seed)[0]
+    evidence = CheckEvidence.objects.create(
+        check_record=check,
+        file=ContentFile(PDF_BYTES, name="photo.pdf"),
+        original_name=name,
+        file_type="PDF",
+        size=len(PDF_BYTES),
+        sha256="0" * 64,
+        uploaded_by=inspectors[0],
+    )
+    return lead, inspectors, check, evidence

@@ -126,6 +126,12 @@ RULES: dict[str, Rule] = {
     # applicant body only once the objection is admitted (the world's is just received).
     "files:application_attachment": rule("application attachment", {"applicant body"} | PROVINCE),
     "files:objection_evidence": rule("objection evidence", PROVINCE),
+    # Their previews in a tab (PDF and images): the same rule as each download.
+    "files:declaration_attachment_preview": rule("attachment", {"producer A"} | ZHEJIANG_STAFF),
+    "files:check_evidence_preview": rule("check evidence", ZHEJIANG_STAFF),
+    "files:enforcement_evidence_preview": rule("enforcement evidence", ZHEJIANG_STAFF),
+    "files:application_attachment_preview": rule("application attachment", {"applicant body"} | PROVINCE),
+    "files:objection_evidence_preview": rule("objection evidence", PROVINCE),
     # A protected product's public page, by its public token.
     "register:product": rule("product token", EVERYONE),
     # Statistics reports: the provincial bureau's report, for the province and national bodies;

@@ -1,14 +1,12 @@
 """Uploaded evidence is served only to those who may see the case, as a download that cannot run."""
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from cases.models import CheckEvidence
 from organizations.models import Role
 from tests.factories import UserFactory, make_member
 from tests.factories.cases import PDF_BYTES, PNG_BYTES, draft_declaration, producer_with_enterprise
-from tests.factories.supervision import draw_and_open, provincial_campaign, published_declarations
+from tests.factories.supervision import check_with_evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -50,18 +48,7 @@ def test_declaration_attachment_for_its_producer_and_the_staff_of_the_region(cli
 
 
 def test_check_evidence_only_for_staff_of_the_region(client):
-    published_declarations(1)
-    lead, inspectors, campaign = provincial_campaign(sample_size=1)
-    check = draw_and_open(actor=lead, campaign=campaign, seed="s")[0]
-    evidence = CheckEvidence.objects.create(
-        check_record=check,
-        file=ContentFile(PDF_BYTES, name="photo.pdf"),
-        original_name="现场照片.pdf",
-        file_type="PDF",
-        size=len(PDF_BYTES),
-        sha256="0" * 64,
-        uploaded_by=inspectors[0],
-    )
+    _lead, inspectors, check, evidence = check_with_evidence(seed="s")
     url = reverse("files:check_evidence", args=[evidence.pk])
     client.force_login(inspectors[0])
     response = client.get(url)

@@ -95,7 +95,6 @@ def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             "application": application,
             "steps": application_steps(application),
             "area": application.proposed_area.order_by("code"),
-            "attachments": application.attachments.all(),
             "history": applicant_history(application),
             "deadlines": deadlines_for(application),
             "announcements": announcements_of(application),

@@ -54,7 +54,6 @@ def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         {
             "application": application,
             "area": application.proposed_area.order_by("code"),
-            "attachments": application.attachments.all(),
             "objections": application.objections.prefetch_related("evidence"),
             "opinions": application.expert_opinions.select_related("expert"),
             "announcements": announcements_of(application),

@@ -73,7 +73,6 @@ def declaration_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             "can_withdraw": can_proceed(declaration.withdraw),
             "receipt": receipt_of(declaration),
             "deadlines": deadlines_for(declaration),
-            "attachments": declaration.attachments.all(),
             "verification_url": request.build_absolute_uri(f"/verify/{declaration.verification_token}/"),
             "resubmit_form": restore_refused_form(request.session, _correction_key(pk), ResubmitForm()),
             "usage_reports": declaration.usage_reports.all(),
