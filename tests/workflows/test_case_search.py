@@ -50,6 +50,15 @@ def keys(*cases) -> set[tuple[str, int]]:
 # ---------------------------------------------------------------- each kind, each criterion
 
 
+@pytest.fixture(params=["ids", "condition"])
+def named_as(request, monkeypatch):
+    """The enterprises and products a text names go to the kinds' queries as ids when few, as
+    the condition on their names when many (kinds.Named): the same cases either way."""
+    if request.param == "condition":
+        monkeypatch.setattr("workflows.case_search.selectors.IDS_INLINE", 0)
+    return request.param
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_kind_is_found_by_its_number_and_the_exact_number_comes_first(kind):
     Casework.of_every_kind(1)
@@ -77,7 +86,7 @@ def test_part_of_a_number_finds_the_cases_that_contain_it():
     assert set(found(province_staff(), "CC-AMR-330000-2026-001")) == keys(one.check)
 
 
-def test_a_party_is_found_by_part_of_its_name_in_every_kind_it_is_party_to():
+def test_a_party_is_found_by_part_of_its_name_in_every_kind_it_is_party_to(named_as):
     one = Casework.of_every_kind(1, party="杭州西湖龙井茶业有限公司")
     Casework.of_every_kind(2)
     expected = keys(one.application, one.declaration, one.check, one.enforcement)
@@ -86,7 +95,7 @@ def test_a_party_is_found_by_part_of_its_name_in_every_kind_it_is_party_to():
     assert set(found(province_staff(), "零售店0001")) == keys(one.enforcement)  # the party as reported
 
 
-def test_a_party_is_found_by_its_unified_social_credit_code():
+def test_a_party_is_found_by_its_unified_social_credit_code(named_as):
     one = Casework.of_every_kind(1)
     Casework.of_every_kind(2)
     code = one.declaration.enterprise.credit_code
@@ -95,7 +104,7 @@ def test_a_party_is_found_by_its_unified_social_credit_code():
     assert set(found(province_staff(), one.objection.objector_id_code)) == keys(one.objection)
 
 
-def test_a_product_is_found_by_its_name_and_by_its_pinyin():
+def test_a_product_is_found_by_its_name_and_by_its_pinyin(named_as):
     one = Casework.of_every_kind(1, product="西湖龙井")
     Casework.of_every_kind(2)
     ProtectedProduct.objects.filter(name="西湖龙井").update(name_pinyin="xihulongjing xhlj")
@@ -187,7 +196,7 @@ def test_the_kind_and_the_status_filters():
 # ---------------------------------------------------------------- jurisdiction
 
 
-def test_staff_of_another_province_never_see_a_case_and_see_their_own():
+def test_staff_of_another_province_never_see_a_case_and_see_their_own(named_as):
     zhejiang = Casework.of_every_kind(1)
     fujian = Casework.of_every_kind(2, where=FUJIAN)
     fujian_staff = make_member("AMR-350000", Role.STAFF)

@@ -44,18 +44,50 @@ from ..supervision.flows import SupervisionCheckFlow
 OPENED = "search_opened"
 
 
+def _under(path: str, condition: Q) -> Q:
+    """The condition on a related object, asked of a case that leads to it by `path`."""
+    moved = Q()
+    moved.connector, moved.negated = condition.connector, condition.negated
+    for child in condition.children:
+        if isinstance(child, Q):
+            moved.children.append(_under(path, child))
+        else:
+            lookup, value = child  # type: ignore[misc]  # a Q's leaves are (lookup, value) pairs
+            moved.children.append((f"{path}__{lookup}", value))
+    return moved
+
+
+@dataclass(frozen=True)
+class Named:
+    """The enterprises (or products) a text names. Few: their ids, which the cases' indexes
+    answer. Many (a word of every company's name): the condition itself, checked on each case's
+    own enterprise as the case is read, newest first; so many match that a page fills at once."""
+
+    ids: list[int] | None = None
+    condition: Q | None = None
+
+    def of(self, path: str) -> Q:
+        """The cases whose `path` ("applicant", "declaration__enterprise") is one of them."""
+        if self.ids is not None:
+            return Q(**{f"{path}__in": self.ids})
+        if self.condition is not None:
+            return _under(path, self.condition)
+        return Q(pk__in=[])
+
+
 @dataclass(frozen=True)
 class Criteria:
     """What the person asked, worked out once for every kind (selectors.criteria_for)."""
 
     text: str = ""
+    # The numbers that count as exact (the text as typed and in capitals); empty when the text
+    # cannot be a whole number.
     exact_numbers: tuple[str, ...] = ()
     # "CC-AMR-330000-2026-001 #3": a campaign's reference and a check's place in its draw.
     check_number: tuple[str, int] | None = None
     credit_code: str = ""
-    # Ids (a list) or a subquery of the enterprises and products the text names; None without text.
-    enterprises: Any = None
-    products: Any = None
+    enterprises: Named = Named()
+    products: Named = Named()
     status: str = ""
     open_only: bool = False
 
@@ -231,14 +263,6 @@ class CaseKind:
         )
 
 
-def _enterprise(field: str, criteria: Criteria) -> Q:
-    return Q(**{f"{field}__in": criteria.enterprises}) if criteria.enterprises is not None else Q(pk__in=[])
-
-
-def _product(field: str, criteria: Criteria) -> Q:
-    return Q(**{f"{field}__in": criteria.products}) if criteria.products is not None else Q(pk__in=[])
-
-
 def _process_page(flow_class, process_pk: int | None) -> str:
     return flow_class.instance.reverse("process_detail", args=[process_pk]) if process_pk else ""
 
@@ -258,9 +282,9 @@ class ApplicationKind(CaseKind):
         return (
             Q(reference__icontains=criteria.text)
             | Q(product_name__icontains=criteria.text)
-            | _enterprise("applicant_id", criteria)
-            | _product("product_id", criteria)
-            | _product("amends_id", criteria)
+            | criteria.enterprises.of("applicant")
+            | criteria.products.of("product")
+            | criteria.products.of("amends")
         )
 
     def row(self, case: Application) -> CaseRow:
@@ -325,8 +349,8 @@ class DeclarationKind(CaseKind):
     def matching(self, criteria: Criteria) -> Q:
         return (
             Q(reference__icontains=criteria.text)
-            | _enterprise("enterprise_id", criteria)
-            | _product("product_id", criteria)
+            | criteria.enterprises.of("enterprise")
+            | criteria.products.of("product")
         )
 
     def with_row_data(self, cases: QuerySet) -> QuerySet:
@@ -359,8 +383,8 @@ class SupervisionCheckKind(CaseKind):
         return (
             Q(campaign__reference__icontains=criteria.text)
             | Q(declaration__reference__icontains=criteria.text)
-            | _enterprise("declaration__enterprise_id", criteria)
-            | _product("declaration__product_id", criteria)
+            | criteria.enterprises.of("declaration__enterprise")
+            | criteria.products.of("declaration__product")
         )
 
     def exact(self, criteria: Criteria) -> Q | None:
@@ -400,20 +424,13 @@ class EnforcementKind(CaseKind):
         return enforcement_cases_visible_to(user)
 
     def matching(self, criteria: Criteria) -> Q:
-        through_enterprises = EnforcementCase.enterprises.through.objects
-        through_products = EnforcementCase.products.through.objects
-        by_party = (
-            Q(pk__in=through_enterprises.filter(enterprise_id__in=criteria.enterprises).values("enforcementcase_id"))
-            if criteria.enterprises is not None
-            else Q(pk__in=[])
-        )
-        by_product = (
-            Q(pk__in=through_products.filter(protectedproduct_id__in=criteria.products).values("enforcementcase_id"))
-            if criteria.products is not None
-            else Q(pk__in=[])
-        )
+        # Through the case's lists of enterprises and products, as a subquery: a join would repeat
+        # a case once per enterprise that matches.
+        named = criteria.enterprises.of("enterprises") | criteria.products.of("products")
         return (
-            Q(number__icontains=criteria.text) | Q(party_description__icontains=criteria.text) | by_party | by_product
+            Q(number__icontains=criteria.text)
+            | Q(party_description__icontains=criteria.text)
+            | Q(pk__in=EnforcementCase.objects.filter(named).values("pk"))
         )
 
     def with_row_data(self, cases: QuerySet) -> QuerySet:
@@ -449,8 +466,8 @@ class RevocationKind(CaseKind):
     def matching(self, criteria: Criteria) -> Q:
         return (
             Q(reference__icontains=criteria.text)
-            | _product("product_id", criteria)
-            | _enterprise("product__application__applicant_id", criteria)
+            | criteria.products.of("product")
+            | criteria.enterprises.of("product__application__applicant")
         )
 
     def with_row_data(self, cases: QuerySet) -> QuerySet:

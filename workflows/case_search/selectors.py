@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -24,13 +24,13 @@ from organizations.credit_code import normalize_credit_code
 from organizations.models import Enterprise
 from organizations.selectors import jurisdiction_read_once
 
-from .kinds import KIND_BY_CODE, KINDS, CaseRow, Criteria, Cursor
+from .kinds import KIND_BY_CODE, KINDS, CaseRow, Criteria, Cursor, Named
 
 PAGE_SIZE = 50
-# Up to this many enterprises or products named by the text are passed to each kind's query as
-# ids, which its indexes answer; a text that names more (a word of every company's name) is
-# passed as a subquery, and the newest cases that match come first off the date order.
-IDS_INLINE = 500
+# Up to this many enterprises or products named by the text go to each kind's query as ids
+# (kinds.Named); more, as the condition on their names.
+IDS_INLINE = 1000
+MIN_NUMBER_LENGTH = 8
 MAX_CURSOR_LENGTH = 200
 _CHECK_NUMBER = re.compile(r"^(?P<reference>\S+)\s*#\s*(?P<position>\d{1,6})$")
 
@@ -43,10 +43,16 @@ class CaseSearchPage:
     cursor_invalid: bool = False
 
 
-def _ids_or_subquery(queryset: QuerySet):
-    queryset = queryset.order_by()  # any IDS_INLINE + 1 of them tell whether there are more
-    ids = list(queryset.values_list("pk", flat=True)[: IDS_INLINE + 1])
-    return ids if len(ids) <= IDS_INLINE else queryset.values("pk")
+def _named(model, condition: Q) -> Named:
+    ids = list(model.objects.filter(condition).order_by().values_list("pk", flat=True)[: IDS_INLINE + 1])
+    return Named(ids=ids) if len(ids) <= IDS_INLINE else Named(condition=condition)
+
+
+def _may_be_a_number(text: str) -> bool:
+    """Long enough to be most of a case number, with a digit: only then is "exact number first"
+    asked of the database, which must then sort every case that matches instead of reading them
+    newest first ("2025" is in nearly every number, "SB-330106-2026-00012" in one)."""
+    return len(text) >= MIN_NUMBER_LENGTH and any(character.isdigit() for character in text)
 
 
 def criteria_for(*, text: str = "", status: str = "", open_only: bool = False) -> Criteria:
@@ -66,11 +72,11 @@ def criteria_for(*, text: str = "", status: str = "", open_only: bool = False) -
     check = _CHECK_NUMBER.match(text)
     return Criteria(
         text=text,
-        exact_numbers=tuple({text, text.upper()}),
+        exact_numbers=tuple({text, text.upper()}) if _may_be_a_number(text) else (),
         check_number=(check["reference"].upper(), int(check["position"])) if check else None,
         credit_code=credit_code,
-        enterprises=_ids_or_subquery(Enterprise.objects.filter(party)),
-        products=_ids_or_subquery(ProtectedProduct.objects.filter(product)),
+        enterprises=_named(Enterprise, party),
+        products=_named(ProtectedProduct, product),
         status=status,
         open_only=open_only,
     )
