@@ -9,6 +9,8 @@ search in one bitmap of each table. The other kinds' tables stay small. SQLite k
 
 from django.db import migrations
 
+from cases.common.trigram_indexes import trigram_indexes
+
 INDEXES = {
     "terroir_declaration_reference_trgm": "cases_declaration USING gin (UPPER(reference) gin_trgm_ops)",
     "terroir_enforcement_number_trgm": "cases_enforcementcase USING gin (UPPER(number) gin_trgm_ops)",
@@ -16,22 +18,7 @@ INDEXES = {
 }
 
 
-def create_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for name, definition in INDEXES.items():
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
-
-
-def drop_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name in INDEXES:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
-
-
 class Migration(migrations.Migration):
     dependencies = [("cases", "0016_declaration_routing_on_case")]
 
-    operations = [migrations.RunPython(create_indexes, drop_indexes)]
+    operations = [trigram_indexes(INDEXES)]

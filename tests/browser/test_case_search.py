@@ -3,6 +3,8 @@ body's name, sees its applications and opens one; 福建省局 finds nothing of 
 at desk and phone width go to /tmp/case-search-*.png."""
 
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -14,6 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 DESK = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
+SHOTS = Path(tempfile.gettempdir())
 
 
 def search(walker: Walker, text: str) -> None:
@@ -34,18 +37,23 @@ def test_staff_find_an_application_by_part_of_the_applicant_name_and_open_it(pag
     search(walker, "龙井茶产业")
     row = page.get_by_role("row").filter(has_text=application.reference)
     expect(row).to_have_count(1)
-    for words in ("西湖藕粉", "杭州市西湖区龙井茶产业协会", zh("protection application"), zh("preliminary examination")):
+    for words in (
+        "西湖藕粉",
+        "杭州市西湖区龙井茶产业协会",
+        zh("protection application"),
+        zh("preliminary examination"),
+    ):
         expect(row).to_contain_text(words)
     expect(page.get_by_role("row").filter(has_text="杭州龙井虾仁")).to_have_count(1)
-    page.screenshot(path="/tmp/case-search-desk.png", full_page=True)
+    page.screenshot(path=SHOTS / "case-search-desk.png", full_page=True)
     page.set_viewport_size(PHONE)
-    page.screenshot(path="/tmp/case-search-phone.png", full_page=True)
+    page.screenshot(path=SHOTS / "case-search-phone.png", full_page=True)
     page.set_viewport_size(DESK)
 
     walker.click(row.get_by_role("link", name=application.reference))
     expect(page.get_by_role("heading", name=re.compile(re.escape(application.reference)))).to_be_visible()
     assert page.url.endswith(f"/applications/{application.pk}/")
-    page.screenshot(path="/tmp/case-search-opened.png", full_page=True)
+    page.screenshot(path=SHOTS / "case-search-opened.png", full_page=True)
 
     # Another province's staff search the same words and the same number: nothing of Zhejiang's.
     walker.sign_in("fj_province_staff")
@@ -68,9 +76,9 @@ def test_a_county_inspector_finds_the_enforcement_clue_by_its_party_and_the_open
     row = page.get_by_role("row").filter(has_text="河坊街")
     expect(row).to_have_count(1)
     expect(row).to_contain_text(zh("clue under verification"))
-    page.screenshot(path="/tmp/case-search-enforcement.png", full_page=True)
+    page.screenshot(path=SHOTS / "case-search-enforcement.png", full_page=True)
     walker.click(row.get_by_role("link").first)
     expect(page.get_by_role("heading", name=re.compile("地标执法"))).to_be_visible()
     page.set_viewport_size(PHONE)
     walker.go("/cases/?q=%E9%BE%99%E4%BA%95")  # 龙井: the declaration and the clue, on a phone
-    page.screenshot(path="/tmp/case-search-phone-county.png", full_page=True)
+    page.screenshot(path=SHOTS / "case-search-phone-county.png", full_page=True)

@@ -34,6 +34,14 @@ from workflows.supervision.flows import SupervisionCheckFlow
 ZHEJIANG = ("330000", "330106", "AMR-330106")
 FUJIAN = ("350000", "350524", "AMR-350524")
 START = timezone.make_aware(datetime.datetime(2026, 3, 2, 9, 0))
+# What an application says of its product: the search reads none of it.
+APPLICATION_TEXTS = (
+    "quality_characteristics",
+    "area_link",
+    "production_specification",
+    "reputation_history",
+    "proposed_standard",
+)
 
 
 @dataclass
@@ -70,12 +78,8 @@ class Casework:
             product_name=f"{protected.name}申请",
             category="tea",
             province=province,
-            quality_characteristics="—",
-            area_link="—",
-            production_specification="—",
-            reputation_history="—",
-            proposed_standard="—",
             status=Application.Status.OBJECTION_WINDOW,
+            **dict.fromkeys(APPLICATION_TEXTS, "—"),
             product=None,
             amends=protected,
             created_by=user,
