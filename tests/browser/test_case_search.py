@@ -55,6 +55,15 @@ def test_staff_find_an_application_by_part_of_the_applicant_name_and_open_it(pag
     assert page.url.endswith(f"/applications/{application.pk}/")
     page.screenshot(path=SHOTS / "case-search-opened.png", full_page=True)
 
+    # A status of another kind than the one chosen: the page says why and shows nothing.
+    walker.go("/cases/")
+    page.get_by_label(zh("Kind of case")).select_option(label=zh("self-declaration"))
+    page.get_by_label(zh("Status")).select_option(label=zh("clue under verification"))
+    walker.click(page.get_by_role("button", name=zh("Search"), exact=True))
+    expect(page.get_by_role("alert")).to_contain_text(zh("clue under verification"))
+    expect(page.get_by_role("table")).to_have_count(0)
+    page.screenshot(path=SHOTS / "case-search-refused.png", full_page=True)
+
     # Another province's staff search the same words and the same number: nothing of Zhejiang's.
     walker.sign_in("fj_province_staff")
     for text in ("龙井茶产业", application.reference):
@@ -82,3 +91,8 @@ def test_a_county_inspector_finds_the_enforcement_clue_by_its_party_and_the_open
     page.set_viewport_size(PHONE)
     walker.go("/cases/?q=%E9%BE%99%E4%BA%95")  # 龙井: the declaration and the clue, on a phone
     page.screenshot(path=SHOTS / "case-search-phone-county.png", full_page=True)
+    page.set_viewport_size(DESK)
+    walker.click(page.get_by_role("button", name="English"))
+    expect(page.get_by_role("heading", name="Find a case")).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text="河坊街")).to_contain_text("clue under verification")
+    page.screenshot(path=SHOTS / "case-search-english.png", full_page=True)

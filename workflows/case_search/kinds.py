@@ -30,6 +30,7 @@ from cases.models import (
     EnforcementCase,
     Objection,
     ProductRevocation,
+    ProtectedProduct,
     SupervisionCheck,
 )
 from organizations.models import Department
@@ -440,13 +441,19 @@ class EnforcementKind(CaseKind):
         return cases.annotate(
             search_party=Subquery(enterprises.order_by("enterprise__name").values("enterprise__name")[:1]),
             search_product=Subquery(products.order_by("protectedproduct__name").values("protectedproduct__name")[:1]),
+            search_product_en=Subquery(
+                products.order_by("protectedproduct__name").values("protectedproduct__name_en")[:1]
+            ),
         )
 
     def row(self, case: EnforcementCase) -> CaseRow:
         return self._row(
             case,
             party=case.search_party or case.party_description,  # type: ignore[attr-defined]  # annotation
-            product=case.search_product or "",  # type: ignore[attr-defined]  # annotation
+            product=ProtectedProduct(
+                name=case.search_product or "",  # type: ignore[attr-defined]  # annotation
+                name_en=case.search_product_en or "",  # type: ignore[attr-defined]  # annotation
+            ).display_name,
             url=reverse("enforcement:detail", args=[case.pk]),
         )
 
