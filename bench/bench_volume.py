@@ -91,6 +91,12 @@ class Worker:
             "lead: enforcement cases": ("lead", "/enforcement/"),
             "lead: case, ~10 events": ("lead", f"/enforcement/{short.pk}/"),
             f"lead: case, {longest['events']} events": ("lead", f"/enforcement/{longest['target_id']}/"),
+            # 案件 (workflows/case_search, ADR 0036): one search over every kind of casework.
+            "lead: find a case, party": ("lead", "/cases/?q=茶业有限公司1234"),
+            "lead: find a case, every party": ("lead", "/cases/?q=有限公司"),
+            "lead: find a case, credit code": ("lead", f"/cases/?q={credit_code.first()}"),
+            "lead: find a case, its number": ("lead", f"/cases/?q={short.number}"),
+            "lead: find a case, open only": ("lead", "/cases/?open=on"),
             "api: staff tasks": ("staff", "/api/tasks/"),
             "public: authorised users": ("anonymous", "/authorised-users/"),
             "public: search enterprise name": ("anonymous", "/authorised-users/?q=茶业有限公司1234"),

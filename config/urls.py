@@ -27,6 +27,7 @@ urlpatterns = [
     path("applications/", include("workflows.applications.staff_urls")),
     path("supervision/", include("workflows.supervision.urls")),
     path("enforcement/", include("workflows.enforcement.urls")),
+    path("cases/", include("workflows.case_search.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),

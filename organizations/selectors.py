@@ -101,13 +101,35 @@ def jurisdiction_prefixes(user) -> list[str]:
     """Region code prefixes the user's bureaus cover; "" means the whole country."""
     if user.is_superuser:
         return [""]
+    already_read = _PREFIXES_READ.get()
+    if already_read is not None and user.pk in already_read:
+        return list(already_read[user.pk])
     prefixes = set()
     memberships = _jurisdiction_memberships(user)
     for department in Department.objects.filter(pk__in=memberships.values("department_id")).select_related("region"):
         prefixes.add(department.region.prefix if department.region is not None else "")
-    if "" in prefixes:
-        return [""]
-    return sorted(prefixes)
+    answer = [""] if "" in prefixes else sorted(prefixes)
+    if already_read is not None:
+        already_read[user.pk] = tuple(answer)
+    return answer
+
+
+# Set by jurisdiction_read_once(): the prefixes read in the block, by user id.
+_PREFIXES_READ: ContextVar[dict[int, tuple[str, ...]] | None] = ContextVar(
+    "terroir_jurisdiction_prefixes_read", default=None
+)
+
+
+@contextmanager
+def jurisdiction_read_once() -> Iterator[None]:
+    """For a page that asks the selectors of several case kinds about the same user (the 案件
+    search): the user's bureaus are read at the first question, not once per selector. Only for
+    the block: outside it a change of memberships is seen at once."""
+    token = _PREFIXES_READ.set({})
+    try:
+        yield
+    finally:
+        _PREFIXES_READ.reset(token)
 
 
 # Set by jurisdiction_in_sql(): region_code_filter then reads the user's bureaus inside the query.

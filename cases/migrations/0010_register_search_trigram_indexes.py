@@ -9,6 +9,8 @@ may create it. SQLite has no such index and keeps scanning, which is fine at its
 
 from django.db import migrations
 
+from cases.common.trigram_indexes import trigram_indexes
+
 INDEXES = {
     "terroir_enterprise_name_trgm": "organizations_enterprise USING gin (UPPER(name) gin_trgm_ops)",
     "terroir_product_name_trgm": "cases_protectedproduct USING gin (UPPER(name) gin_trgm_ops)",
@@ -17,25 +19,10 @@ INDEXES = {
 }
 
 
-def create_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for name, definition in INDEXES.items():
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
-
-
-def drop_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name in INDEXES:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("cases", "0009_declaration_draw_index"),
         ("organizations", "0002_regions_and_bureaus"),
     ]
 
-    operations = [migrations.RunPython(create_indexes, drop_indexes)]
+    operations = [trigram_indexes(INDEXES)]

@@ -116,6 +116,10 @@ def test_register_searches_have_trigram_indexes_on_postgresql():
         "terroir_product_name_trgm",
         "terroir_product_name_en_trgm",
         "terroir_product_pinyin_trgm",
+        # The 案件 search's "part of a number" and party as reported (cases/migrations/0017, ADR 0036).
+        "terroir_declaration_reference_trgm",
+        "terroir_enforcement_number_trgm",
+        "terroir_enforcement_party_trgm",
     }
 
 
