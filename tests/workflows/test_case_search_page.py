@@ -90,11 +90,17 @@ def test_an_empty_search_asks_what_to_look_for(staff):
         assert zh(PROMPT) in page
 
 
+def test_a_nul_is_refused_at_the_door(staff):
+    """config.unstorable_input: a 400 that says why, before the search reads anything."""
+    response = staff.get(URL, {"q": "SB-\x00330106"})
+    assert response.status_code == 400
+    assert "无法保存的字符" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [
         ({"q": "茶" * 10_000}, "100"),
-        ({"q": "SB-\x00330106"}, None),
         ({"kind": "no-such-kind"}, None),
         ({"status": "declaration:no-such-status"}, None),
         ({"status": "verifying"}, None),
