@@ -4,7 +4,9 @@ refused submission shows its message.
 The nodes are enumerated from the flow classes: a human node that no scenario reaches fails the
 test by name, so a new node cannot go unchecked. The scenarios are those of the API completion
 tests (every human task of every flow); at each step the task's page is opened as the person who
-does it, each field the form expects must be drawn by the browser itself with a size (a radio or
+does it, the case's facts must stand beside the form on a wide screen (1366×900) and above it on a
+phone (390×844) without the page growing wider than the screen, each field the form expects must
+be drawn by the browser itself with a size (a radio or
 check box with a visible label), and a submission of the empty form must come back with a visible
 message on the page. The step is then completed as the scenario says, and the walk goes on.
 """
@@ -79,6 +81,19 @@ EMPTIED = """form => {
 CUSTOM_ELEMENTS = """form => [...form.querySelectorAll('*')]
   .map(el => el.tagName.toLowerCase()).filter(tag => tag.includes('-'))"""
 
+# Where the case's facts and the task's form stand: side by side on a wide screen, one above the other
+# on a phone, and never wider than the screen (a long table scrolls inside its own box).
+LAYOUT = """() => {
+  const facts = document.querySelector('.task-layout__facts').getBoundingClientRect();
+  const form = document.querySelector('.task-layout__form').getBoundingClientRect();
+  return {
+    side_by_side: facts.right <= form.left && Math.abs(facts.top - form.top) < 2,
+    stacked: form.top >= facts.bottom && Math.abs(facts.left - form.left) < 2,
+    too_wide: document.documentElement.scrollWidth > window.innerWidth,
+  };
+}"""
+WIDE, PHONE = {"width": 1366, "height": 900}, {"width": 390, "height": 844}
+
 # The messages the server sent with a refusal: beside a field or above the form. A person must be
 # able to read at least one of them.
 SENT_ERRORS = """(form) => [...form.querySelectorAll('.errorlist li')]
@@ -109,13 +124,22 @@ class BrowserCheckedWalk(Walk):
             self.page.wait_for_url(lambda url: "/accounts/login/" not in url)
             self.signed_in_as = user.pk
 
+    def _check_layout(self, url: str, where: str) -> None:
+        """The page at a wide screen's size and a phone's, each kept for a person to look at."""
+        for name, size, expected in (("phone", PHONE, "stacked"), ("wide", WIDE, "side_by_side")):
+            self.page.set_viewport_size(size)
+            self.page.goto(url)
+            layout = self.page.evaluate(LAYOUT)
+            assert layout[expected] and not layout["too_wide"], f"{where} at {name} width: {layout}"
+            self.page.screenshot(path=f"test-results/task-{where}-{name}.png", full_page=True)
+
     def _check_page(self, flow_class, user, task) -> list[str]:
         self._sign_in(user)
         url = self.base_url + task.flow_task.reverse("execute", args=[task.process_id, task.pk])
-        self.page.goto(url)
+        where = f"{flow_class.__name__}.{task.flow_task.name}"
+        self._check_layout(url, where)  # leaves the page open at a wide screen's size
         form = self.page.locator("form.task-form")
         form.wait_for()
-        where = f"{flow_class.__name__}.{task.flow_task.name}"
         assert form.evaluate(CUSTOM_ELEMENTS) == [], f"{where}: the form needs a script to be drawn"
         expected = completion_form(task)
         names = [name for name, field in expected.fields.items() if not field.widget.is_hidden]
@@ -137,7 +161,7 @@ class BrowserCheckedWalk(Walk):
             shown = [text for text in sent if self.page.get_by_text(text, exact=True).first.is_visible()]
             assert shown, f"{where}: none of the messages {sent} is visible"
             # Kept for a person to look at (test-results/ is not committed).
-            self.page.screenshot(path=f"test-results/task-{where}.png", full_page=True)
+            self.page.screenshot(path=f"test-results/task-{where}-refused.png", full_page=True)
         return names
 
 
