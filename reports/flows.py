@@ -2,11 +2,13 @@
 the 科技司 accepts or returns it. One process per submission: a returned report, corrected and
 submitted again, starts a new one; the report's status says where it is."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
 from workflows.base import TerroirFlow
+from workflows.case_header import CaseHeader
 
 from . import task_views
 from .models import StatisticsReport
@@ -33,6 +35,17 @@ class StatisticsReportFlow(TerroirFlow):
 
     def visible_artifacts(self, user):
         return reports_visible_to(user)
+
+    def case_header(self, process) -> CaseHeader:
+        report = _report(process)
+        return CaseHeader(
+            kind=self.process_title,
+            reference=str(report),
+            status=report.get_status_display(),
+            party="",
+            bureau=report.bureau,
+            url=reverse("reports:detail", args=[report.pk]),
+        )
 
     start = flow.StartHandle(this.begin).Next(this.approve)
 

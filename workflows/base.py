@@ -16,7 +16,9 @@ from organizations.selectors import (
     staff_member_filter,
 )
 
+from .case_header import CaseHeader
 from .eligibility import task_allows
+from .task_claims import use_terroir_claim_views
 from .visibility import JurisdictionCheck
 
 # Processes a list page has just selected through processes_visible_to, kept on the request's
@@ -140,6 +142,7 @@ class TerroirFlow(flow.Flow):
         super().__init_subclass__(**kwargs)
         for node in cls._nodes_by_name.values():
             _title_unnamed_node(node)
+            use_terroir_claim_views(node)
             for name in _TASK_CHECKS:
                 check = getattr(node, name, None)
                 if callable(check):
@@ -186,6 +189,18 @@ class TerroirFlow(flow.Flow):
             return True  # the flow itself (its menu entry, its diagram)
         process = obj if hasattr(obj, "artifact_object_id") else getattr(obj, "process", None)
         return process is not None and self.process_visible_to(user, process)
+
+    def case_header(self, process) -> CaseHeader:
+        """What heads the staff pages of the process's case; each flow of the product names its case
+        (its number, party and bureau), this serves a flow that does not."""
+        return CaseHeader(
+            kind=self.process_title,
+            reference=str(process.artifact or "—"),
+            status=process.get_status_display(),
+            party="—",
+            bureau="—",
+            url=self.reverse("process_detail", args=[process.pk]),
+        )
 
     def has_manage_permission(self, user, obj=None) -> bool:
         """Leads may reassign, unassign and cancel; only on processes they may see."""

@@ -12,7 +12,6 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.views import generic
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
-from viewflow.views import FormLayoutMixin
 from viewflow.workflow.flow.views import mixins
 
 from accounts.types import Actor
@@ -41,15 +40,18 @@ def service_decision(service: Callable, **artifact: Callable) -> Callable:
 
 
 class DecisionTaskView(
-    FormLayoutMixin,
     mixins.SuccessMessageMixin,
     mixins.TaskSuccessUrlMixin,
     mixins.TaskViewTemplateNames,
     generic.FormView,
 ):
-    """Subclasses name their decision function; a refusal shows its message and completes nothing."""
+    """Subclasses name their decision function; a refusal shows its message and completes nothing.
+
+    The page is Terroir's own (templates/workflows/task_page.html, ADR 0030): the case's header and
+    facts beside the form, drawn by Django in the browser's own controls."""
 
     template_filename = "task.html"
+    template_name = "workflows/task_page.html"  # each kind's task.html adds its case's facts
     # decide_<task>(*, actor, activation, data): a staticmethod, shared with the API.
     decision: Callable | None = None
 
@@ -58,6 +60,15 @@ class DecisionTaskView(
         """What the form needs besides the data (e.g. the bureau whose officers it offers): the
         page and the API build the form alike."""
         return {}
+
+    def get_context_data(self, **kwargs):
+        activation = self.request.activation  # type: ignore[attr-defined]  # set by viewflow's task view
+        process = activation.process
+        return super().get_context_data(
+            header=process.flow_class.instance.case_header(process),
+            task_title=activation.flow_task.task_title,
+            **kwargs,
+        )
 
     def get_form_kwargs(self):
         kwargs = {**super().get_form_kwargs(), **self.form_kwargs_for(self.request.activation.process)}

@@ -115,11 +115,19 @@ class VisibleChartView(FlowChartView):
 
 
 class ProcessDetailWithNextStepView(DetailProcessView):
-    """viewflow's process page, with who acts next (templates/workflows/includes/next_step.html):
-    the staff page of declarations, supervision checks and product revocations."""
+    """The process page in Terroir's skin (ADR 0030), headed by its case, with who acts next
+    (templates/workflows/includes/next_step.html): the staff page of declarations, supervision
+    checks and product revocations."""
 
     def get_template_names(self):
         return ("workflows/process_detail.html",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        process = context["process"]
+        context["header"] = self.flow_class.instance.case_header(process)
+        context["task_list"] = context["task_list"].select_related("owner")
+        return context
 
 
 class TerroirFlowViewset(FlowViewset):

@@ -240,17 +240,6 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "terroir_cache"}}
 
-# viewflow's frontend draws these widgets as custom elements its JavaScript lacks (or in English):
-# native controls instead (workflows/form_renderers.py, issue 16).
-VIEWFLOW = {
-    "WIDGET_RENDERERS": {
-        "django.forms.CheckboxSelectMultiple": "workflows.form_renderers.CheckboxListRenderer",
-        "django.forms.DateInput": "workflows.form_renderers.NativeDateRenderer",
-        "cases.common.staging.KeptFileInput": "workflows.form_renderers.KeptFileRenderer",
-        "django.forms.DateTimeInput": "workflows.form_renderers.NativeDateTimeRenderer",
-    }
-}
-
 # The REST API (docs/adr/0014): session or token, JSON only, one error format, pages of 25.
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes an anonymous call a 401 (with a session

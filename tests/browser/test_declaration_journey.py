@@ -87,10 +87,7 @@ def test_inspector_completes_a_drawn_check(page: Page, live_server):
     page.locator("button[name=_continue]").click()
     page.wait_for_url("**/execute/**")
     for field in ("document_review", "onsite_visit", "label_check", "sample_test"):
-        # viewflow's Material select: open the menu, pick the option, as a user does.
-        select = page.locator(f"vf-field-select[name={field}]")
-        select.locator(".mdc-select__anchor").click()
-        select.locator("li[data-value=pass]").click()
+        page.locator(f"select[name={field}]").select_option("pass")
     page.locator("input[name=outcome][value=compliant]").check(force=True)
     page.get_by_role("button", name=zh("Execute"), exact=True).click()
     # The server shares the test's SQLite connection: read only after it has redirected away.

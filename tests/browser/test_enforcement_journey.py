@@ -45,9 +45,7 @@ def test_inspector_adds_evidence_and_submits_the_investigation_report(page: Page
     page.wait_for_url("**/execute/**")
     page.locator("input[name=action][value=report]").check(force=True)
     page.locator("textarea[name=report]").fill("当事人销售的茶叶产自保护地域以外，擅自使用西湖龙井专用标志。")
-    select = page.locator("vf-field-select[name=proposed_outcome]")
-    select.locator(".mdc-select__anchor").click()
-    select.locator("li[data-value=penalty]").click()
+    page.locator("select[name=proposed_outcome]").select_option("penalty")
     page.locator("input[name=proposed_fine]").fill("20000")
     page.get_by_role("button", name=zh("Execute"), exact=True).click()
     # The server shares the test's SQLite connection: read only after it has redirected away.

@@ -4,9 +4,11 @@ refused submission shows its message.
 The nodes are enumerated from the flow classes: a human node that no scenario reaches fails the
 test by name, so a new node cannot go unchecked. The scenarios are those of the API completion
 tests (every human task of every flow); at each step the task's page is opened as the person who
-does it, each field the form expects must be drawn with a size (or, for a styled radio or check
-box, a visible label), and a submission of the empty form must leave a visible message on the
-page. The step is then completed as the scenario says, and the walk goes on.
+does it, the case's facts must stand beside the form on a wide screen (1366×900) and above it on a
+phone (390×844) without the page growing wider than the screen, each field the form expects must
+be drawn by the browser itself with a size (a radio or
+check box with a visible label), and a submission of the empty form must come back with a visible
+message on the page. The step is then completed as the scenario says, and the walk goes on.
 """
 
 import pytest
@@ -45,10 +47,9 @@ def product_flows() -> list[type]:
     return found
 
 
-# Given one form control's name, is something of it drawn that a person can see and use?
-# A text field, select or date has a box of its own; a radio or check box styled by the frontend
-# may hide its native input behind a drawn one, so its label (or its drawn box) must be visible;
-# a Material select keeps its value in a hidden input and draws an anchor to click.
+# Given one form control's name, is something of it drawn that a person can see and use? Every
+# control is the browser's own (ADR 0030): it has a box of its own, or (a radio or check box) a
+# visible label around it or pointing at it.
 DRAWN = """(form, name) => {
   const seen = (el) => {
     if (!el) return false;
@@ -57,14 +58,11 @@ DRAWN = """(form, name) => {
     return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 0 && box.height > 0;
   };
   const controls = [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)]
-    .filter(el => ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName))
-    .filter(el => el.type !== 'hidden' || el.closest('.mdc-select'));
+    .filter(el => ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) && el.type !== 'hidden');
   if (!controls.length) return 'no control';
   for (const el of controls) {
     const label = el.closest('label') || (el.id && form.querySelector(`label[for="${CSS.escape(el.id)}"]`));
-    const styled = el.closest('.mdc-radio, .mdc-checkbox, .mdc-switch, .mdc-select');
-    const drawn = styled && styled.matches('.mdc-select') ? styled.querySelector('.mdc-select__anchor') : styled;
-    if (seen(el) || seen(label) || seen(drawn)) return 'ok';
+    if (seen(el) || seen(label)) return 'ok';
   }
   return 'hidden';
 }"""
@@ -75,21 +73,31 @@ EMPTIED = """form => {
   form.noValidate = true;
   for (const el of form.querySelectorAll('input, textarea, select')) {
     if (el.type === 'checkbox' || el.type === 'radio') el.checked = false;
-    else if (el.type !== 'hidden' || el.closest('.mdc-select')) el.value = '';
+    else if (el.type !== 'hidden') el.value = '';
   }
 }"""
 
-# viewflow's custom elements draw their controls after the page loads: wait until each defined one has.
-RENDERED = """() => [...document.querySelectorAll('form.vf-form *')]
-  .filter(el => el.tagName.startsWith('VF-FIELD') && customElements.get(el.tagName.toLowerCase()))
-  .every(el => el.children.length > 0)"""
+# No element of a frontend's own (viewflow's vf-field-*, Material's md-*): nothing a script must draw.
+CUSTOM_ELEMENTS = """form => [...form.querySelectorAll('*')]
+  .map(el => el.tagName.toLowerCase()).filter(tag => tag.includes('-'))"""
 
-# The messages the server sent with a refusal: on a drawn field (viewflow's `error` attribute or
-# Terroir's native field), or above the form. A person must be able to read at least one of them.
-SENT_ERRORS = """(form) => [
-  ...[...form.querySelectorAll('[error]')].map(el => el.getAttribute('error')),
-  ...[...form.querySelectorAll('.terroir-field__error, .vf-form__error')].map(el => el.textContent),
-].map(text => text.trim()).filter(Boolean)"""
+# Where the case's facts and the task's form stand: side by side on a wide screen, one above the other
+# on a phone, and never wider than the screen (a long table scrolls inside its own box).
+LAYOUT = """() => {
+  const facts = document.querySelector('.task-layout__facts').getBoundingClientRect();
+  const form = document.querySelector('.task-layout__form').getBoundingClientRect();
+  return {
+    side_by_side: facts.right <= form.left && Math.abs(facts.top - form.top) < 2,
+    stacked: form.top >= facts.bottom && Math.abs(facts.left - form.left) < 2,
+    too_wide: document.documentElement.scrollWidth > window.innerWidth,
+  };
+}"""
+WIDE, PHONE = {"width": 1366, "height": 900}, {"width": 390, "height": 844}
+
+# The messages the server sent with a refusal: beside a field or above the form. A person must be
+# able to read at least one of them.
+SENT_ERRORS = """(form) => [...form.querySelectorAll('.errorlist li')]
+  .map(el => el.textContent.trim()).filter(Boolean)"""
 
 
 class BrowserCheckedWalk(Walk):
@@ -116,37 +124,44 @@ class BrowserCheckedWalk(Walk):
             self.page.wait_for_url(lambda url: "/accounts/login/" not in url)
             self.signed_in_as = user.pk
 
+    def _check_layout(self, url: str, where: str) -> None:
+        """The page at a wide screen's size and a phone's, each kept for a person to look at."""
+        for name, size, expected in (("phone", PHONE, "stacked"), ("wide", WIDE, "side_by_side")):
+            self.page.set_viewport_size(size)
+            self.page.goto(url)
+            layout = self.page.evaluate(LAYOUT)
+            assert layout[expected] and not layout["too_wide"], f"{where} at {name} width: {layout}"
+            self.page.screenshot(path=f"test-results/task-{where}-{name}.png", full_page=True)
+
     def _check_page(self, flow_class, user, task) -> list[str]:
         self._sign_in(user)
         url = self.base_url + task.flow_task.reverse("execute", args=[task.process_id, task.pk])
-        self.page.goto(url)
-        form = self.page.locator("form.vf-form")
+        where = f"{flow_class.__name__}.{task.flow_task.name}"
+        self._check_layout(url, where)  # leaves the page open at a wide screen's size
+        form = self.page.locator("form.task-form")
         form.wait_for()
-        self.page.wait_for_function(RENDERED)
+        assert form.evaluate(CUSTOM_ELEMENTS) == [], f"{where}: the form needs a script to be drawn"
         expected = completion_form(task)
         names = [name for name, field in expected.fields.items() if not field.widget.is_hidden]
         problems = [f"{name}: {state}" for name in names if (state := form.evaluate(DRAWN, name)) != "ok"]
-        assert not problems, f"{flow_class.__name__}.{task.flow_task.name}: fields not drawn: {problems}"
+        assert not problems, f"{where}: fields not drawn: {problems}"
 
         if any(field.required for field in expected.fields.values()):
             # The browser's own required-field bubbles aside, the server's refusal must show too.
             form.evaluate(EMPTIED)
             with self.page.expect_response(lambda response: response.request.method == "POST") as posted:
-                self.page.get_by_role("button", name=zh("Execute"), exact=True).click()
-            assert posted.value.status == 422, f"{task.flow_task.name}: an empty form answered {posted.value.status}"
-            where = f"{flow_class.__name__}.{task.flow_task.name}"
-            # Turbo draws the refused page after the response has arrived: wait for its messages.
-            try:
-                sent_any = f"() => ({SENT_ERRORS})(document.querySelector('form.vf-form')).length"
-                self.page.wait_for_function(sent_any, timeout=5000)
+                form.get_by_role("button", name=zh("Execute"), exact=True).click()
+            # Refused: the same page again, not a redirect to the next one.
+            assert posted.value.status == 200, f"{where}: an empty form answered {posted.value.status}"
+            try:  # the refused page replaces this one once it has arrived
+                self.page.wait_for_function(f"() => ({SENT_ERRORS})(document.querySelector('form.task-form')).length")
             except PlaywrightTimeout:
                 pytest.fail(f"{where}: a refused submission sent no message")
-            self.page.wait_for_function(RENDERED)
-            sent = self.page.locator("form.vf-form").evaluate(SENT_ERRORS)
+            sent = self.page.locator("form.task-form").evaluate(SENT_ERRORS)
             shown = [text for text in sent if self.page.get_by_text(text, exact=True).first.is_visible()]
             assert shown, f"{where}: none of the messages {sent} is visible"
             # Kept for a person to look at (test-results/ is not committed).
-            self.page.screenshot(path=f"test-results/task-{where}.png", full_page=True)
+            self.page.screenshot(path=f"test-results/task-{where}-refused.png", full_page=True)
         return names
 
 

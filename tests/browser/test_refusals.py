@@ -85,7 +85,7 @@ def test_a_refused_task_form_keeps_what_was_typed_and_says_why(page: Page, live_
     signed_in(page, live_server.url, inspector)
     page.goto(execute_url(live_server.url, task))
     page.locator("textarea[name=findings]").fill("当事人拒绝提供进货单据")
-    page.locator("form.vf-form").evaluate("form => { form.noValidate = true; }")
+    page.locator("form.task-form").evaluate("form => { form.noValidate = true; }")
     page.get_by_role("button", name=zh("Execute"), exact=True).click()
     expect(page.get_by_text(zh("This field is required.")).first).to_be_visible()
     expect(page.locator("textarea[name=findings]")).to_have_value("当事人拒绝提供进货单据")

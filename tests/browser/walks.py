@@ -174,50 +174,49 @@ class Walker:
             self.click(take.first)
         self.page.wait_for_url("**/execute/**")
 
+    # The task page is Terroir's own (templates/workflows/task_page.html, ADR 0030): one form,
+    # form.task-form, drawn by Django in the browser's own controls.
+    def form(self) -> Locator:
+        return self.page.locator("form.task-form")
+
     def choose(self, label: str) -> None:
         """A radio or check box, by the label a person reads beside it."""
-        self.click(self.page.locator("form.vf-form label").filter(has_text=label).first)
+        self.click(self.form().locator("label").filter(has_text=label).first)
 
     def check(self, name: str, value: str | None = None) -> None:
-        """A radio (by its value) or a check box of the form: its label is clicked when it is drawn
-        (the styled input hides the native one), else the box itself."""
+        """A radio (by its value) or a check box of the form, clicked where a person sees it."""
         selector = f"input[name={name}]" + (f"[value='{value}']" if value is not None else "[type=checkbox]")
-        box = self.page.locator(selector)
-        label = self.page.locator(f"label[for='{box.get_attribute('id')}']")
-        target = label if label.count() and label.first.is_visible() else box
-        target.first.click()
-        self.clicks += 1
+        box = self.form().locator(selector).first
+        self.click(box)
         expect(box).to_be_checked()
 
     def select(self, name: str, value: str) -> None:
-        """A select by the value to choose: viewflow's Material select is opened and its option
-        clicked; a native select is set."""
-        field = self.page.locator(f"vf-field-select[name={name}]")
-        if field.count():
-            self.click(field.locator(".mdc-select__anchor"))
-            self.click(field.locator(f"li[data-value='{value}']"))
-        else:
-            self.page.locator(f"select[name={name}]").select_option(value)
+        """A select by the value to choose."""
+        field = self.form().locator(f"select[name={name}]")
+        expect(field).to_be_visible()
+        field.select_option(value)
+        self.clicks += 1
 
     def fill(self, name: str, value: str) -> None:
-        control = self.page.locator(f"form.vf-form :is(input, textarea)[name={name}]:not([type=hidden])").first
+        control = self.form().locator(f":is(input, textarea)[name={name}]:not([type=hidden])").first
         expect(control).to_be_visible()
         control.fill(value)
 
     def pick(self, label: str, option: str) -> None:
-        """A Material select: open it by its label, then click the option."""
-        field = self.page.locator("vf-field-select").filter(has_text=label).first
-        self.click(field.locator(".mdc-select__anchor"))
-        self.click(field.get_by_role("option", name=option).first)
+        """A select found by its label, set to the option a person reads."""
+        field = self.form().get_by_label(label).and_(self.form().locator("select")).first
+        expect(field).to_be_visible()
+        field.select_option(label=option)
+        self.clicks += 1
 
     def submit(self) -> None:
-        self.click(self.page.get_by_role("button", name=zh("Execute"), exact=True))
+        self.click(self.form().get_by_role("button", name=zh("Execute"), exact=True))
         self.page.wait_for_url(lambda url: "/execute/" not in url)
 
     def submit_accepted(self) -> None:
         """Submit, and the page the form leads to shows no refusal."""
         self.submit()
-        error = self.page.locator(".errorlist, .mdc-text-field-helper-text--validation-msg, .alert-danger")
+        error = self.page.locator(".errorlist, .form-errors")
         assert not error.count() or not error.first.is_visible(), error.first.inner_text()
 
     def figures(self) -> str:

@@ -463,7 +463,8 @@ def test_flow_pages_show_a_process_only_to_those_who_may_see_its_case(client, wo
         viewers = FLOW_VIEWERS[label]
         if label == "application" and process.artifact_object_id == world.reviewed_application.pk:
             viewers = viewers | {"expert"}  # convened on this one: they record their part in it
-        marker = process.brief if page == "process_detail" else None
+        # The process page is headed by its case's number (workflows/case_header.py, ADR 0030).
+        marker = process.flow_class.instance.case_header(process).reference if page == "process_detail" else None
         for persona in PERSONAS:
             _login(client, world.users[persona])
             response = client.get(url)

@@ -7,6 +7,7 @@ regimes (2005 and 2023) share one graph.
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
@@ -25,6 +26,7 @@ from cases.models import Application
 from deadlines.services import deadline_start
 
 from ..base import TerroirFlow
+from ..case_header import CaseHeader, party_of
 from ..next_step import awaiting_enterprise
 from . import views
 
@@ -69,6 +71,18 @@ class ApplicationFlow(TerroirFlow):
     def visible_artifacts(self, user):
         # The bureaus of the province and national bodies, and the experts convened on it.
         return applications_visible_to(user, with_reviews=True)
+
+    def case_header(self, process) -> CaseHeader:
+        application = Application.objects.select_related("applicant", "province").get(pk=process.artifact_object_id)
+        return CaseHeader(
+            kind=self.process_title,
+            reference=application.reference or "—",
+            status=application.get_status_display(),
+            party=party_of(application.applicant.name),
+            bureau=provincial_bureau(application),
+            url=reverse("applications:detail", args=[application.pk]),
+            product=application.product_name,
+        )
 
     start = flow.StartHandle(this.submit).Next(this.preliminary_examination)
 

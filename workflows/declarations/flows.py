@@ -12,6 +12,7 @@ from deadlines.services import deadline_start
 from organizations.models import Department
 
 from ..base import TerroirFlow
+from ..case_header import CaseHeader
 from ..next_step import awaiting_enterprise
 from ..visibility import JurisdictionCheck
 from .views import InProcessCheckView, SuspensionDecisionView
@@ -62,6 +63,18 @@ class DeclarationFlow(TerroirFlow):
     process_summary_template = "{{ process.data.reference }} {{ process.data.enterprise }} · {{ process.data.product }}"
 
     seen_by_jurisdiction = JurisdictionCheck(Declaration, "production_region__code")
+
+    def case_header(self, process) -> CaseHeader:
+        declaration = Declaration.objects.select_related("enterprise", "product").get(pk=process.artifact_object_id)
+        return CaseHeader(
+            kind=self.process_title,
+            reference=str(declaration),
+            status=declaration.get_status_display(),
+            party=declaration.enterprise.name,
+            bureau=_bureau(process),
+            url=self.reverse("process_detail", args=[process.pk]),
+            product=declaration.product.name,
+        )
 
     start = flow.StartHandle(this.publish).Next(this.in_process_check)
 

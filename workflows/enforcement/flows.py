@@ -1,6 +1,7 @@
 """An enforcement case from clue to archive (docs/domain.md §4): the services move the case, the
 switches route on its new state, so the case and the process never disagree."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
@@ -11,6 +12,7 @@ from cases.models import EnforcementCase
 from deadlines.services import deadline_start
 
 from ..base import TerroirFlow
+from ..case_header import CaseHeader, party_of
 from . import views
 
 Status = EnforcementCase.Status
@@ -70,6 +72,17 @@ class EnforcementCaseFlow(TerroirFlow):
 
     def visible_artifacts(self, user):
         return enforcement_cases_visible_to(user)
+
+    def case_header(self, process) -> CaseHeader:
+        case = _case(process)
+        return CaseHeader(
+            kind=self.process_title,
+            reference=case.number,
+            status=case.get_status_display(),
+            party=party_of(case.party_description, *case.enterprises.values_list("name", flat=True)[:1]),
+            bureau=case.bureau,
+            url=reverse("enforcement:detail", args=[case.pk]),
+        )
 
     start = flow.StartHandle(this.begin).Next(this.verify)
 

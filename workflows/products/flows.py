@@ -12,6 +12,7 @@ from cases.models import Declaration, ProductRevocation
 from cases.products.services import product_revocation_propose
 
 from ..base import TerroirFlow
+from ..case_header import CaseHeader
 from ..declarations.flows import DeclarationFlow
 from ..supervision.flows import SupervisionCheckFlow
 from ..visibility import JurisdictionCheck
@@ -27,6 +28,18 @@ class ProductRevocationFlow(TerroirFlow):
     process_summary_template = "{{ process.data.reference }} {{ process.data.product }}"
 
     seen_by_jurisdiction = JurisdictionCheck(ProductRevocation, "product__province__code")
+
+    def case_header(self, process) -> CaseHeader:
+        revocation = _revocation(process)
+        product = revocation.product
+        return CaseHeader(
+            kind=self.process_title,
+            reference=revocation.reference,
+            status=revocation.get_status_display(),
+            party=f"{product.name} · {product.announcement_number}" if product.announcement_number else product.name,
+            bureau=national_department("KJS"),
+            url=self.reverse("process_detail", args=[process.pk]),
+        )
 
     start = flow.StartHandle(this.propose).Next(this.decide)
 

@@ -8,6 +8,7 @@ from cases.models import SupervisionCheck
 from deadlines.services import deadline_start
 
 from ..base import TerroirFlow
+from ..case_header import CaseHeader
 from ..visibility import JurisdictionCheck
 from .views import CheckResultView, RevocationDecisionView
 
@@ -36,6 +37,20 @@ class SupervisionCheckFlow(TerroirFlow):
     )
 
     seen_by_jurisdiction = JurisdictionCheck(SupervisionCheck, "declaration__production_region__code")
+
+    def case_header(self, process) -> CaseHeader:
+        check = SupervisionCheck.objects.select_related(
+            "campaign__organiser", "declaration__enterprise", "declaration__product"
+        ).get(pk=process.artifact_object_id)
+        return CaseHeader(
+            kind=self.process_title,
+            reference=f"{check.campaign.reference} · {check.declaration}",
+            status=check.get_status_display(),
+            party=check.declaration.enterprise.name,
+            bureau=check.campaign.organiser,
+            url=self.reverse("process_detail", args=[process.pk]),
+            product=check.declaration.product.name,
+        )
 
     start = flow.StartHandle(this.begin).Next(this.inspect)
 
