@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db
 
 DOTTED = re.compile(r"(?<![\w.@])[a-z]+(?:_[a-z]+)*(?:\.[a-z]+(?:_[a-z]+)*)+(?![\w.])")
 SNAKE = re.compile(r"(?<![\w.])[a-z]+(?:_[a-z]+)+(?![\w.])")
+# A file's name as its owner gave it (the materials panel lists them): a person's words, not a code.
+FILE_NAME = re.compile(r"\.(?:pdf|png|jpe?g)$")
 ENGLISH = ("True", "False", "Verification token", "Created by", "Public token", "Artifact", "Flow class")
 
 
@@ -55,7 +57,8 @@ def visible_text(html: str) -> str:
 
 def assert_plain(html: str) -> None:
     text = visible_text(html)
-    assert not DOTTED.findall(text), DOTTED.findall(text)
+    dotted = [found for found in DOTTED.findall(text) if not FILE_NAME.search(found)]
+    assert not dotted, dotted
     assert not SNAKE.findall(text), SNAKE.findall(text)
     for word in ENGLISH:
         assert not re.search(rf"\b{word}\b", text), word
