@@ -27,6 +27,7 @@ urlpatterns = [
     path("applications/", include("workflows.applications.staff_urls")),
     path("supervision/", include("workflows.supervision.urls")),
     path("enforcement/", include("workflows.enforcement.urls")),
+    path("team/", include("workflows.team.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),

@@ -71,6 +71,10 @@ class EnforcementCaseFlow(TerroirFlow):
     def visible_artifacts(self, user):
         return enforcement_cases_visible_to(user)
 
+    def responsible_body_id(self, task):
+        # The officers' tasks are granted on the case: its bureau answers for them.
+        return super().responsible_body_id(task) or _case(task.process).bureau_id
+
     start = flow.StartHandle(this.begin).Next(this.verify)
 
     verify = (
