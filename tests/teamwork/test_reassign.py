@@ -32,6 +32,8 @@ def in_english():
     """The refusals are matched by their English source text (the office's language is Chinese)."""
     with translation.override("en"):
         yield
+
+
 VERIFIED = {"findings": "现场核实属实", "proposal": "file"}
 
 
