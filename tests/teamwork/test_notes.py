@@ -92,6 +92,8 @@ def test_mentions_are_read_where_chinese_runs_on():
     UserFactory(username="xu", full_name="徐")  # a one-character name never matches a prefix
     named = people_named(["徐明请核实", "xu_ming", "徐明"])
     assert named == {"徐明请核实": [xu], "xu_ming": [xu], "徐明": [xu]}
+    yang = UserFactory(username="yang", full_name="西湖区局 杨帆")  # the bureau before the name
+    assert people_named(["杨帆请复核", "西湖区局"]) == {"杨帆请复核": [yang]}
 
 
 def _thread_queries(user, case) -> int:
