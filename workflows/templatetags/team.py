@@ -25,7 +25,7 @@ def reassign_form(context, step) -> str:
     request = _request(context)
     if request is None or getattr(step, "in_portal", False):
         return ""
-    offer = reassign_offer(request.user, step.task)
+    offer = reassign_offer(request.user, getattr(step, "task", None))
     if offer is None:
         return ""
     return render_to_string("workflows/team/reassign_form.html", {"offer": offer}, request=request)
