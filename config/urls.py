@@ -28,6 +28,7 @@ urlpatterns = [
     path("supervision/", include("workflows.supervision.urls")),
     path("enforcement/", include("workflows.enforcement.urls")),
     path("cases/", include("workflows.case_search.urls")),
+    path("team/", include("workflows.team.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),

@@ -2,12 +2,13 @@
 
 from contextlib import contextmanager
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow import flow, lock
 
 from audit.services import audit_batch
-from organizations.models import Role
+from organizations.models import Department, Role
 from organizations.selectors import (
     departments_of,
     holds_object_permission,
@@ -16,6 +17,7 @@ from organizations.selectors import (
     staff_member_filter,
 )
 
+from .assignment import audit_holders
 from .case_header import CaseHeader
 from .eligibility import task_allows
 from .task_claims import use_terroir_claim_views
@@ -142,6 +144,7 @@ class TerroirFlow(flow.Flow):
         super().__init_subclass__(**kwargs)
         for node in cls._nodes_by_name.values():
             _title_unnamed_node(node)
+            audit_holders(node)
             use_terroir_claim_views(node)
             for name in _TASK_CHECKS:
                 check = getattr(node, name, None)
@@ -201,6 +204,14 @@ class TerroirFlow(flow.Flow):
             bureau="—",
             url=self.reverse("process_detail", args=[process.pk]),
         )
+
+    def responsible_body_id(self, task) -> int | None:
+        """The department whose leads may hand the task to a named colleague: the one the task is
+        offered through. A flow whose tasks are granted on the case itself says which body answers
+        for them."""
+        if task.owner_permission_content_type_id == ContentType.objects.get_for_model(Department).pk:
+            return int(task.owner_permission_obj_pk)
+        return None
 
     def has_manage_permission(self, user, obj=None) -> bool:
         """Leads may reassign, unassign and cancel; only on processes they may see."""

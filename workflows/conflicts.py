@@ -17,6 +17,9 @@ from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from audit.models import AuditEvent
+from teamwork.audit_actions import TeamAction
+
 logger = logging.getLogger("terroir.conflicts")
 
 CONFLICTS = (
@@ -63,6 +66,8 @@ def _task_taken_by_a_race(request) -> bool:
         return False
     if task.owner_id == user.pk and task.status not in (STATUS.NEW, STATUS.ASSIGNED):
         return True  # the owner's task was completed or cancelled in the meantime
+    if task.owner_id not in (None, user.pk) and _handed_away_from(user, task):
+        return True  # a lead gave the task to a colleague while this user had it open
     if task.owner_id is not None and task.owner_id != user.pk and match is not None and match.url_name == "assign":
         # Someone else took it first; would this user have been allowed to take it?
         can_assign = getattr(task.flow_task, "can_assign", None)
@@ -70,6 +75,17 @@ def _task_taken_by_a_race(request) -> bool:
             task.owner_id = None
             return bool(can_assign(user, task))
     return False
+
+
+def _handed_away_from(user, task: Task) -> bool:
+    """A lead handed this task from the user to someone else (read on the case's own history)."""
+    return AuditEvent.objects.filter(
+        target_type_id=task.process.artifact_content_type_id,
+        target_id=str(task.process.artifact_object_id),
+        action=TeamAction.TASK_REASSIGN,
+        data__task=task.pk,
+        data__previous=user.pk,
+    ).exists()
 
 
 class ConflictMiddleware:

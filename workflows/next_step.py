@@ -80,16 +80,19 @@ def _granted_users(task: Task):
     return get_user_model().objects.filter(Q(pk__in=users) | Q(groups__in=groups), is_active=True, is_superuser=False)
 
 
-def task_candidates(task: Task, *, limit: int = MAX_CANDIDATES) -> list:
+def task_candidates(task: Task, *, limit: int = MAX_CANDIDATES, ignoring_owner: bool = False, among=None) -> list:
     """The owner of an assigned task; else who may take it: holders of its permission on its object
     who pass every eligibility rule, by name, at most `limit` (each with .active_memberships).
-    A list one longer than `limit` says there are more."""
+    A list one longer than `limit` says there are more. ignoring_owner: who may take it even if it
+    is assigned (those a lead may hand it to); among: only these user ids are asked."""
     User = get_user_model()
-    if task.owner_id:
+    if task.owner_id and not ignoring_owner:
         return list(User.objects.filter(pk=task.owner_id).prefetch_related(_memberships()))
     if not (task.owner_permission and task.owner_permission_content_type_id and task.owner_permission_obj_pk):
         return []
     users = _granted_users(task)
+    if among is not None:
+        users = users.filter(pk__in=among)
     by_rule_one_by_one = []
     for rule in rules_for(task.flow_task):
         if rule.refused_users is not None:

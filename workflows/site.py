@@ -9,6 +9,7 @@ from viewflow.workflow.flow.viewset import NestedFlowsApp, WorkflowAppViewset
 from organizations.selectors import is_staff_member
 
 from . import task_lists
+from .assignment import OwnTasksUnassignView
 from .registry import FLOW_VIEWSETS
 
 
@@ -38,6 +39,7 @@ class StaffWorkflowApp(WorkflowAppViewset):
     inbox_view_class = task_lists.InboxView
     queue_view_class = task_lists.QueueView
     archive_view_class = task_lists.ArchiveView
+    tasks_unassign_view_class = OwnTasksUnassignView
 
     def __init__(self, flow_viewsets, **kwargs):
         # WorkflowAppViewset.__init__ with our StaffFlowsApp in place of NestedFlowsApp.

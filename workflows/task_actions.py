@@ -136,7 +136,7 @@ def task_unassign(*, actor: User, task: Task) -> Task:
         task = Task.objects.select_related("process", "owner").get(pk=task.pk)
         if not task.flow_task.can_unassign(actor, task):
             raise PermissionDenied(_("You cannot put this task back into the queue."))
-        task.flow_task.activation_class(task).unassign()
+        task.flow_task.activation_class(task).unassign(by=actor)
     return task
 
 

@@ -12,6 +12,7 @@ from audit.selectors import actor_display, audit_events_for
 from documents.audit_actions import DocumentAction
 from organizations.models import Role
 from organizations.selectors import enterprises_of, is_staff_member, region_code_filter
+from teamwork.audit_actions import TeamAction
 
 from ..common.history import HistoryEntry, visible_history
 from ..models import Application, ApplicationAttachment, ExpertOpinion
@@ -109,6 +110,7 @@ APPLICANT_VISIBLE_ACTIONS: dict[str, tuple[str | Promise, bool]] = {
 # documents issued on it. Any other (an objection's) reads "Other step".
 OTHER_STAFF_ACTIONS = {
     DocumentAction.ISSUE.value: DocumentAction.ISSUE.label,
+    **{action.value: action.label for action in TeamAction},  # who holds a task, the staff's notes
 }
 
 

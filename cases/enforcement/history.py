@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.selectors import actor_display
 from documents.audit_actions import DocumentAction
+from teamwork.audit_actions import TeamAction
 
 from ..models import EnforcementCase
 from .choices import EnforcementAction
@@ -19,6 +20,7 @@ from .choices import EnforcementAction
 CASE_ACTION_LABELS: dict[str, Promise] = {
     **{action.value: action.label for action in EnforcementAction},
     DocumentAction.ISSUE.value: DocumentAction.ISSUE.label,
+    **{action.value: action.label for action in TeamAction},  # who holds a task, the staff's notes
 }
 OTHER_ACTION = _("Other entry")
 

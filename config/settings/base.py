@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "notifications",
     "documents",
     "cases",
+    "teamwork",
     "workflows",
     "register",
     "reports",

@@ -116,6 +116,10 @@ RULES: dict[str, Rule] = {
     "enforcement:clock_resume": rule("enforcement case", ZHEJIANG_STAFF, statuses=(200, 302, 405)),
     "enforcement:clock_extend": rule("enforcement case", ZHEJIANG_STAFF, statuses=(200, 302, 405)),
     "enforcement:verification_extend": rule("enforcement case", ZHEJIANG_STAFF, statuses=(200, 302, 405)),
+    # Team work (POST only): a lead of the responsible body hands a task over; the staff who see a
+    # case write its notes (tests/workflows/test_team_reassign.py, tests/teamwork/test_notes.py).
+    "team:task_reassign": rule("task", set(), statuses=(405,)),
+    "team:note_add": rule("enforcement case notes", ZHEJIANG_STAFF, statuses=(405,)),
     # Personal and private files.
     "notifications:mark_read": rule("notification", {"producer A"}, statuses=(302, 405)),
     "documents:download": rule("private document", {"producer A"} | ZHEJIANG_STAFF),
@@ -331,6 +335,7 @@ def world(media_root) -> World:
     targets["expert opinion"] = Target([opinion.pk], reviewed.product_name)
     targets["campaign"] = Target([campaign.pk], campaign.title)
     targets["enforcement case"] = Target([case.pk], case.number)
+    targets["enforcement case notes"] = Target(["enforcement", case.pk], None)
     notification = Notification.objects.filter(recipient=producer_a).first()
     targets["notification"] = Target([notification.pk], None)
     private = Document.objects.filter(target_type__model="declaration", target_id=declaration.pk).first()

@@ -84,6 +84,10 @@ class EnforcementCaseFlow(TerroirFlow):
             url=reverse("enforcement:detail", args=[case.pk]),
         )
 
+    def responsible_body_id(self, task):
+        # The officers' tasks are granted on the case: its bureau answers for them.
+        return super().responsible_body_id(task) or _case(task.process).bureau_id
+
     start = flow.StartHandle(this.begin).Next(this.verify)
 
     verify = (

@@ -52,6 +52,10 @@ class SupervisionCheckFlow(TerroirFlow):
             product=check.declaration.product.name,
         )
 
+    def responsible_body_id(self, task):
+        # The drawn inspectors' tasks are granted on the check: the campaign's organiser answers for them.
+        return super().responsible_body_id(task) or _check(task.process).campaign.organiser_id
+
     start = flow.StartHandle(this.begin).Next(this.inspect)
 
     inspect = (
