@@ -1,0 +1,244 @@
+"""The rows of 我的工作, read in a fixed number of queries however many there are (ADR 0031).
+
+The list is the person's open tasks: assigned to them, or offered to them and allowed by every
+rule of workflows.eligibility (the same selection as the API's task list, task_actions.tasks_of).
+One query reads a page of them by keyset, approvals first, then by due date; one reads the
+page's deadlines; one the people who handed the tasks over; the working-day calendar is read
+once. What else a row shows is on the task and its process: the case's number, party and
+product are in process.data, the kind and the step are the flow's and the node's titles.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, DateField, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from deadlines.calendar import WorkingCalendar
+from deadlines.models import Deadline
+from organizations.models import ROLE_PERMISSIONS, Role
+
+from ..keyset import Key, KeysetPage, annotation_key, keyset_page
+from ..task_actions import tasks_of
+
+# A lead's approval is a task only a lead of the body may take (`.Permission("organizations.work_as_lead")`).
+APPROVAL_PERMISSION = f"organizations.{ROLE_PERMISSIONS[Role.LEAD]}"
+OPEN_DEADLINE_STATES = (Deadline.State.RUNNING, Deadline.State.PAUSED, Deadline.State.OVERDUE)
+NO_DUE_DATE = datetime.date(9999, 12, 31)  # the sort key of a task without a deadline: last
+PAGE_SIZE = 25
+
+ASSIGNED, OFFERED, APPROVALS = "assigned", "offered", "approvals"
+
+
+@dataclass(frozen=True)
+class WorkFilter:
+    """What the person narrowed the list to; the defaults show everything."""
+
+    show: str = ""  # ASSIGNED, OFFERED, APPROVALS or "" for all
+    flow_class: type | None = None
+    node: object = None  # a flow node of flow_class
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class WorkCounts:
+    total: int
+    assigned: int
+    approvals: int
+
+    @property
+    def offered(self) -> int:
+        return self.total - self.assigned
+
+
+@dataclass
+class WorkRow:
+    task: Task
+    kind: str
+    number: str
+    party: str
+    product: str
+    step: str
+    case_url: str
+    assigned: bool  # to me; else offered to me
+    approval: bool
+    due_on: datetime.date | None = None
+    provisional: bool = False
+    paused: bool = False
+    overdue: bool = False
+    working_days_left: int | None = None  # to the due date; when overdue, working days past it
+    handed_over_by: str = ""
+
+    @property
+    def execute_url(self) -> str:
+        return self.task.flow_task.reverse("execute", args=[self.task.process_id, self.task.pk])
+
+    @property
+    def claim_url(self) -> str:
+        return reverse("my_work:claim", args=[self.task.pk])
+
+
+@dataclass
+class WorkPage:
+    rows: list[WorkRow]
+    page: KeysetPage
+
+
+# Kept on the request's user: the navigation and the page both show the counts, asked once; the
+# selection is built once (building it reads the bureaus some flows' visibility rules need).
+_COUNTS = "_terroir_my_work_counts"
+_OPEN_WORK = "_terroir_my_work_tasks"
+
+
+def open_work(user) -> QuerySet[Task]:
+    """The person's open tasks: theirs and those they may take, without the refused ones. Never
+    evaluated itself: every use (a count, a page) is a query of its own."""
+    tasks = getattr(user, _OPEN_WORK, None)
+    if tasks is None:
+        tasks = tasks_of(user).select_related(None).order_by()
+        setattr(user, _OPEN_WORK, tasks)
+    return tasks
+
+
+def work_counts(user) -> WorkCounts:
+    """How many tasks wait for the person, how many are theirs already, how many are approvals:
+    one query, once per request."""
+    counts = getattr(user, _COUNTS, None)
+    if counts is None:
+        figures = open_work(user).aggregate(
+            total=Count("pk"),
+            assigned=Count("pk", filter=Q(status=STATUS.ASSIGNED)),
+            approvals=Count("pk", filter=Q(owner_permission=APPROVAL_PERMISSION)),
+        )
+        counts = WorkCounts(**figures)
+        setattr(user, _COUNTS, counts)
+    return counts
+
+
+def _ordered(tasks: QuerySet[Task]) -> tuple[QuerySet[Task], list[Key]]:
+    """Approvals first, then by the earliest open deadline of the task (none: last), then by id."""
+    due = (
+        Deadline.objects.filter(task_id=OuterRef("pk"), state__in=OPEN_DEADLINE_STATES)
+        .order_by("due_on")
+        .values("due_on")[:1]
+    )
+    tasks = tasks.annotate(
+        work_approval_key=Case(
+            When(owner_permission=APPROVAL_PERMISSION, then=Value(0)), default=Value(1), output_field=IntegerField()
+        ),
+        work_due_key=Coalesce(Subquery(due, output_field=DateField()), Value(NO_DUE_DATE), output_field=DateField()),
+    )
+    keys = [
+        annotation_key("work_approval_key", IntegerField()),
+        annotation_key("work_due_key", DateField()),
+        Key(Task._meta.pk, descending=False),
+    ]
+    return tasks, keys
+
+
+def _filtered(tasks: QuerySet[Task], user, work_filter: WorkFilter, today: datetime.date) -> QuerySet[Task]:
+    if work_filter.show == ASSIGNED:
+        tasks = tasks.filter(status=STATUS.ASSIGNED, owner=user)
+    elif work_filter.show == OFFERED:
+        tasks = tasks.filter(status=STATUS.NEW)
+    elif work_filter.show == APPROVALS:
+        tasks = tasks.filter(owner_permission=APPROVAL_PERMISSION)
+    if work_filter.flow_class is not None:
+        tasks = tasks.filter(process__flow_class=work_filter.flow_class)
+    if work_filter.node is not None:
+        tasks = tasks.filter(flow_task=work_filter.node)
+    if work_filter.overdue:
+        tasks = tasks.filter(work_due_key__lt=today)
+    return tasks
+
+
+def my_work_page(
+    user,
+    work_filter: WorkFilter = WorkFilter(),
+    *,
+    cursor: str | None = None,
+    size: int = PAGE_SIZE,
+    today: datetime.date | None = None,
+) -> WorkPage:
+    today = today or timezone.localdate()
+    tasks, keys = _ordered(open_work(user).select_related("process"))
+    page = keyset_page(_filtered(tasks, user, work_filter, today), cursor=cursor, size=size, keys=keys)
+    rows = [_row(task, user) for task in page.object_list]
+    _add_deadlines(rows, today)
+    _add_handed_over_by(rows)
+    return WorkPage(rows=rows, page=page)
+
+
+def case_facts(process) -> tuple[str, str, str]:
+    """The case's number, party and product as each flow keeps them in its process data."""
+    data = process.data or {}
+    number = data.get("reference") or data.get("number") or data.get("title") or data.get("campaign") or ""
+    party = data.get("enterprise") or data.get("applicant") or data.get("party") or ""
+    return str(number), str(party), str(data.get("product") or "")
+
+
+def _row(task: Task, user) -> WorkRow:
+    flow = task.flow_task.flow_class.instance
+    number, party, product = case_facts(task.process)
+    return WorkRow(
+        task=task,
+        kind=str(flow.process_title),
+        number=number,
+        party=party,
+        product=product,
+        step=str(task.flow_task.task_title or task.flow_task.name),
+        case_url=flow.case_url(task.process),
+        assigned=task.status == STATUS.ASSIGNED and task.owner_id == user.pk,
+        approval=task.owner_permission == APPROVAL_PERMISSION,
+    )
+
+
+def _add_deadlines(rows: list[WorkRow], today: datetime.date) -> None:
+    """Each row's earliest open deadline and the working days left to it: one query, and the
+    calendar's entered years once."""
+    if not rows:
+        return
+    earliest: dict[int, Deadline] = {}
+    deadlines = Deadline.objects.filter(
+        task_id__in=[row.task.pk for row in rows], state__in=OPEN_DEADLINE_STATES
+    ).order_by("due_on", "pk")
+    for deadline in deadlines.only("task_id", "due_on", "provisional", "state"):
+        earliest.setdefault(deadline.task_id, deadline)  # type: ignore[arg-type]  # task_id: filtered on
+    calendar = WorkingCalendar()
+    for row in rows:
+        found = earliest.get(row.task.pk)
+        if found is None:
+            continue
+        row.due_on, row.provisional = found.due_on, found.provisional
+        row.paused = found.state == Deadline.State.PAUSED
+        row.overdue = found.due_on < today
+        if row.overdue:
+            row.working_days_left = calendar.working_days_between(found.due_on, today)
+        else:
+            row.working_days_left = calendar.working_days_between(today, found.due_on)
+
+
+def _owner_name_before(path: str) -> Subquery:
+    """The name of the owner of the latest task `path` steps before the task (through its
+    previous tasks), if that task had one: a person, not a gateway or the start."""
+    before = Task.objects.filter(**{path: OuterRef("pk")}, owner__isnull=False).order_by("-finished", "-pk")
+    name = Coalesce(NullIf("owner__full_name", Value("")), "owner__username")
+    return Subquery(before.values(name=name)[:1])
+
+
+def _add_handed_over_by(rows: list[WorkRow]) -> None:
+    """Who handed each task over: the owner of the task before it, or, when that was a gateway
+    (a switch routing on the case), of the task before the gateway. One query."""
+    if not rows:
+        return
+    names = dict(
+        Task.objects.filter(pk__in=[row.task.pk for row in rows])
+        .annotate(handed_over_by=Coalesce(_owner_name_before("leading"), _owner_name_before("leading__leading")))
+        .values_list("pk", "handed_over_by")
+    )
+    for row in rows:
+        row.handed_over_by = names.get(row.task.pk) or ""
