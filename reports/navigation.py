@@ -18,4 +18,4 @@ def dashboard_link(user, memberships) -> MenuItem | None:
     leads = [membership.department for membership in memberships if membership.role == Role.LEAD]
     if scope_of_leads(user, leads) is None:
         return None
-    return MenuItem(_("Dashboard"), reverse("reports:dashboard"))
+    return MenuItem(_("Reports dashboard"), reverse("reports:dashboard"))

@@ -39,7 +39,7 @@ def _client(user) -> Client:
 
 def _rows(html: str) -> list[str]:
     """Each row of the list as the text a person reads."""
-    table = re.search(r'<table class="list my-work">(.*?)</table>', html, re.S).group(1)
+    table = re.search(r'<table class="list my-work[^"]*">(.*?)</table>', html, re.S).group(1)
     rows = re.findall(r'<tr class="my-work-row[^"]*">(.*?)</tr>', table, re.S)
     return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in rows]
 
@@ -206,9 +206,9 @@ def test_the_navigation_counts_my_work_and_a_leads_approvals():
         assert zh(title) in inspector_nav
     assert "/staff/" not in inspector_nav
     # A city bureau's lead has no dashboard; a provincial lead has.
-    assert zh("Dashboard") not in lead_nav
+    assert zh("Reports dashboard") not in lead_nav
     provincial_lead = make_member("AMR-330000", Role.LEAD)
-    assert zh("Dashboard") in _nav(_client(provincial_lead).get("/work/").content.decode())
+    assert zh("Reports dashboard") in _nav(_client(provincial_lead).get("/work/").content.decode())
 
 
 def _nav(html: str) -> str:
@@ -237,3 +237,18 @@ def test_pages_follow_by_keyset_without_repeating_or_losing_a_task():
             break
         cursor = page.page.next_cursor
     assert sorted(seen) == sorted(case.pk for case in cases)
+
+
+def test_done_by_me_lists_the_tasks_the_person_completed_the_latest_first():
+    bureau = hangzhou_bureau()
+    first, second = received_case(actor=bureau.inspectors[0]), received_case(actor=bureau.inspectors[0])
+    _verified(bureau, first)
+    _verified(bureau, second)
+    client = _client(bureau.inspectors[0])
+
+    rows = _rows(client.get("/work/?show=done").content.decode())
+
+    assert [second.number in rows[0], first.number in rows[1]] == [True, True]
+    assert all(zh("Verify the clue") in row and zh("Take") not in row for row in rows)
+    assert _rows(client.get("/work/").content.decode()) == []
+    assert _rows(client.get("/work/?show=done&kind=declaration").content.decode()) == []

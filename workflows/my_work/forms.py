@@ -5,7 +5,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .selectors import APPROVALS, ASSIGNED, OFFERED, WorkFilter
+from .selectors import APPROVALS, ASSIGNED, DONE, OFFERED, WorkFilter
 
 
 def _flow_key(flow_class) -> str:
@@ -29,7 +29,7 @@ class MyWorkFilterForm(forms.Form):
         self.nodes = {
             f"{key}.{node.name}": node for key, flow_class in self.flows.items() for node in _human_nodes(flow_class)
         }
-        shows = [ASSIGNED, OFFERED, *([APPROVALS] if leads else [])]
+        shows = [ASSIGNED, OFFERED, *([APPROVALS] if leads else []), DONE]
         cast(forms.ChoiceField, self.fields["show"]).choices = [("", ""), *((show, show) for show in shows)]
         cast(forms.ChoiceField, self.fields["kind"]).choices = [
             ("", _("All kinds")),

@@ -16,7 +16,7 @@ from organizations.selectors import is_staff_member
 from ..navigation import leads_a_body
 from ..task_actions import flow_classes, task_assign
 from .forms import MyWorkFilterForm
-from .selectors import APPROVALS, ASSIGNED, OFFERED, case_facts, my_work_page, work_counts
+from .selectors import APPROVALS, ASSIGNED, DONE, OFFERED, case_facts, my_work_page, work_counts
 
 
 def _staff_only(request: AuthenticatedHttpRequest) -> None:
@@ -33,6 +33,7 @@ def _tabs(request, counts, leads: bool, current: str) -> list[dict]:
     ]
     if leads:
         tabs.append((APPROVALS, _("Approvals waiting"), counts.approvals))
+    tabs.append((DONE, _("Done by me"), None))  # not counted: a person's whole archive
     return [
         {"url": f"{base}?show={show}" if show else base, "title": title, "count": count, "current": show == current}
         for show, title, count in tabs
@@ -54,6 +55,7 @@ def my_work(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "rows": work.rows,
+            "done": work_filter.show == DONE,
             "page": work.page,
             "filtered": work_filter.flow_class is not None or work_filter.node is not None or work_filter.overdue,
             "tabs": _tabs(request, work_counts(request.user), leads, work_filter.show),
