@@ -81,7 +81,7 @@ class Walker:
         menu = self.page.locator("header nav")
         link = menu.get_by_role("link", name=menu_title, exact=True)
         if not link.is_visible():
-            self.click(menu.locator("details").filter(has=link).locator("summary"))
+            self.click(menu.locator("details", has_text=menu_title).locator("summary"))
         self.click(link)
         if row_text is not None:
             row = self.page.get_by_role("row").filter(has_text=row_text).first
