@@ -1,17 +1,19 @@
 """The rows of 我的工作, read in a fixed number of queries however many there are (ADR 0031).
 
 The list is the person's open tasks: assigned to them, or offered to them and allowed by every
-rule of workflows.eligibility (the same selection as the API's task list, task_actions.tasks_of).
-One query reads a page of them by keyset, approvals first, then by due date; one reads the
-page's deadlines; one the people who handed the tasks over; the working-day calendar is read
-once. What else a row shows is on the task and its process: the case's number, party and
-product are in process.data, the kind and the step are the flow's and the node's titles.
+rule of workflows.eligibility (the API's task list, task_actions.tasks_of, selects the same).
+One query finds the candidates' ids, one keeps those the rules allow and counts them (the
+navigation's figures), one reads a page of them by keyset, approvals first, then by due date,
+with who handed each over; one reads the page's deadlines, and the working-day calendar is read
+once. What else a row shows is on the task and its process: the case's number,
+party and product are in process.data, the kind and the step are the flow's and the node's titles.
 """
 
 import datetime
 from dataclasses import dataclass, replace
+from functools import cached_property
 
-from django.db.models import Case, Count, DateField, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, DateField, IntegerField, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
@@ -22,8 +24,9 @@ from deadlines.calendar import WorkingCalendar
 from deadlines.models import Deadline
 from organizations.models import ROLE_PERMISSIONS, Role
 
+from ..eligibility import eligible_tasks
 from ..keyset import Key, KeysetPage, annotation_key, keyset_page
-from ..task_actions import flow_classes, tasks_of
+from ..task_actions import flow_classes, open_task_ids
 
 # A lead's approval is a task only a lead of the body may take (`.Permission("organizations.work_as_lead")`).
 APPROVAL_PERMISSION = f"organizations.{ROLE_PERMISSIONS[Role.LEAD]}"
@@ -73,11 +76,11 @@ class WorkRow:
     working_days_left: int | None = None  # to the due date; when overdue, working days past it
     handed_over_by: str = ""
 
-    @property
+    @cached_property
     def execute_url(self) -> str:
         return self.task.flow_task.reverse("execute", args=[self.task.process_id, self.task.pk])
 
-    @property
+    @cached_property
     def claim_url(self) -> str:
         return reverse("my_work:claim", args=[self.task.pk])
 
@@ -88,35 +91,44 @@ class WorkPage:
     page: KeysetPage
 
 
-# Kept on the request's user: the navigation and the page both show the counts, asked once; the
-# selection is built once (building it reads the bureaus some flows' visibility rules need).
-_COUNTS = "_terroir_my_work_counts"
-_OPEN_WORK = "_terroir_my_work_tasks"
+@dataclass(frozen=True)
+class OpenWork:
+    """The person's open tasks that every rule lets them do, by id, and how many of each sort."""
+
+    ids: list[int]
+    counts: WorkCounts
 
 
-def open_work(user) -> QuerySet[Task]:
-    """The person's open tasks: theirs and those they may take, without the refused ones. Never
-    evaluated itself: every use (a count, a page) is a query of its own."""
-    tasks = getattr(user, _OPEN_WORK, None)
-    if tasks is None:
-        tasks = tasks_of(user).select_related(None).order_by()
-        setattr(user, _OPEN_WORK, tasks)
-    return tasks
+# Kept on the request's user: the navigation and the page both need it, read once.
+_OPEN_WORK = "_terroir_my_work"
+
+
+def open_work(user) -> OpenWork:
+    """The tasks assigned to the person or offered to them (one UNION), then those of them no rule
+    of workflows.eligibility refuses, each checked by itself (a few rows looked up by id, not every
+    case the person may see): two queries, once per request."""
+    work = getattr(user, _OPEN_WORK, None)
+    if work is None:
+        candidates = list(open_task_ids(user).values_list("pk", flat=True))
+        rows = []
+        if candidates:
+            allowed = eligible_tasks(user, Task.objects.filter(pk__in=candidates), row_by_row=True)
+            rows = list(allowed.order_by().values_list("pk", "status", "owner_permission"))
+        work = OpenWork(
+            ids=[pk for pk, _status, _permission in rows],
+            counts=WorkCounts(
+                total=len(rows),
+                assigned=sum(status == STATUS.ASSIGNED for _pk, status, _permission in rows),
+                approvals=sum(permission == APPROVAL_PERMISSION for _pk, _status, permission in rows),
+            ),
+        )
+        setattr(user, _OPEN_WORK, work)
+    return work
 
 
 def work_counts(user) -> WorkCounts:
-    """How many tasks wait for the person, how many are theirs already, how many are approvals:
-    one query, once per request."""
-    counts = getattr(user, _COUNTS, None)
-    if counts is None:
-        figures = open_work(user).aggregate(
-            total=Count("pk"),
-            assigned=Count("pk", filter=Q(status=STATUS.ASSIGNED)),
-            approvals=Count("pk", filter=Q(owner_permission=APPROVAL_PERMISSION)),
-        )
-        counts = WorkCounts(**figures)
-        setattr(user, _COUNTS, counts)
-    return counts
+    """How many tasks wait for the person, how many are theirs already, how many are approvals."""
+    return open_work(user).counts
 
 
 def _ordered(tasks: QuerySet[Task]) -> tuple[QuerySet[Task], list[Key]]:
@@ -167,11 +179,11 @@ def my_work_page(
     today = today or timezone.localdate()
     if work_filter.show == DONE:
         return _done_page(user, work_filter, cursor=cursor, size=size)
-    tasks, keys = _ordered(open_work(user).select_related("process"))
+    tasks = Task.objects.filter(pk__in=open_work(user).ids).select_related("process")
+    tasks, keys = _ordered(tasks.annotate(work_handed_over_by=_handed_over_by()))
     page = keyset_page(_filtered(tasks, user, work_filter, today), cursor=cursor, size=size, keys=keys)
     rows = [_row(task, user) for task in page.object_list]
     _add_deadlines(rows, today)
-    _add_handed_over_by(rows)
     return WorkPage(rows=rows, page=page)
 
 
@@ -205,6 +217,7 @@ def _row(task: Task, user) -> WorkRow:
         case_url=flow.case_url(task.process),
         assigned=task.status == STATUS.ASSIGNED and task.owner_id == user.pk,
         approval=task.owner_permission == APPROVAL_PERMISSION,
+        handed_over_by=getattr(task, "work_handed_over_by", None) or "",
     )
 
 
@@ -241,15 +254,7 @@ def _owner_name_before(path: str) -> Subquery:
     return Subquery(before.values(name=name)[:1])
 
 
-def _add_handed_over_by(rows: list[WorkRow]) -> None:
-    """Who handed each task over: the owner of the task before it, or, when that was a gateway
-    (a switch routing on the case), of the task before the gateway. One query."""
-    if not rows:
-        return
-    names = dict(
-        Task.objects.filter(pk__in=[row.task.pk for row in rows])
-        .annotate(handed_over_by=Coalesce(_owner_name_before("leading"), _owner_name_before("leading__leading")))
-        .values_list("pk", "handed_over_by")
-    )
-    for row in rows:
-        row.handed_over_by = names.get(row.task.pk) or ""
+def _handed_over_by() -> Coalesce:
+    """Who handed the task over: the owner of the task before it, or, when that was a gateway (a
+    switch routing on the case), of the task before the gateway."""
+    return Coalesce(_owner_name_before("leading"), _owner_name_before("leading__leading"))
