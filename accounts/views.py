@@ -10,7 +10,7 @@ from organizations.selectors import persona_of
 from . import services
 
 LANDING_URL_NAMES = {
-    "staff": "workflow:inbox",
+    "staff": "my_work:list",
     "portal": "portal:home",
     "public": "register:home",
 }

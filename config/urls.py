@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/landing/", account_views.landing, name="landing"),
     path("language/", account_views.set_language, name="set_language"),
     path("regions/", include("organizations.urls")),
+    path("work/", include("workflows.my_work.urls")),
     path("portal/", include("cases.portal_urls")),
     path("portal/declarations/", include("workflows.declarations.portal_urls")),
     path("portal/applications/", include("workflows.applications.portal_urls")),

@@ -35,11 +35,30 @@ class DueDate:
     provisional: bool
 
 
+def _weekdays_between(start: datetime.date, end: datetime.date) -> int:
+    """Mondays to Fridays in (start, end]."""
+    days = (end - start).days
+    weeks, rest = divmod(days, 7)
+    count = weeks * 5
+    for offset in range(1, rest + 1):
+        count += (start + datetime.timedelta(days=weeks * 7 + offset)).weekday() < 5
+    return count
+
+
+def _package_knows(year: int) -> bool:
+    try:
+        chinese_calendar.is_workday(datetime.date(year, 1, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
 class WorkingCalendar:
     """One instance per computation: it reads the entered years once."""
 
     def __init__(self, entered_days: dict[int, dict[datetime.date, bool]] | None = None):
         self._entered = entered_days
+        self._exceptions_by_year: dict[int, dict[datetime.date, bool]] = {}
 
     @cached_property
     def entered(self) -> dict[int, dict[datetime.date, bool]]:
@@ -81,12 +100,34 @@ class WorkingCalendar:
         raise ValueError(f"no {count} working days found within {MAX_SCAN_DAYS} days of {start}")
 
     def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
-        """Working days in (start, end]: what is left of a period when paused on start."""
-        count, day = 0, start
-        while day < end:
-            day += datetime.timedelta(days=1)
-            count += self.is_working_day(day)
+        """Working days in (start, end]: what is left of a period when paused on start.
+
+        Counted as the weekdays of the interval, corrected by each year's days that differ from
+        Monday to Friday (holidays on weekdays, make-up working weekend days), not day by day: a
+        list of tasks overdue for years (我的工作) asks for thousands of days per row.
+        """
+        if end <= start:
+            return 0
+        count = _weekdays_between(start, end)
+        for year in range(start.year, end.year + 1):
+            for day, is_working in self._exceptions(year).items():
+                if start < day <= end:
+                    count += 1 if is_working else -1
         return count
+
+    def _exceptions(self, year: int) -> dict[datetime.date, bool]:
+        """The year's days whose status differs from Monday to Friday, by the source status() reads."""
+        cache = self._exceptions_by_year
+        if year not in cache:
+            if year in self.entered:
+                days = self.entered[year]
+            elif _package_knows(year):
+                days = {day: True for day in chinese_calendar.workdays if day.year == year}
+                days.update({day: False for day in chinese_calendar.holidays if day.year == year and day not in days})
+            else:
+                days = {}
+            cache[year] = {day: working for day, working in days.items() if working != (day.weekday() < 5)}
+        return cache[year]
 
     def roll_to_working_day(self, day: datetime.date) -> DueDate:
         provisional = False

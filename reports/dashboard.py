@@ -37,9 +37,13 @@ class Scope:
 
 def scope_of(user) -> Scope | None:
     """科技司 (national) leads see the country, provincial leads their province; others no dashboard."""
+    return scope_of_leads(user, list(departments_of(user, Role.LEAD)))
+
+
+def scope_of_leads(user, leads) -> Scope | None:
+    """scope_of, for the departments the user leads (with their regions), read by the caller."""
     if user.is_superuser:
         return Scope(province=None)
-    leads = list(departments_of(user, Role.LEAD))
     if any(department.is_national for department in leads):
         return Scope(province=None)
     provinces = [d.region for d in leads if d.region is not None and d.region.level == Region.Level.PROVINCE]

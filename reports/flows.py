@@ -31,6 +31,7 @@ class StatisticsReportFlow(TerroirFlow):
     """
 
     process_title = _("Statistics report")
+    case_url_name = "reports:detail"
     process_summary_template = "{{ process.data.title }}"
 
     def visible_artifacts(self, user):

@@ -4,6 +4,7 @@ from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow import flow, lock
 
@@ -140,6 +141,10 @@ class TerroirFlow(flow.Flow):
     # statement compiled once (workflows/visibility.py). Other flows define visible_artifacts.
     seen_by_jurisdiction: JurisdictionCheck | None = None
 
+    # The case's own page in Terroir's skin, by URL name taking the case's id; flows without one
+    # show the process page (with its "who acts next" panel).
+    case_url_name: str | None = None
+
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         for node in cls._nodes_by_name.values():
@@ -152,6 +157,12 @@ class TerroirFlow(flow.Flow):
                     # The node instance is this flow's own copy: set on it, the URL wrappers pick it up.
                     guard = {"can_assign": _guarded_assign, "can_execute": _guarded_execute}.get(name, _guarded)
                     setattr(node, name, guard(cls, check))
+
+    def case_url(self, process) -> str:
+        """The page of the process's case: no query (the case's id is on the process)."""
+        if self.case_url_name is not None:
+            return reverse(self.case_url_name, args=[process.artifact_object_id])
+        return self.reverse("process_detail", args=[process.pk])
 
     def visible_artifacts(self, user) -> QuerySet | None:
         """The case objects of this flow the user may see; None when there is nothing to limit.

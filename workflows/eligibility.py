@@ -15,6 +15,11 @@ it refuses is never offered the task in the first place (docs/architecture.md, "
   `task_candidates` ("who acts next"); None when the rule cannot say it in SQL, and the
   candidates are then asked one by one (a bounded number of them).
 
+A rule whose `refused_tasks` reads a large set to compare with (every case the user may see) may
+also say it `row_by_row`: the same condition as a check of each task by itself, for a list that
+already knows its few candidate tasks by id (我的工作, ADR 0031), where reading every visible
+case would cost more than looking up each candidate's.
+
 tests/workflows/test_eligibility.py enumerates RULES and checks both sides of each, so a rule
 added here is tested without editing the test.
 """
@@ -22,7 +27,7 @@ added here is tested without editing the test.
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from organizations.selectors import jurisdiction_in_sql
 
@@ -35,6 +40,7 @@ class EligibilityRule:
     allows: Callable
     refused_tasks: Callable[..., Q]
     refused_users: Callable[..., Q] | None = None
+    refused_tasks_row_by_row: Callable[..., Q] | None = None
 
     def applies_to(self, node) -> bool:
         return self.nodes is None or _key(node) in {_key(n) for n in self.nodes()}
@@ -51,9 +57,11 @@ def _sees_the_case(user, task) -> bool:
     return task.flow_task.flow_class.instance.process_visible_to(user, task.process)
 
 
-def _tasks_of_unseen_cases(user) -> Q:
+def _tasks_of_unseen_cases(user, *, row_by_row: bool = False) -> Q:
     """Tasks of processes whose case the user may not see: per flow, the flow's own visibility
-    selector (TerroirFlow.visible_artifacts), as subqueries that ask nothing beforehand."""
+    selector (TerroirFlow.visible_artifacts), as subqueries that ask nothing beforehand. Row by
+    row, each task's case is looked up by its id (a correlated EXISTS) instead of compared with
+    every case the user may see."""
     if user.is_superuser:
         return Q(pk__in=[])
     from .task_actions import flow_classes
@@ -64,9 +72,16 @@ def _tasks_of_unseen_cases(user) -> Q:
             artifacts = flow_class.instance.visible_artifacts(user)  # type: ignore[attr-defined]  # viewflow's
             if artifacts is None:
                 continue
-            seen = Q(process__artifact_object_id__in=artifacts.values("pk"))
+            if row_by_row:
+                seen = Q(Exists(artifacts.filter(pk=OuterRef("process__artifact_object_id"))))
+            else:
+                seen = Q(process__artifact_object_id__in=artifacts.values("pk"))
             unseen |= Q(process__flow_class=flow_class) & ~seen
     return unseen
+
+
+def _tasks_of_unseen_cases_row_by_row(user) -> Q:
+    return _tasks_of_unseen_cases(user, row_by_row=True)
 
 
 # ------------------------------------------------------------------ enforcement: no review of one's own case
@@ -138,7 +153,13 @@ SEES_THE_CASE = "sees_the_case"
 RULES: tuple[EligibilityRule, ...] = (
     # Jurisdiction: every task action requires seeing the case (ADR 0018). A grant can outlive it,
     # e.g. an officer's grant on a case after they moved to another province's bureau.
-    EligibilityRule(SEES_THE_CASE, None, _sees_the_case, _tasks_of_unseen_cases),
+    EligibilityRule(
+        SEES_THE_CASE,
+        None,
+        _sees_the_case,
+        _tasks_of_unseen_cases,
+        refused_tasks_row_by_row=_tasks_of_unseen_cases_row_by_row,
+    ),
     # 案件审核 / 法制审核: 办案人员不得审核本人办理的案件.
     EligibilityRule(
         "officer_does_not_review_own_case",
@@ -185,18 +206,21 @@ def task_allows(user, task, *, skip: tuple[str, ...] = ()) -> bool:
     return all(rule.allows(user, task) for rule in rules_for(task.flow_task) if rule.name not in skip)
 
 
-def refused_filter(user, *, skip: tuple[str, ...] = ()) -> Q:
+def refused_filter(user, *, skip: tuple[str, ...] = (), row_by_row: bool = False) -> Q:
     """The open tasks some rule refuses the user (finished ones stay in their lists and archives)."""
     refused = Q(pk__in=[])
     for rule in RULES:
         if rule.name not in skip:
-            refused |= rule.refused_tasks(user)
+            refused_tasks = (row_by_row and rule.refused_tasks_row_by_row) or rule.refused_tasks
+            refused |= refused_tasks(user)
     return Q(finished__isnull=True) & refused
 
 
-def eligible_tasks(user, tasks, *, visibility_checked: bool = False):
+def eligible_tasks(user, tasks, *, visibility_checked: bool = False, row_by_row: bool = False):
     """The tasks of a list without those some rule refuses the user. A list that already keeps
-    only visible processes (a flow's dashboard and task list) skips the visibility rule."""
+    only visible processes (a flow's dashboard and task list) skips the visibility rule; a list of
+    a few tasks known by id checks them row by row (see the module's docstring)."""
     if not user.is_authenticated:
         return tasks.none()
-    return tasks.exclude(refused_filter(user, skip=(SEES_THE_CASE,) if visibility_checked else ()))
+    skip = (SEES_THE_CASE,) if visibility_checked else ()
+    return tasks.exclude(refused_filter(user, skip=skip, row_by_row=row_by_row))

@@ -44,6 +44,15 @@ class Key:
         return Key(self.field, not self.descending)
 
 
+def annotation_key(name: str, field, *, descending: bool = False) -> Key:
+    """A term of the order that is an annotation of the list's query, not a column: `field` says
+    how its values read and print (a DateField for a computed due date). The annotation must be
+    non-null, or the list's NULLs must sort where the database puts them (see rows_after)."""
+    field = field.clone()
+    field.set_attributes_from_name(name)
+    return Key(field, descending)
+
+
 def orderable_field(model, name: str):
     """The model's own concrete column called `name` ("pk" included), or None: a related lookup
     or an expression cannot be compared with a cursor value."""
@@ -177,13 +186,14 @@ class KeysetPage:
         return self.has_next or self.has_previous
 
 
-def keyset_page(queryset: QuerySet, *, cursor: str | None, size: int) -> KeysetPage:
+def keyset_page(queryset: QuerySet, *, cursor: str | None, size: int, keys: list[Key] | None = None) -> KeysetPage:
     """The page of `queryset` (ordered, see ordering_keys) after or before `cursor`, in one query.
 
     No cursor, or one that does not decode or fit this order, gives the first page; the page says
-    so (cursor_invalid) so that the list can tell the reader why.
+    so (cursor_invalid) so that the list can tell the reader why. A list ordered by annotations
+    gives its order as `keys` (annotation_key, ending in the primary key).
     """
-    keys = ordering_keys(queryset)
+    keys = keys or ordering_keys(queryset)
     nulls_largest = connections[queryset.db].features.nulls_order_largest
     values, backwards, invalid = None, False, False
     if cursor:

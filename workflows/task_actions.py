@@ -61,14 +61,20 @@ def flow_classes() -> list[type]:
     return [viewset._flow_class for viewset in FLOW_VIEWSETS]
 
 
-def tasks_of(user):
-    """The user's open human tasks: assigned to them (inbox) or offered to them (queue)."""
+def open_task_ids(user):
+    """The ids of the tasks assigned to the user (inbox) or offered to them by the nodes'
+    permissions (queue), before the rules of workflows.eligibility: one UNION."""
     classes = flow_classes()
     inbox = Task.objects.inbox(classes, user).order_by().values("pk")
     queue = Task.objects.queue(classes, user).order_by().values("pk")
+    return inbox.union(queue)
+
+
+def tasks_of(user):
+    """The user's open human tasks: assigned to them (inbox) or offered to them (queue)."""
     # One IN over the UNION: an OR of two IN subqueries read the whole task table (1.5 s at a
     # million tasks, 44 ms this way).
-    tasks = Task.objects.filter(pk__in=inbox.union(queue))
+    tasks = Task.objects.filter(pk__in=open_task_ids(user))
     # Without the tasks a rule of workflows.eligibility refuses the user, in the same query.
     return eligible_tasks(user, tasks).select_related("process", "owner").order_by("created", "pk")
 

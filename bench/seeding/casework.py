@@ -1,5 +1,6 @@
 """The casework: viewflow processes and tasks of declarations and enforcement cases, the case
-rows themselves, the officers' grants, and the audit events of every step done."""
+rows themselves, the officers' grants, the audit events of every step done, the legal time limits
+of the human tasks that have one, and each task's link to the task before it (who handed it over)."""
 
 import datetime
 import itertools
@@ -33,6 +34,14 @@ ENFORCEMENT_PATH = [
     "end",
 ]
 DECLARATION_PATH = ["start", "in_process_check", "route_check", "end"]
+# The enforcement tasks whose page starts a legal time limit (EnforcementCaseFlow's onCreate clocks).
+ENFORCEMENT_CLOCKS = {
+    "verify": "enforcement.verification",
+    "review": "enforcement.review",
+    "record_defence": "enforcement.defence",
+    "serve_decision": "enforcement.service",
+    "close": "enforcement.closure",
+}
 # What the declaration service records for an in-process check that found nothing to correct.
 DECLARATION_CHECKED = "declaration.in_process_check.ok"
 
@@ -85,6 +94,9 @@ class CaseworkSeeding:
         self.task_id = self.writer.next_id(DeclarationFlow.task_class)
         self.process_rows = []
         self.task_rows = []
+        self.previous_rows = []  # (task, the task before it in its process): who handed it over
+        self.deadline_rows = []  # the legal time limit of each human task that has one
+        self._last_task = {}
         self.enforcement_cases(EnforcementCaseFlow, EnforcementCase)
         remaining = self.volume.tasks - len(self.task_rows)
         self.declaration_processes(DeclarationFlow, Declaration, max(0, remaining // len(DECLARATION_PATH)))
@@ -102,6 +114,9 @@ class CaseworkSeeding:
     def _task(self, process_pk, ref, created, *, status="DONE", owner=None, permission=None) -> int:
         pk = self.task_id
         self.task_id += 1
+        if process_pk in self._last_task:
+            self.previous_rows.append((pk, self._last_task[process_pk]))
+        self._last_task[process_pk] = pk
         (task_ref, task_type) = ref
         finished = created + datetime.timedelta(hours=1) if status == "DONE" else None
         assigned = created if owner else None
@@ -125,6 +140,32 @@ class CaseworkSeeding:
             )
         )
         return pk
+
+    def _deadline(self, task_pk, rule_code, target, department_pk, created, *, is_open) -> None:
+        """The task's clock as deadline_start leaves it: running while the task is open, met once
+        done (due four weeks on: about the twenty working days of most of these limits)."""
+        from deadlines.rules import RULES
+
+        rule = RULES[rule_code]
+        content_type_id, target_pk, label = target
+        started = created.date()
+        self.deadline_rows.append(
+            (
+                rule_code,
+                rule.kind,
+                content_type_id,
+                target_pk,
+                label,
+                task_pk,
+                department_pk,
+                started,
+                started,
+                rule.amount,
+                started + datetime.timedelta(days=28),
+                "running" if is_open else "met",
+                None if is_open else created + datetime.timedelta(hours=1),
+            )
+        )
 
     def _content_type_id(self, model) -> int:
         from django.contrib.contenttypes.models import ContentType
@@ -153,10 +194,12 @@ class CaseworkSeeding:
             process = self._process(flow_ref, content_type_id, pk, declared_at, finished, data)
             self._task(process, refs["start"], declared_at)
             permission = self._bureau_permission("work_as_staff", county_pk)
+            target = (content_type_id, pk, reference)
+            bureau = self.bureau_of_region[county_pk]
             if is_open:
                 # Half are taken: in the focus county by the staff persona, elsewhere by nobody we sign in as.
                 taken = index % 2 == 0 and county_pk == self.focus_county_pk
-                self._task(
+                check = self._task(
                     process,
                     refs["in_process_check"],
                     declared_at,
@@ -164,9 +207,11 @@ class CaseworkSeeding:
                     owner=staff.pk if taken else None,
                     permission=permission,
                 )
+                self._deadline(check, "declaration.in_process_check", target, bureau, declared_at, is_open=True)
                 continue
             checker = self.worker_of(county_pk, "staff")
-            self._task(process, refs["in_process_check"], declared_at, permission=permission, owner=checker.pk)
+            check = self._task(process, refs["in_process_check"], declared_at, permission=permission, owner=checker.pk)
+            self._deadline(check, "declaration.in_process_check", target, bureau, declared_at, is_open=False)
             self._task(process, refs["route_check"], finished)
             self._task(process, refs["end"], finished)
             self.audit.add(
@@ -232,11 +277,18 @@ class CaseworkSeeding:
                     permission = self._bureau_permission(role, county_pk)
                 else:
                     permission = ("cases.investigate_case", content_type_id, str(pk))
+                clock = ENFORCEMENT_CLOCKS.get(name)
+                target = (content_type_id, pk, case_number)
+                bureau = self.bureau_of_region[county_pk]
                 if name == stop:
-                    self._task(process, refs[name], moment, status=STATUS.NEW, permission=permission)
+                    task = self._task(process, refs[name], moment, status=STATUS.NEW, permission=permission)
+                    if clock:
+                        self._deadline(task, clock, target, bureau, moment, is_open=True)
                     break
                 actor = self.worker_of(county_pk, "lead" if role == "work_as_lead" else "staff")
-                self._task(process, refs[name], moment, owner=actor.pk, permission=permission)
+                task = self._task(process, refs[name], moment, owner=actor.pk, permission=permission)
+                if clock:
+                    self._deadline(task, clock, target, bureau, moment, is_open=False)
                 self.audit.add(
                     actor=actor, action=action, target=case, from_state=status_here, to_state=status_after[name]
                 )
@@ -299,6 +351,34 @@ class CaseworkSeeding:
             "data",
         ]
         self.writer.write(flow_class.task_class, task_columns, self.task_rows)
+        through = flow_class.task_class.previous.through
+        first = self.writer.next_id(through)
+        previous = ((first + n, task, before) for n, (task, before) in enumerate(self.previous_rows))
+        self.writer.write(through, ["id", "from_task_id", "to_task_id"], previous)
+        self.sequenced.append(through)
+        self.write_deadlines()
+
+    def write_deadlines(self):
+        from deadlines.models import Deadline
+
+        columns = [
+            "rule_code",
+            "kind",
+            "target_type_id",
+            "target_id",
+            "target_label",
+            "task_id",
+            "department_id",
+            "started_on",
+            "anchor_on",
+            "anchor_amount",
+            "due_on",
+            "state",
+            "closed_at",
+        ]
+        first = self.writer.next_id(Deadline)
+        self.writer.write(Deadline, ["id", *columns], ((first + n, *row) for n, row in enumerate(self.deadline_rows)))
+        self.sequenced.append(Deadline)
 
     def case_with_long_history(self, events: int = 1_000):
         """One enforcement case of the focus county with a thousand notes in its history."""

@@ -15,8 +15,8 @@ def login(client, user):
 @pytest.mark.parametrize(
     ("make_user", "landing"),
     [
-        (lambda: make_member("AMR-330106", Role.STAFF), "/staff/workflow/inbox/"),
-        (lambda: make_member("KJS", Role.LEAD), "/staff/workflow/inbox/"),
+        (lambda: make_member("AMR-330106", Role.STAFF), "/work/"),
+        (lambda: make_member("KJS", Role.LEAD), "/work/"),
         (lambda: EnterpriseFactory().accounts.create(user=UserFactory()).user, "/portal/"),
         (lambda: UserFactory(), "/"),
     ],

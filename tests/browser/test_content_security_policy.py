@@ -11,6 +11,7 @@ from tests.factories.supervision import draw_and_open, provincial_campaign, publ
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 STAFF_PAGES = [
+    "/work/",
     "/staff/workflow/inbox/",
     "/staff/workflow/queue/",
     "/staff/workflow/archive/",

@@ -27,18 +27,17 @@ def log_in(page: Page, base_url: str, username: str, language: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
-def test_staff_member_logs_in_and_sees_the_inbox(page: Page, live_server, language, tmp_path):
+def test_staff_member_logs_in_and_lands_on_my_work(page: Page, live_server, language, tmp_path):
     staff = make_member("AMR-330106", Role.STAFF, username=f"staff_{language}", full_name="杨帆")
     log_in(page, live_server.url, staff.username, language)
-    expect(page).to_have_url(f"{live_server.url}/staff/workflow/inbox/")
-    inbox = text_in(language, "Inbox")
+    expect(page).to_have_url(f"{live_server.url}/work/")
+    my_work = text_in(language, "My work")
     if language == "zh-hans":
-        assert inbox != "Inbox", "viewflow's strings must have their Chinese"
-    expect(
-        page.locator(".mdc-top-app-bar__title, .vf-list__header, h1, .mdc-list-item").filter(has_text=inbox).first
-    ).to_be_visible()
+        assert my_work == "我的工作"
+    expect(page.get_by_role("heading", name=my_work)).to_be_visible()
+    expect(page.locator("header nav").get_by_role("link", name=my_work)).to_be_visible()
     expect(page.get_by_text("杨帆").first).to_be_visible()
-    page.screenshot(path=str(tmp_path / f"inbox-{language}.png"), full_page=True)
+    page.screenshot(path=str(tmp_path / f"my-work-{language}.png"), full_page=True)
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])

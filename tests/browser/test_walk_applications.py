@@ -1,9 +1,9 @@
 """In Chromium, on the demo's own data: a protection application under each regime from the demo's
 start to the register, and a product's revocation, as the README's "What to try" tells them.
 
-Each step is found on the pages: the person opens the case from the staff drawer, reads who acts
+Each step is found on the pages: the person opens the case from the staff menu, reads who acts
 next in the case page's panel (it must name the login the README gives), and that person takes the
-task from their own list. Expert opinions are given from the drawer's "my technical reviews". The
+task from their own list. Expert opinions are given from the staff menu's "my technical reviews". The
 objection window is two calendar months: the clock is moved past it with time-machine and the
 worker's timer job is run once, as `run_worker` does every 30 seconds, so the timer task moves the
 application on the day after the window closes, exactly as in production (no row is edited).
@@ -95,7 +95,7 @@ class ApplicationWalk:
         walker.submit()
 
     def opinions(self, experts: list[str], shot: str) -> None:
-        """Each convened expert, from the drawer's "my technical reviews", gives an opinion."""
+        """Each convened expert, from the staff menu's "my technical reviews", gives an opinion."""
         walker = self.walker
         self.experts.update(experts)
         for login in experts:

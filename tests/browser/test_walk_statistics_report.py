@@ -12,8 +12,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 
 def open_report(walker: Walker, province: str) -> None:
-    """From the staff site, the drawer's 业务档案 › 统计报告, then the province's row."""
-    walker.open_from_menu(zh("Statistics reports"), province)
+    """From the staff menu's 统计报表, then the province's row."""
+    walker.open_from_menu(zh("Statistics"), province)
     expect(walker.page.get_by_role("heading", name="国家地理标志产品保护质量提升情况统计表")).to_be_visible()
 
 

@@ -1,5 +1,5 @@
 """In Chromium, on the demo's own data: the README's supervision journey. 浙江省局's lead plans a
-campaign over 杭州市 and 西湖龙井 at /supervision/ (found in the staff drawer), picks the regions
+campaign over 杭州市 and 西湖龙井 at /supervision/ (found in the staff menu), picks the regions
 province → city and the inspectors from the list, and draws; the worker opens the drawn check (its
 job is run once, as `run_worker` does every few seconds); one of the two inspectors drawn checks
 the producer's declaration and orders rectification, and after it they re-inspect: compliant.
@@ -38,10 +38,10 @@ def test_a_campaign_from_the_draw_to_a_check_result(page: Page, live_server):
     walker = Walker(page, live_server.url)
     today = timezone.localdate()
 
-    # 1. The lead plans the campaign from the staff drawer's campaigns page, then draws.
+    # 1. The lead plans the campaign from the staff menu's 监督检查, then draws.
     walker.sign_in("zj_province_lead")
     walker.steps += 1
-    walker.open_from_menu(zh("Supervision campaigns"))
+    walker.open_from_menu(zh("Supervision"))
     walker.click(page.get_by_role("link", name=zh("Plan a campaign")))
     page.get_by_label(zh("Title")).fill("2026年西湖龙井专用标志使用专项检查")
     page.get_by_label(zh("Organiser")).select_option(label="浙江省市场监督管理局")

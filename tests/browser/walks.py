@@ -74,45 +74,58 @@ class Walker:
         self.logins += 1
 
     def open_from_menu(self, menu_title: str, row_text: str | None = None) -> None:
-        """From the staff site (where staff land), the drawer's link to a list of case files; then,
-        if given, the link in the row that shows `row_text` (a case's reference, a product's name)."""
-        self.go("/staff/")
-        self.click(self.page.locator("aside").get_by_role("link", name=menu_title, exact=True))
+        """From 我的工作 (where staff land), the staff menu's link in the header (inside its group,
+        e.g. 案件, opened first when it is folded); then, if given, the link in the row that shows
+        `row_text` (a case's reference, a product's name)."""
+        self.open_my_work()
+        menu = self.page.locator("header nav")
+        link = menu.get_by_role("link", name=menu_title, exact=True)
+        if not link.is_visible():
+            self.click(menu.locator("details", has_text=menu_title).locator("summary"))
+        self.click(link)
         if row_text is not None:
             row = self.page.get_by_role("row").filter(has_text=row_text).first
             self.click(row.get_by_role("link").first)
         self.page.wait_for_load_state("domcontentloaded")
+
+    def open_my_work(self, tab: str | None = None) -> None:
+        """我的工作, the address staff land on; then one of its tabs (e.g. 已办), if given."""
+        self.go("/work/")
+        if tab is not None:
+            self.click(self.page.get_by_role("navigation", name=zh("Which tasks")).get_by_role("link", name=tab))
+        expect(self.page.locator("table.my-work")).to_be_visible()
+
+    def _row_in_my_work(self, reference: str, tabs: tuple[str | None, ...], kind: str | None = None):
+        """The first row showing `reference` in the first of 我的工作's tabs that has one, or None."""
+        for tab in tabs:
+            self.open_my_work(tab)
+            if kind is not None:
+                self.page.get_by_label(zh("Kind of casework")).select_option(label=kind)
+                self.click(self.page.get_by_role("button", name=zh("Filter")))
+                self.page.wait_for_load_state("domcontentloaded")
+            rows = self.page.locator("table.my-work tbody tr").filter(has_text=reference)
+            if rows.count():
+                return rows.first
+        return None
 
     def login_order(self) -> list[str]:
         """The logins in the order they acted, as the README lists a journey's steps."""
         return list(self.signed_in)
 
     def open_case(self, menu: str, reference: str) -> None:
-        """A staff member's way to a case's page: from the staff site, 流程, the flow's menu entry,
-        its list of open processes (the dashboard's list button), then the case's row."""
-        self.go("/staff/")
-        self.click(self.page.get_by_role("navigation").get_by_role("link", name=zh("Processes")).first)
-        self.page.wait_for_load_state("networkidle")
-        entry = self.page.get_by_role("navigation").get_by_role("link", name=menu).first
-        address = entry.get_attribute("href")
-        self.click(entry)
-        self.page.wait_for_url(f"**{address}")
-        self.click(self.page.get_by_role("link", name=zh("Process list")))
-        self.page.wait_for_url("**/flows/?**")
-        row = self.page.get_by_role("row").filter(has_text=reference)
-        self.click(row.first.get_by_role("link").first)
+        """A staff member's way to a case's page: in 我的工作, the kind of casework `menu` (the
+        flow's title) chosen in its filter, then the case's number in the row of the case, among
+        the tasks waiting for them or else among those they have done (已办)."""
+        row = self._row_in_my_work(reference, (None, zh("Done by me")), kind=menu)
+        assert row is not None, f"{self.signed_in_as} has no task of {reference} in 我的工作, to do or done"
+        self.click(row.get_by_role("link").first)  # the case's number
         self.page.wait_for_load_state("networkidle")
 
     def open_done_case(self, reference: str) -> None:
-        """A case the person has finished with: from their 已办 list, the task's row, then the
-        case (the breadcrumb's process link)."""
-        self.go("/staff/")
-        self.click(self.page.get_by_role("navigation").get_by_role("link", name=zh("Archive")).first)
-        self.page.wait_for_load_state("networkidle")
-        self.click(self.page.get_by_role("row").filter(has_text=reference).first.get_by_role("link").first)
-        self.page.wait_for_load_state("networkidle")
-        process_link = self.page.locator("main h2 a").filter(has_text="#")  # the breadcrumb: 自我声明 › #3
-        self.click(process_link.first)
+        """A case the person has finished with: from 我的工作's 已办 tab, the case's number in its row."""
+        row = self._row_in_my_work(reference, (zh("Done by me"),))
+        assert row is not None, f"{self.signed_in_as} has done no task of {reference}"
+        self.click(row.get_by_role("link").first)
         self.page.wait_for_load_state("networkidle")
 
     def next_step(self) -> tuple[str, list[str]]:
@@ -132,26 +145,18 @@ class Walker:
 
     # ------------------------------------------------------------------ tasks
     def take_task(self, reference: str, task_title: str) -> None:
-        """From the signed-in person's own lists (待办, then 待领任务) to the task's form."""
+        """From the signed-in person's 我的工作 to the task's form: the row of the case at that step;
+        领取 takes a task offered to them in place, 办理 opens one that is theirs already."""
         self.steps += 1
-        for list_name, address in ((zh("Inbox"), "/inbox/"), (zh("Queue"), "/queue/")):
-            self.go("/staff/")
-            self.click(self.page.get_by_role("link", name=list_name).first)
-            self.page.wait_for_url(f"**{address}**")
-            self.page.wait_for_load_state("networkidle")
-            row = self.page.get_by_role("row").filter(has_text=reference).filter(has_text=task_title)
-            if row.count():
-                self.click(row.first.get_by_role("link").first)
-                break
-        else:
-            raise AssertionError(f"{self.signed_in_as} has no task {task_title!r} of {reference} in their lists")
-        self.page.wait_for_url(lambda url: "/queue/" not in url and "/inbox/" not in url)
-        # 领取并继续: take the task and go on to its form.
-        take = self.page.locator("button[name=_continue]")
+        self.open_my_work()
+        rows = self.page.locator("table.my-work tbody tr").filter(has_text=reference).filter(has_text=task_title)
+        if not rows.count():
+            raise AssertionError(f"{self.signed_in_as} has no task {task_title!r} of {reference} in 我的工作")
+        take = rows.first.get_by_role("button", name=zh("Take"))
         if take.count():
             self.click(take)
         else:
-            self.click(self.page.get_by_role("link", name=zh("Execute"), exact=True).first)
+            self.click(rows.first.get_by_role("link", name=zh("Work on it")))
         self.page.wait_for_url("**/execute/**")
 
     def open_case_page(self, list_path: str, reference: str) -> None:

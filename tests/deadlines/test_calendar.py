@@ -80,3 +80,26 @@ def test_adding_then_counting_working_days_round_trips(start, count):
 def test_negative_counts_are_refused():
     with pytest.raises(ValueError):
         calendar().add_working_days(D(2026, 1, 5), -1)
+
+
+def _day_by_day(working_calendar: WorkingCalendar, start, end) -> int:
+    return sum(
+        working_calendar.is_working_day(start + datetime.timedelta(days=n)) for n in range(1, (end - start).days + 1)
+    )
+
+
+ENTERED = {2027: {D(2027, 1, 1): False, D(2027, 1, 4): False, D(2027, 1, 9): True, D(2027, 1, 6): True}}
+
+
+@given(
+    st.dates(min_value=D(2003, 12, 1), max_value=D(2027, 12, 31)),
+    st.integers(min_value=0, max_value=800),
+    st.booleans(),
+)
+def test_working_days_between_counts_as_the_days_one_by_one_would(start, length, entered):
+    """The count by weekdays and each year's exceptions agrees with asking every day, across the
+    package's years, the years it does not know (Monday to Friday) and entered years."""
+    working_calendar = calendar(ENTERED if entered else None)
+    end = start + datetime.timedelta(days=length)
+    assert working_calendar.working_days_between(start, end) == _day_by_day(working_calendar, start, end)
+    assert working_calendar.working_days_between(end, start) == 0

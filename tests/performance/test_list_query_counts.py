@@ -17,6 +17,8 @@ pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 15
 PAGES = [
+    ("bench.staff", "/work/"),
+    ("bench.lead", "/work/"),
     ("bench.staff", "/staff/workflow/inbox/"),
     ("bench.staff", "/staff/workflow/queue/"),
     ("bench.staff", "/staff/workflow/archive/"),

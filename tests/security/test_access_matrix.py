@@ -167,6 +167,8 @@ RULES: dict[str, Rule] = {
     "api:task-assign": rule("task", {"staff of the case's province"}, statuses=(405,)),
     "api:task-unassign": rule("task", {"staff of the case's province"}, statuses=(405,)),
     "api:task-complete": rule("task", {"staff of the case's province"}, statuses=(405,)),
+    # 我的工作's 领取: POST only; a GET answers 405 whoever asks.
+    "my_work:claim": rule("task", {"staff of the case's province"}, statuses=(405,)),
     "api:notification-detail": rule("notification", {"producer A"}),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
 }

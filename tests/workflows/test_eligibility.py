@@ -47,6 +47,10 @@ def _lists(user, task) -> dict[str, bool]:
     assert api.status_code == 200
     shown["api"] = task.pk in [row["id"] for row in api.json()["results"]]
     shown["tasks_of"] = tasks_of(user).filter(pk=task.pk).exists()
+    # 我的工作 checks its few candidates row by row (the rules' refused_tasks_row_by_row).
+    my_work = client.get("/work/")
+    assert my_work.status_code == 200
+    shown["my work"] = task.pk in [row.task.pk for row in my_work.context["rows"]]
     return shown
 
 
@@ -73,7 +77,7 @@ def test_the_refused_person_is_not_offered_the_task(name):
     Task.objects.filter(pk=task.pk).update(owner=refused, status=STATUS.ASSIGNED)
     task = _fresh(task)
     assert not task.flow_task.can_execute(refused, task)
-    assert not _lists(refused, task)["inbox"]
+    assert not _lists(refused, task)["inbox"] and not _lists(refused, task)["my work"]
     with pytest.raises(PermissionDenied):
         task_complete(actor=refused, task=task, data=scenario.data)
     assert _fresh(task).status == STATUS.ASSIGNED
@@ -86,11 +90,11 @@ def test_the_allowed_person_sees_and_completes_the_task(name):
     assert task.flow_task.can_assign(allowed, task)
     assert allowed in task_candidates(task)
     shown = _lists(allowed, task)
-    assert all(shown[name] for name in ("queue", "dashboard", "flow task list", "api", "tasks_of")), shown
+    assert all(shown[name] for name in ("queue", "dashboard", "flow task list", "api", "tasks_of", "my work")), shown
 
     task_assign(actor=allowed, task=task)
     task = _fresh(task)
     assert task.flow_task.can_execute(allowed, task)
-    assert _lists(allowed, task)["inbox"]
+    assert _lists(allowed, task)["inbox"] and _lists(allowed, task)["my work"]
     task_complete(actor=allowed, task=task, data=scenario.data)
     assert _fresh(task).status == STATUS.DONE

@@ -66,6 +66,7 @@ def _window_ends(activation) -> datetime.datetime:
 
 class ApplicationFlow(TerroirFlow):
     process_title = _("Protection application")
+    case_url_name = "applications:detail"
     process_summary_template = "{{ process.data.reference }} {{ process.data.product }} · {{ process.data.applicant }}"
 
     def visible_artifacts(self, user):

@@ -15,6 +15,8 @@ def staff_menu_links(user) -> list[dict]:
     if not (user.is_authenticated and is_staff_member(user)):
         return []
     links = [
+        # Back to Terroir's own landing page from viewflow's pages.
+        {"title": _("My work"), "url": reverse("my_work:list"), "icon": "work"},
         {"title": _("Protection applications"), "url": reverse("applications:list"), "icon": "description"},
         {"title": _("Enforcement cases"), "url": reverse("enforcement:list"), "icon": "gavel"},
         {"title": _("Supervision campaigns"), "url": reverse("supervision:list"), "icon": "fact_check"},
@@ -24,7 +26,7 @@ def staff_menu_links(user) -> list[dict]:
     ]
     if departments_of(user, Role.EXPERT).exists():
         links.insert(
-            1, {"title": _("Your technical reviews"), "url": reverse("applications:reviews"), "icon": "rate_review"}
+            2, {"title": _("Your technical reviews"), "url": reverse("applications:reviews"), "icon": "rate_review"}
         )
     return links
 
