@@ -82,6 +82,8 @@ def staff_menu(request) -> list[MenuItem]:
     if any(m.role == Role.EXPERT for m in memberships):
         items.append(MenuItem(_("Your technical reviews"), reverse("applications:reviews")))
     cases = [
+        # Every kind at once, by number, party, credit code or product (workflows/case_search).
+        MenuItem(_("Find a case"), reverse("case_search:index")),
         MenuItem(_("Protection applications"), reverse("applications:list")),
         MenuItem(_("Enforcement cases"), reverse("enforcement:list")),
     ]

@@ -202,7 +202,7 @@ def test_the_navigation_counts_my_work_and_a_leads_approvals():
 
     assert f"{zh('My work')} 1" in inspector_nav and zh("Approvals") not in inspector_nav
     assert f"{zh('My work')} 1" in lead_nav and f"{zh('Approvals')} 1" in lead_nav
-    for title in ("Case lists", "Supervision", "Statistics", "Public register", "Notifications"):
+    for title in ("Case lists", "Find a case", "Supervision", "Statistics", "Public register", "Notifications"):
         assert zh(title) in inspector_nav
     assert "/staff/" not in inspector_nav
     # A city bureau's lead has no dashboard; a provincial lead has.
