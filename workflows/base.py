@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.workflow import flow, lock
 
 from audit.services import audit_batch
+from cases.common.history import StaffHistory, staff_history
 from organizations.models import Role
 from organizations.selectors import (
     departments_of,
@@ -186,6 +187,11 @@ class TerroirFlow(flow.Flow):
             return True  # the flow itself (its menu entry, its diagram)
         process = obj if hasattr(obj, "artifact_object_id") else getattr(obj, "process", None)
         return process is not None and self.process_visible_to(user, process)
+
+    def case_history(self, artifact, *, everything: bool = False) -> StaffHistory:
+        """The case's history as its staff page shows it (in words). A flow whose case has objects
+        recording events of their own (a check's declaration) names them too."""
+        return staff_history(artifact, everything=everything)
 
     def has_manage_permission(self, user, obj=None) -> bool:
         """Leads may reassign, unassign and cancel; only on processes they may see."""

@@ -14,6 +14,7 @@ from viewflow.workflow.flow.views import (
     DetailProcessView,
     FlowChartView,
 )
+from viewflow.workflow.status import PROCESS
 
 from .base import remember_object_permissions, remember_visible_processes
 from .eligibility import remember_eligible_tasks
@@ -120,6 +121,15 @@ class ProcessDetailWithNextStepView(DetailProcessView):
 
     def get_template_names(self):
         return ("workflows/process_detail.html",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        process = context["process"]
+        context["task_list"] = context["task_list"].select_related("owner")
+        flow = self.flow_class.instance
+        context["may_cancel"] = process.status == PROCESS.NEW and flow.has_manage_permission(self.request.user, process)
+        context["history"] = flow.case_history(process.artifact, everything=self.request.GET.get("history") == "all")
+        return context
 
 
 class TerroirFlowViewset(FlowViewset):

@@ -1,8 +1,11 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from cases.applications.services import application_attach, application_create_draft
 from cases.models import Application, Regime
+from cases.objections.services import objection_file
 from organizations.models import Enterprise, Region, Role
 
-from .cases import pdf_file, png_file
+from .cases import PDF_BYTES, pdf_file, png_file
 from .organizations import EnterpriseFactory, UserFactory, make_member
 
 
@@ -51,3 +54,16 @@ class Cast:
         self.kjs_lead = make_member("KJS", Role.LEAD)
         self.fgs_staff = make_member("FGS", Role.STAFF)
         self.experts = [make_member("EXPERTS", Role.EXPERT) for _ in range(3)]
+
+
+def objection_with_evidence(application):
+    """An objection filed by a tea company during the window, with one PDF of evidence."""
+    proof = SimpleUploadedFile("proof.pdf", PDF_BYTES, content_type="application/pdf")
+    return objection_file(
+        application=application,
+        objector_name="某某茶业公司",
+        objector_id_code="91330106MA00000003",
+        contact="0571-88888888",
+        grounds="拟保护范围包含非传统产区。",
+        evidence=[proof],
+    )

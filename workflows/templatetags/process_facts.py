@@ -7,6 +7,7 @@ import re
 from django import template
 from django.db import models
 from django.template.defaultfilters import date as format_date
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -27,7 +28,8 @@ def _shown(value) -> str | None:
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, datetime.datetime):
-        return format_date(value, "Y-m-d H:i")
+        # In local time, as every other time on the page (the filter does not convert outside a template).
+        return format_date(timezone.localtime(value) if timezone.is_aware(value) else value, "Y-m-d H:i")
     if isinstance(value, datetime.date):
         return format_date(value, "Y-m-d")
     if isinstance(value, dict | list | tuple):
