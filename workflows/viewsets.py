@@ -115,6 +115,9 @@ class VisibleChartView(FlowChartView):
         return super().dispatch(request, *args, **kwargs)
 
 
+ROUTING_NODES = ("SWITCH", "EXCLUSIVE_GATEWAY", "PARALLEL_GATEWAY", "JOIN")
+
+
 class ProcessDetailWithNextStepView(DetailProcessView):
     """viewflow's process page, with who acts next (templates/workflows/includes/next_step.html):
     the staff page of declarations, supervision checks and product revocations."""
@@ -125,7 +128,8 @@ class ProcessDetailWithNextStepView(DetailProcessView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         process = context["process"]
-        context["task_list"] = context["task_list"].select_related("owner")
+        # The steps people and timers took; the gateways that route between them are the flow's plumbing.
+        context["task_list"] = context["task_list"].exclude(flow_task_type__in=ROUTING_NODES).select_related("owner")
         flow = self.flow_class.instance
         context["may_cancel"] = process.status == PROCESS.NEW and flow.has_manage_permission(self.request.user, process)
         context["history"] = flow.case_history(process.artifact, everything=self.request.GET.get("history") == "all")

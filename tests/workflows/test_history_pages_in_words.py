@@ -136,6 +136,7 @@ def test_the_declaration_process_page(client):
     assert "监管部门要求更正 → 待更正：标签缺少专用标志编号" in text
     assert re.search(r"创建时间 2026-06-15 1\d:\d\d", text)  # the process's facts in local time too (UTC: 02:00)
     assert f"#{task.process_id}" not in text and f"{task.process_id}/{task.pk}" not in text  # no task ids
+    assert "事中核查" in text and "自动分流" not in text  # the steps taken, not the gateways between them
 
 
 def test_the_supervision_check_and_campaign_pages(client):
