@@ -40,5 +40,10 @@ def label_of(action: str) -> str:
     return str(_REGISTRY[action](action).label)
 
 
+def kind_of(action: str) -> type[models.TextChoices] | None:
+    """The choices that declared an action (its kind's registry), None for an undeclared one."""
+    return _REGISTRY.get(action)
+
+
 def registered_actions() -> dict[str, type[models.TextChoices]]:
     return dict(_REGISTRY)

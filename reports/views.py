@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from accounts.types import AuthenticatedHttpRequest
+from cases.common.history import staff_history
 from organizations.selectors import is_staff_member, jurisdiction_prefixes
 
 from . import dashboard as dashboard_selectors
@@ -81,6 +82,7 @@ def report_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "may_fill": report.is_editable and _may_fill(request.user, report),
             "snapshots": report.snapshots.select_related("taken_by"),
             "drafting_steps": drafting_steps(report),
+            "history": staff_history(report, everything=request.GET.get("history") == "all"),
         },
     )
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.workflow import flow, lock
 
 from audit.services import audit_batch
+from cases.common.history import StaffHistory, staff_history
 from organizations.models import Department, Role
 from organizations.selectors import (
     departments_of,
@@ -223,6 +224,11 @@ class TerroirFlow(flow.Flow):
         if task.owner_permission_content_type_id == ContentType.objects.get_for_model(Department).pk:
             return int(task.owner_permission_obj_pk)
         return None
+
+    def case_history(self, artifact, *, everything: bool = False) -> StaffHistory:
+        """The case's history as its staff page shows it (in words). A flow whose case has objects
+        recording events of their own (a check's declaration) names them too."""
+        return staff_history(artifact, everything=everything)
 
     def has_manage_permission(self, user, obj=None) -> bool:
         """Leads may reassign, unassign and cancel; only on processes they may see."""

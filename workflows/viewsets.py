@@ -14,6 +14,7 @@ from viewflow.workflow.flow.views import (
     DetailProcessView,
     FlowChartView,
 )
+from viewflow.workflow.status import PROCESS
 
 from .base import remember_object_permissions, remember_visible_processes
 from .eligibility import remember_eligible_tasks
@@ -114,6 +115,9 @@ class VisibleChartView(FlowChartView):
         return super().dispatch(request, *args, **kwargs)
 
 
+ROUTING_NODES = ("SWITCH", "EXCLUSIVE_GATEWAY", "PARALLEL_GATEWAY", "JOIN")
+
+
 class ProcessDetailWithNextStepView(DetailProcessView):
     """The process page in Terroir's skin (ADR 0030), headed by its case, with who acts next
     (templates/workflows/includes/next_step.html): the staff page of declarations, supervision
@@ -126,7 +130,11 @@ class ProcessDetailWithNextStepView(DetailProcessView):
         context = super().get_context_data(**kwargs)
         process = context["process"]
         context["header"] = self.flow_class.instance.case_header(process)
-        context["task_list"] = context["task_list"].select_related("owner")
+        # The steps people and timers took; the gateways that route between them are the flow's plumbing.
+        context["task_list"] = context["task_list"].exclude(flow_task_type__in=ROUTING_NODES).select_related("owner")
+        flow = self.flow_class.instance
+        context["may_cancel"] = process.status == PROCESS.NEW and flow.has_manage_permission(self.request.user, process)
+        context["history"] = flow.case_history(process.artifact, everything=self.request.GET.get("history") == "all")
         return context
 
 

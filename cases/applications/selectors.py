@@ -1,21 +1,15 @@
 """Reads on protection applications: who may see which, and their history for the applicant."""
 
-import datetime
-from dataclasses import dataclass
-
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
-from audit.selectors import actor_display, audit_events_for
-from documents.audit_actions import DocumentAction
 from organizations.models import Role
 from organizations.selectors import enterprises_of, is_staff_member, region_code_filter
-from teamwork.audit_actions import TeamAction
 
-from ..common.history import HistoryEntry, visible_history
-from ..models import Application, ApplicationAttachment, ExpertOpinion
+from ..common.history import HistoryEntry, StaffHistory, staff_history, visible_history
+from ..models import Application, ApplicationAttachment, ExpertOpinion, Objection
+from ..objections.choices import ObjectionAction
 from .choices import ApplicationAction as A
 
 
@@ -106,40 +100,11 @@ APPLICANT_VISIBLE_ACTIONS: dict[str, tuple[str | Promise, bool]] = {
     action: (action.label, public) for action, public in APPLICANT_VISIBLE.items()
 }
 
-# The staff file shows every event: the application's own, named by its registry, and the
-# documents issued on it. Any other (an objection's) reads "Other step".
-OTHER_STAFF_ACTIONS = {
-    DocumentAction.ISSUE.value: DocumentAction.ISSUE.label,
-    **{action.value: action.label for action in TeamAction},  # who holds a task, the staff's notes
-}
 
-
-@dataclass(frozen=True)
-class StaffHistoryEntry:
-    occurred_at: datetime.datetime
-    actor_label: str
-    label: str
-    from_status: str
-    to_status: str
-    comment: str
-
-
-def staff_history(application: Application) -> list[StaffHistoryEntry]:
-    """The application's audit trail in words: a step's name, not its code; a status's label, not
-    its value. An event no one named for this file reads "Other step"."""
-    statuses = dict(Application.Status.choices)
-    labels = {action.value: action.label for action in A} | OTHER_STAFF_ACTIONS
-    return [
-        StaffHistoryEntry(
-            occurred_at=event.occurred_at,
-            actor_label=actor_display(event),
-            label=str(labels.get(event.action, _("Other step"))),
-            from_status=str(statuses.get(event.from_state, "")),
-            to_status=str(statuses.get(event.to_state, "")),
-            comment=event.comment,
-        )
-        for event in audit_events_for(application)
-    ]
+def application_staff_history(application: Application, *, everything: bool = False) -> StaffHistory:
+    """The application's file in words for staff: its own events, and its objections' (recorded on
+    the application, each with the objection's state)."""
+    return staff_history(application, everything=everything, kind_states={ObjectionAction: Objection.Status.choices})
 
 
 def applicant_history(application: Application) -> list[HistoryEntry]:

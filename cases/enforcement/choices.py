@@ -66,6 +66,10 @@ class InvestigationAction:
     choices = (REPORT, PROPOSE_SUSPENSION, PROPOSE_TERMINATION)
     # What the investigation may propose to the lead instead of a report (EnforcementCase.proposed_interruption).
     INTERRUPTIONS = (PROPOSE_SUSPENSION, PROPOSE_TERMINATION)
+    interruption_labels = {
+        PROPOSE_SUSPENSION: _("suspension of the investigation"),
+        PROPOSE_TERMINATION: _("termination of the investigation"),
+    }
 
 
 class ClockPause:
@@ -77,6 +81,13 @@ class ClockPause:
     IDENTIFICATION = "identification"
     PUBLIC_NOTICE = "public_notice"
     MANUAL = (TESTING, IDENTIFICATION, PUBLIC_NOTICE)
+    labels = {
+        SUSPENSION: _("suspension of the investigation"),
+        HEARING: _("hearing"),
+        TESTING: _("testing"),
+        IDENTIFICATION: _("right-holder identification"),
+        PUBLIC_NOTICE: _("public notice"),
+    }
 
 
 class ServiceMethod:

@@ -7,7 +7,6 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.types import Actor
-from audit.selectors import audit_events_for
 from deadlines.calendar import WorkingCalendar
 from deadlines.models import Deadline
 from deadlines.selectors import deadlines_for
@@ -15,8 +14,8 @@ from deadlines.services import remaining_units
 from documents.selectors import documents_for
 from organizations.selectors import is_staff_member, region_code_filter
 
+from ..common.history import staff_history
 from ..models import CaseEvidence, CaseOfficer, EnforcementCase
-from .history import staff_history
 
 
 def enforcement_cases_visible_to(user) -> QuerySet[EnforcementCase]:
@@ -128,30 +127,14 @@ def defence_window(case: EnforcementCase) -> DefenceWindow | None:
     )
 
 
-# A case page shows its latest events; a long investigation's whole history (a thousand events)
-# took most of a second to render, so it is one click away.
-HISTORY_SHOWN = 100
-
-
-def case_history(case: EnforcementCase, *, everything: bool = False) -> tuple[list, int]:
-    """The case's events oldest first: the latest HISTORY_SHOWN, or all; and how many there are."""
-    events = audit_events_for(case)
-    total = events.count()
-    if everything or total <= HISTORY_SHOWN:
-        return staff_history(events), total
-    return staff_history(reversed(events.order_by("-sequence")[:HISTORY_SHOWN])), total
-
-
 def case_page_context(case: EnforcementCase, *, whole_history: bool = False) -> dict:
-    history, history_total = case_history(case, everything=whole_history)
     return {
         "case": case,
         "officers": [o.officer for o in case.officers.select_related("officer")],
         "evidence": list(case.evidence.select_related("collected_by", "second_officer")),
         "deadlines": list(deadlines_for(case)),
         "clock": case_clock(case),
-        "history": history,
-        "history_total": history_total,
+        "history": staff_history(case, everything=whole_history),
         "documents": list(documents_for(case).order_by("pk")),
         "extensions": list(case.extensions.all()),
         "defence_window": defence_window(case),

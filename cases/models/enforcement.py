@@ -9,6 +9,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from organizations.models import Department, Enterprise, Region
 
 from ..common.tracking import TRACKING_NUMBER_MAX_LENGTH
+from ..enforcement.choices import ClockPause, InvestigationAction, ServiceMethod
 from ..uploads import RandomUploadPath
 from .products import ProtectedProduct
 from .supervision import SupervisionCheck
@@ -102,12 +103,19 @@ class EnforcementCase(ConcurrentTransitionMixin, models.Model):
     filing_reason = models.TextField(_("reason for filing"), blank=True)
     closing_reason = models.TextField(_("reason for not filing, transfer or termination"), blank=True)
     transferred_to = models.CharField(_("transferred to"), max_length=200, blank=True)
-    clock_pause_reason = models.CharField(_("clock paused for"), max_length=30, blank=True)
+    clock_pause_reason = models.CharField(
+        _("clock paused for"), max_length=30, blank=True, choices=list(ClockPause.labels.items())
+    )
 
     report = models.TextField(_("investigation report"), blank=True)
     # A suspension or termination the officers proposed ("suspend" or "terminate"), awaiting the
     # lead's decision; the flow routes the investigation to the lead on it. Empty otherwise.
-    proposed_interruption = models.CharField(_("proposed suspension or termination"), max_length=20, blank=True)
+    proposed_interruption = models.CharField(
+        _("proposed suspension or termination"),
+        max_length=20,
+        blank=True,
+        choices=list(InvestigationAction.interruption_labels.items()),
+    )
     proposed_outcome = models.CharField(_("proposed outcome"), max_length=20, choices=Outcome.choices, blank=True)
     proposed_fine = models.DecimalField(_("proposed fine"), max_digits=14, decimal_places=2, null=True, blank=True)
     proposed_confiscation = models.DecimalField(
@@ -133,7 +141,9 @@ class EnforcementCase(ConcurrentTransitionMixin, models.Model):
     collective_decision = models.TextField(_("collective decision record"), blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     decision_served_on = models.DateField(_("decision served on"), null=True, blank=True)
-    service_method = models.CharField(_("service method"), max_length=20, blank=True)
+    service_method = models.CharField(
+        _("service method"), max_length=20, blank=True, choices=list(ServiceMethod.labels.items())
+    )
     payment_due = models.DateField(_("payment due"), null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     late_fee = models.DecimalField(_("late fee"), max_digits=14, decimal_places=2, null=True, blank=True)

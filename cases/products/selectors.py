@@ -2,9 +2,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils.functional import Promise
 
-from ..common.history import HistoryEntry, visible_history
+from ..common.history import HistoryEntry, StaffHistory, staff_history, visible_history
 from ..common.pinyin import normalize_query
-from ..models import Application, ProtectedProduct
+from ..models import Application, ProductRevocation, ProtectedProduct
 from .choices import ProductAction
 
 
@@ -55,6 +55,12 @@ PUBLIC_PRODUCT_ACTIONS: dict[str, tuple[str | Promise, bool]] = {
 
 def product_public_history(product: ProtectedProduct) -> list[HistoryEntry]:
     return visible_history(product, PUBLIC_PRODUCT_ACTIONS, ProtectedProduct.Status.choices)
+
+
+def product_staff_history(product: ProtectedProduct, *, everything: bool = False) -> StaffHistory:
+    """A product's history for staff. Its revocations are recorded on the product, the proposal
+    with the revocation's state."""
+    return staff_history(product, everything=everything, kind_states={ProductAction: ProductRevocation.Status.choices})
 
 
 def product_announcements_public(product: ProtectedProduct):

@@ -13,10 +13,11 @@ class SupervisionAction(models.TextChoices):
 
     CONFLICT_DECLARE = "conflict.declare", _("Conflict of interest declared")
     CAMPAIGN_CREATE = "campaign.create", _("Campaign planned")
-    CAMPAIGN_DRAW = "campaign.draw", _("drawn and published")
-    CHECK_COMPLIANT = "check.compliant", _("compliant")
-    CHECK_RECTIFICATION = "check.rectification", _("rectification ordered")
-    CHECK_REVOCATION = "check.revocation", _("revocation proposed")
+    # Labels are what a history says was done (the statuses say where it led): whole phrases.
+    CAMPAIGN_DRAW = "campaign.draw", _("Sample drawn and published")
+    CHECK_COMPLIANT = "check.compliant", _("Found compliant by the check")
+    CHECK_RECTIFICATION = "check.rectification", _("Rectification ordered after the check")
+    CHECK_REVOCATION = "check.revocation", _("Revocation proposed after the check")
     CHECK_REVOCATION_APPROVE = "check.revocation_approve", _("Revocation approved")
     CHECK_REVOCATION_REJECT = "check.revocation_reject", _("Revocation rejected: rectification ordered instead")
 

@@ -7,9 +7,8 @@ from django.db import models, transaction
 from audit.actions import UnregisteredAuditAction, is_registered, label_of, register, registered_actions
 from audit.models import AuditEvent
 from audit.services import audit_record
-from cases.applications.selectors import APPLICANT_VISIBLE_ACTIONS, OTHER_STAFF_ACTIONS
+from cases.applications.selectors import APPLICANT_VISIBLE_ACTIONS
 from cases.declarations.selectors import PRODUCER_VISIBLE_ACTIONS
-from cases.enforcement.history import CASE_ACTION_LABELS
 from cases.products.selectors import PUBLIC_PRODUCT_ACTIONS
 from organizations.models import Department
 
@@ -18,9 +17,7 @@ pytestmark = pytest.mark.django_db
 # Every history a person reads, by the map of actions it names.
 HISTORIES = {
     "applicant's application history": APPLICANT_VISIBLE_ACTIONS,
-    "staff application history (documents)": OTHER_STAFF_ACTIONS,
     "producer's declaration history": PRODUCER_VISIBLE_ACTIONS,
-    "staff enforcement case history": CASE_ACTION_LABELS,
     "public product history": PUBLIC_PRODUCT_ACTIONS,
 }
 

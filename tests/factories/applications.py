@@ -8,6 +8,7 @@ from cases.applications.services import (
     application_examine_preliminary,
 )
 from cases.models import Application, Regime
+from cases.objections.services import objection_file
 from organizations.models import Enterprise, Region, Role
 from workflows.applications import actions as application_actions
 
@@ -79,3 +80,16 @@ def objected_application(cast: Cast, evidence_name: str = "proof.pdf"):
         evidence=[SimpleUploadedFile(evidence_name, PDF_BYTES, content_type="application/pdf")],
     )
     return applicant, Application.objects.get(pk=application.pk), objection
+
+
+def objection_with_evidence(application):
+    """An objection filed by a tea company during the window, with one PDF of evidence."""
+    proof = SimpleUploadedFile("proof.pdf", PDF_BYTES, content_type="application/pdf")
+    return objection_file(
+        application=application,
+        objector_name="某某茶业公司",
+        objector_id_code="91330106MA00000003",
+        contact="0571-88888888",
+        grounds="拟保护范围包含非传统产区。",
+        evidence=[proof],
+    )

@@ -101,7 +101,7 @@ def test_a_long_history_shows_its_latest_events_and_the_whole_of_it_on_request(c
     from django.db import transaction
 
     from audit.services import audit_record
-    from cases.enforcement.selectors import HISTORY_SHOWN
+    from cases.common.history import HISTORY_SHOWN
 
     bureau = hangzhou_bureau()
     case = received_case(actor=bureau.inspectors[0])

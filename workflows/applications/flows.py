@@ -14,7 +14,7 @@ from viewflow import this
 from viewflow.workflow import flow
 
 from accounts.models import User
-from cases.applications.selectors import applications_visible_to
+from cases.applications.selectors import application_staff_history, applications_visible_to
 from cases.applications.services import (
     application_close_objection_window,
     application_resubmit,
@@ -22,6 +22,7 @@ from cases.applications.services import (
     national_department,
     provincial_bureau,
 )
+from cases.common.history import StaffHistory
 from cases.models import Application
 from deadlines.services import deadline_start
 
@@ -205,3 +206,7 @@ class ApplicationFlow(TerroirFlow):
 
     def start_formal_clock(self, activation):
         self._clock(activation, "application.formal_examination", _kjs(activation.process))
+
+    def case_history(self, artifact, *, everything: bool = False) -> StaffHistory:
+        """The file's history with its objections' steps, each named by the objection's state."""
+        return application_staff_history(artifact, everything=everything)

@@ -11,8 +11,9 @@ from django_fsm import TransitionNotAllowed
 
 from accounts.types import AuthenticatedHttpRequest
 from cases.applications.announcements import announcements_of
-from cases.applications.selectors import applications_visible_to, review_opinions_of, staff_history
+from cases.applications.selectors import application_staff_history, applications_visible_to, review_opinions_of
 from cases.models import Application, Declaration, ExpertOpinion, ProtectedProduct
+from cases.products.selectors import product_staff_history
 from deadlines.selectors import deadlines_for
 from organizations.selectors import is_staff_member
 
@@ -58,7 +59,7 @@ def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             "opinions": application.expert_opinions.select_related("expert"),
             "announcements": announcements_of(application),
             "deadlines": deadlines_for(application),
-            "events": staff_history(application),
+            "history": application_staff_history(application, everything=request.GET.get("history") == "all"),
             "admissibility_form": AdmissibilityForm(),
             "decision_form": ObjectionDecisionForm(),
         },
@@ -178,5 +179,6 @@ def product_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "amendments": product.amendments.order_by("-created_at"),
             "authorised_count": product.declarations.filter(status__in=Declaration.AUTHORISED_STATES).count(),
             "form": form,
+            "history": product_staff_history(product, everything=request.GET.get("history") == "all"),
         },
     )

@@ -8,7 +8,9 @@ from viewflow.workflow.status import PROCESS
 
 from accounts.models import User
 from cases.applications.services import national_department
+from cases.common.history import StaffHistory
 from cases.models import Declaration, ProductRevocation
+from cases.products.selectors import product_staff_history
 from cases.products.services import product_revocation_propose
 
 from ..base import TerroirFlow
@@ -78,3 +80,8 @@ class ProductRevocationFlow(TerroirFlow):
             ).exclude(status__in=[PROCESS.DONE, PROCESS.CANCELED])
             for process in processes:
                 flow_class.instance.cancel(process)
+
+    def case_history(self, artifact, *, everything: bool = False) -> StaffHistory:
+        """A revocation is recorded on its product (proposed, revoked or refused), with the
+        revocation's own status as the event's result."""
+        return product_staff_history(artifact.product, everything=everything)

@@ -13,6 +13,7 @@ from django_fsm import TransitionNotAllowed
 from viewflow.workflow.models import Process
 
 from accounts.types import AuthenticatedHttpRequest
+from cases.common.history import staff_history
 from cases.supervision.selectors import campaign_visible_to, campaigns_visible_to
 from organizations.models import Department
 from organizations.selectors import is_staff_member
@@ -79,7 +80,13 @@ def campaign_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "workflows/supervision/campaign_detail.html",
-        {"campaign": campaign, "checks": checks, "rows": rows, "being_opened": being_opened},
+        {
+            "campaign": campaign,
+            "checks": checks,
+            "rows": rows,
+            "being_opened": being_opened,
+            "history": staff_history(campaign, everything=request.GET.get("history") == "all"),
+        },
     )
 
 

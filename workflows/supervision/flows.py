@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
+from cases.common.history import StaffHistory, staff_history
 from cases.models import SupervisionCheck
 from deadlines.services import deadline_start
 
@@ -120,3 +121,8 @@ class SupervisionCheckFlow(TerroirFlow):
             department=check.campaign.organiser,
             queue_role="inspector",
         )
+
+    def case_history(self, artifact, *, everything: bool = False) -> StaffHistory:
+        """A check's results are recorded on the check, what they did to the declaration (drawn,
+        rectification, revocation) on the declaration: its page tells both."""
+        return staff_history(artifact, artifact.declaration, everything=everything)
