@@ -7,7 +7,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
-        # reports sits on top of the workflows: it adds its flow and its job to their lists
+        # reports sits on top of the workflows: it adds its flow, its job and its staff menu entries to their lists
         # rather than have the layer below import it.
         from workflows.jobs import JOBS, Job
         from workflows.navigation import EXTRA_LINKS

@@ -174,6 +174,9 @@ class Walker:
         assert self.signed_in_as in logins, (task_title, self.signed_in_as, logins)
         self.steps += 1
         self.click(self.page.get_by_role("link", name=task_title).first)
+        # The task's page: its 领取 form, or its form when the task is theirs already. Wait for it
+        # before asking whether a 领取 button is there (the case page has none).
+        self.page.wait_for_url(lambda url: "/assign/" in url or "/execute/" in url)
         take = self.page.get_by_role("button", name=zh("Assign"))
         if take.count():
             self.click(take.first)
