@@ -68,12 +68,13 @@ def test_the_lead_reads_the_case_history_in_sentences(page: Page, live_server):
 
     history = page.locator("#history")
     expect(history.get_by_role("heading", name=zh("History"))).to_be_visible()
-    verified = history.locator("li").filter(has_text="核查线索")
+    # "核查线索 →": the step's outcome, not its taking (领取任务：核查线索), which the history tells too.
+    verified = history.locator("li").filter(has_text="核查线索 →")
     expect(verified).to_contain_text("杭州市市场监督管理局 杨帆 核查线索 → 待决定是否立案：现场核实属实")
-    expect(history.locator("li").filter(has_text="决定立案")).to_contain_text(
+    expect(history.locator("li").filter(has_text="决定立案 →")).to_contain_text(
         "朱红 决定立案 → 调查中（重大案件：否）：涉嫌"
     )
-    expect(history.locator("li").filter(has_text="送达行政处罚告知书")).to_contain_text("（直接送达，")
+    expect(history.locator("li").filter(has_text="送达行政处罚告知书 →")).to_contain_text("（直接送达，")
     expect(history.locator("li").first).to_contain_text(f"{timezone.localdate():%Y-%m-%d} ")
     expect(history.locator("li").first).to_contain_text("系统 接收线索 → 线索核查中：举报")
 
