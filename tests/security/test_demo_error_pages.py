@@ -3,7 +3,6 @@ never Django's debug page with its list of every address, and still serves its s
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -11,13 +10,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tests.servers import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> tuple[int, str]:

@@ -13,17 +13,13 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.servers import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 ATTEMPTS = 12
 LIMIT = 5  # register.throttle.COMPLAINTS_PER_HOUR
 # One worker per server; a long worker timeout, as the first request on a busy machine is slow.
 GUNICORN = [sys.executable, "-m", "gunicorn", "--workers=1", "--timeout=300"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_listening(port: int) -> None:
