@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from api.errors import error_body  # the API's one error format (docs/adr/0014)
@@ -97,5 +98,6 @@ class UnstorableInputMiddleware:
             body = error_body("invalid", reason_message(reason))
             return JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
         # The error page says it in both languages (templates/error_base.html).
-        context = {"reason": reason, "limit": settings.TERROIR_MAX_FIELD_CHARACTERS}
+        # Lazy: the error page reads it once in each language (templates/error_base.html).
+        context = {"reason": lazy(reason_message, str)(reason)}
         return HttpResponseBadRequest(render_to_string("400.html", context))
