@@ -29,70 +29,54 @@ class EnterprisePersona:
 
 
 STAFF = [
-    StaffPersona("admin_kjs", "科技司负责人 王立新", "KJS", (Role.LEAD,), "科技司 lead (approves announcements)"),
-    StaffPersona("kjs_staff", "科技司 李晓明", "KJS", (Role.STAFF,), "科技司 staff (formal examination)"),
-    StaffPersona("fgs_staff", "法规司 赵敏", "FGS", (Role.STAFF,), "法规司 staff (objections, legal review)"),
-    StaffPersona("fgs_lead", "法规司负责人 钱宏", "FGS", (Role.LEAD,), "法规司 lead"),
-    StaffPersona("zfs_inspector1", "执法司 孙强", "ZFS", (Role.INSPECTOR, Role.STAFF), "执法司 inspector"),
-    StaffPersona("zfs_inspector2", "执法司 周静", "ZFS", (Role.INSPECTOR, Role.STAFF), "执法司 inspector"),
-    StaffPersona("zfs_lead", "执法司负责人 吴刚", "ZFS", (Role.LEAD,), "执法司 lead"),
-    StaffPersona("expert1", "专家 郑秀兰", "EXPERTS", (Role.EXPERT,), "expert (technical review)"),
-    StaffPersona("expert2", "专家 冯建国", "EXPERTS", (Role.EXPERT,), "expert (technical review)"),
-    StaffPersona("expert3", "专家 陈雅琴", "EXPERTS", (Role.EXPERT,), "expert (technical review)"),
-    StaffPersona("expert4", "专家 潘志刚", "EXPERTS", (Role.EXPERT,), "expert (technical review)"),
-    StaffPersona("expert5", "专家 董文华", "EXPERTS", (Role.EXPERT,), "expert (technical review)"),
+    StaffPersona("admin_kjs", "王立新", "KJS", (Role.LEAD,), "科技司 lead (approves announcements)"),
+    StaffPersona("kjs_staff", "李晓明", "KJS", (Role.STAFF,), "科技司 staff (formal examination)"),
+    StaffPersona("fgs_staff", "赵敏", "FGS", (Role.STAFF,), "法规司 staff (objections, legal review)"),
+    StaffPersona("fgs_lead", "钱宏", "FGS", (Role.LEAD,), "法规司 lead"),
+    StaffPersona("zfs_inspector1", "孙强", "ZFS", (Role.INSPECTOR, Role.STAFF), "执法司 inspector"),
+    StaffPersona("zfs_inspector2", "周静", "ZFS", (Role.INSPECTOR, Role.STAFF), "执法司 inspector"),
+    StaffPersona("zfs_lead", "吴刚", "ZFS", (Role.LEAD,), "执法司 lead"),
+    StaffPersona("expert1", "郑秀兰", "EXPERTS", (Role.EXPERT,), "expert (technical review)"),
+    StaffPersona("expert2", "冯建国", "EXPERTS", (Role.EXPERT,), "expert (technical review)"),
+    StaffPersona("expert3", "陈雅琴", "EXPERTS", (Role.EXPERT,), "expert (technical review)"),
+    StaffPersona("expert4", "潘志刚", "EXPERTS", (Role.EXPERT,), "expert (technical review)"),
+    StaffPersona("expert5", "董文华", "EXPERTS", (Role.EXPERT,), "expert (technical review)"),
     # 浙江省 ⊃ 杭州市 ⊃ 西湖区
-    StaffPersona("zj_province_staff", "浙江省局 褚文", "AMR-330000", (Role.STAFF, Role.INSPECTOR), "浙江省 staff"),
-    StaffPersona("zj_province_lead", "浙江省局负责人 卫东", "AMR-330000", (Role.LEAD,), "浙江省 lead"),
-    StaffPersona(
-        "zj_stats", "浙江省局统计员 蒋丽", "AMR-330000", (Role.STATISTICS_OFFICER,), "浙江省 statistics officer"
-    ),
-    StaffPersona("hz_city_staff", "杭州市局 沈涛", "AMR-330100", (Role.STAFF, Role.INSPECTOR), "杭州市 staff"),
-    StaffPersona("hz_city_lead", "杭州市局负责人 韩梅", "AMR-330100", (Role.LEAD,), "杭州市 lead"),
-    StaffPersona("xh_county_staff", "西湖区局 杨帆", "AMR-330106", (Role.STAFF, Role.INSPECTOR), "西湖区 inspector"),
-    StaffPersona(
-        "xh_county_inspector", "西湖区局 徐明", "AMR-330106", (Role.STAFF, Role.INSPECTOR), "西湖区 inspector"
-    ),
-    StaffPersona(
-        "xh_county_reviewer", "西湖区局 吕娜", "AMR-330106", (Role.STAFF,), "西湖区 case reviewer (not an inspector)"
-    ),
-    StaffPersona("xh_county_lead", "西湖区局负责人 朱红", "AMR-330106", (Role.LEAD,), "西湖区 lead"),
+    StaffPersona("zj_province_staff", "褚文", "AMR-330000", (Role.STAFF, Role.INSPECTOR), "浙江省 staff"),
+    StaffPersona("zj_province_lead", "卫东", "AMR-330000", (Role.LEAD,), "浙江省 lead"),
+    StaffPersona("zj_stats", "蒋丽", "AMR-330000", (Role.STATISTICS_OFFICER,), "浙江省 statistics officer"),
+    StaffPersona("hz_city_staff", "沈涛", "AMR-330100", (Role.STAFF, Role.INSPECTOR), "杭州市 staff"),
+    StaffPersona("hz_city_lead", "韩梅", "AMR-330100", (Role.LEAD,), "杭州市 lead"),
+    StaffPersona("xh_county_staff", "杨帆", "AMR-330106", (Role.STAFF, Role.INSPECTOR), "西湖区 inspector"),
+    StaffPersona("xh_county_inspector", "徐明", "AMR-330106", (Role.STAFF, Role.INSPECTOR), "西湖区 inspector"),
+    StaffPersona("xh_county_reviewer", "吕娜", "AMR-330106", (Role.STAFF,), "西湖区 case reviewer (not an inspector)"),
+    StaffPersona("xh_county_lead", "朱红", "AMR-330106", (Role.LEAD,), "西湖区 lead"),
     # 福建省 ⊃ 泉州市 ⊃ 安溪县
-    StaffPersona("fj_province_staff", "福建省局 林志远", "AMR-350000", (Role.STAFF, Role.INSPECTOR), "福建省 staff"),
-    StaffPersona("fj_province_lead", "福建省局负责人 黄海", "AMR-350000", (Role.LEAD,), "福建省 lead"),
+    StaffPersona("fj_province_staff", "林志远", "AMR-350000", (Role.STAFF, Role.INSPECTOR), "福建省 staff"),
+    StaffPersona("fj_province_lead", "黄海", "AMR-350000", (Role.LEAD,), "福建省 lead"),
+    StaffPersona("fj_stats", "方晓燕", "AMR-350000", (Role.STATISTICS_OFFICER,), "福建省 statistics officer"),
+    StaffPersona("qz_city_staff", "陈文", "AMR-350500", (Role.STAFF,), "泉州市 staff"),
+    StaffPersona("ax_county_staff", "苏婷", "AMR-350524", (Role.STAFF, Role.INSPECTOR), "安溪县 inspector"),
+    StaffPersona("ax_county_inspector", "曾建华", "AMR-350524", (Role.STAFF, Role.INSPECTOR), "安溪县 inspector"),
     StaffPersona(
-        "fj_stats", "福建省局统计员 方晓燕", "AMR-350000", (Role.STATISTICS_OFFICER,), "福建省 statistics officer"
+        "ax_county_reviewer", "王丽娟", "AMR-350524", (Role.STAFF,), "安溪县 case reviewer (not an inspector)"
     ),
-    StaffPersona("qz_city_staff", "泉州市局 陈文", "AMR-350500", (Role.STAFF,), "泉州市 staff"),
-    StaffPersona("ax_county_staff", "安溪县局 苏婷", "AMR-350524", (Role.STAFF, Role.INSPECTOR), "安溪县 inspector"),
-    StaffPersona(
-        "ax_county_inspector", "安溪县局 曾建华", "AMR-350524", (Role.STAFF, Role.INSPECTOR), "安溪县 inspector"
-    ),
-    StaffPersona(
-        "ax_county_reviewer", "安溪县局 王丽娟", "AMR-350524", (Role.STAFF,), "安溪县 case reviewer (not an inspector)"
-    ),
-    StaffPersona("ax_county_lead", "安溪县局负责人 郭志强", "AMR-350524", (Role.LEAD,), "安溪县 lead"),
+    StaffPersona("ax_county_lead", "郭志强", "AMR-350524", (Role.LEAD,), "安溪县 lead"),
     # 黑龙江省 ⊃ 哈尔滨市 ⊃ 五常市
-    StaffPersona("hlj_province_staff", "黑龙江省局 刘洋", "AMR-230000", (Role.STAFF, Role.INSPECTOR), "黑龙江省 staff"),
-    StaffPersona("hlj_province_lead", "黑龙江省局负责人 高峰", "AMR-230000", (Role.LEAD,), "黑龙江省 lead"),
-    StaffPersona(
-        "hlj_stats", "黑龙江省局统计员 邹丽华", "AMR-230000", (Role.STATISTICS_OFFICER,), "黑龙江省 statistics officer"
-    ),
-    StaffPersona("hrb_city_staff", "哈尔滨市局 何静", "AMR-230100", (Role.STAFF,), "哈尔滨市 staff"),
-    StaffPersona("wc_county_staff", "五常市局 马超", "AMR-230184", (Role.STAFF, Role.INSPECTOR), "五常市 inspector"),
-    StaffPersona(
-        "wc_county_inspector", "五常市局 孟凡宇", "AMR-230184", (Role.STAFF, Role.INSPECTOR), "五常市 inspector"
-    ),
-    StaffPersona(
-        "wc_county_reviewer", "五常市局 宋雨", "AMR-230184", (Role.STAFF,), "五常市 case reviewer (not an inspector)"
-    ),
-    StaffPersona("wc_county_lead", "五常市局负责人 于洪涛", "AMR-230184", (Role.LEAD,), "五常市 lead"),
+    StaffPersona("hlj_province_staff", "刘洋", "AMR-230000", (Role.STAFF, Role.INSPECTOR), "黑龙江省 staff"),
+    StaffPersona("hlj_province_lead", "高峰", "AMR-230000", (Role.LEAD,), "黑龙江省 lead"),
+    StaffPersona("hlj_stats", "邹丽华", "AMR-230000", (Role.STATISTICS_OFFICER,), "黑龙江省 statistics officer"),
+    StaffPersona("hrb_city_staff", "何静", "AMR-230100", (Role.STAFF,), "哈尔滨市 staff"),
+    StaffPersona("wc_county_staff", "马超", "AMR-230184", (Role.STAFF, Role.INSPECTOR), "五常市 inspector"),
+    StaffPersona("wc_county_inspector", "孟凡宇", "AMR-230184", (Role.STAFF, Role.INSPECTOR), "五常市 inspector"),
+    StaffPersona("wc_county_reviewer", "宋雨", "AMR-230184", (Role.STAFF,), "五常市 case reviewer (not an inspector)"),
+    StaffPersona("wc_county_lead", "于洪涛", "AMR-230184", (Role.LEAD,), "五常市 lead"),
 ]
 
 ENTERPRISES = [
     EnterprisePersona(
         "applicant",
-        "龙井茶产业协会 联系人 方琳",
+        "方琳",
         "杭州市西湖区龙井茶产业协会",
         "applicant",
         "330106",
@@ -101,7 +85,7 @@ ENTERPRISES = [
     ),
     EnterprisePersona(
         "producer",
-        "西湖茶业 负责人 俞杰",
+        "俞杰",
         "杭州西湖龙井茶业有限公司",
         "producer",
         "330106",
@@ -110,7 +94,7 @@ ENTERPRISES = [
     ),
     EnterprisePersona(
         "producer_fj",
-        "安溪茶厂 负责人 谢明",
+        "谢明",
         "安溪铁观音茶业有限公司",
         "producer",
         "350524",
