@@ -10,7 +10,8 @@ from .enforcement import CaseEvidence, CaseExtension, CaseOfficer, EnforcementCa
 from .objections import Objection, ObjectionEvidence
 from .product_revocations import ProductRevocation
 from .products import ProductCategory, ProtectedProduct
-from .sequences import ReferenceSequence, next_in_sequence
+from .register_imports import RegisterImport
+from .sequences import ReferenceSequence, next_in_sequence, reserve_in_sequence
 from .supervision import CheckEvidence, ConflictOfInterest, SupervisionCampaign, SupervisionCheck
 from .usage_reports import UsageReport
 
@@ -34,9 +35,11 @@ __all__ = [
     "Purpose",
     "ReferenceSequence",
     "Regime",
+    "RegisterImport",
     "SupervisionCampaign",
     "SupervisionCheck",
     "UsageReport",
     "ViolationType",
     "next_in_sequence",
+    "reserve_in_sequence",
 ]

@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from organizations.models import Enterprise, Region
@@ -42,6 +43,10 @@ class Declaration(ConcurrentTransitionMixin, models.Model):
         Status.RECTIFICATION,
     )
 
+    class Route(models.TextChoices):
+        SELF_DECLARED = "self_declared", _("self-declaration")
+        APPROVED = "approved", pgettext_lazy("route to the GI mark", "approval")
+
     class OutputUnit(models.TextChoices):
         KILOGRAM = "kg", _("kg")
         TONNE = "t", _("tonnes")
@@ -58,10 +63,16 @@ class Declaration(ConcurrentTransitionMixin, models.Model):
     )
     production_region = models.ForeignKey(Region, models.PROTECT, related_name="+", verbose_name=_("production region"))
     production_address = models.CharField(_("production address"), max_length=300)
-    annual_output = models.DecimalField(_("declared annual output"), max_digits=14, decimal_places=2)
+    # Empty only for a use entered from an earlier register, which did not record it (issue 20).
+    annual_output = models.DecimalField(_("declared annual output"), max_digits=14, decimal_places=2, null=True)
     output_unit = models.CharField(_("unit"), max_length=10, choices=OutputUnit.choices, default=OutputUnit.KILOGRAM)
     label_text = models.TextField(_("label as printed"), help_text=_("The words printed with the GI mark."))
     commitment_accepted = models.BooleanField(_("commitment accepted"), default=False)
+    # How the right to use the mark was granted: self-declaration in Terroir, or approval (核准)
+    # before self-declaration existed, entered from the register an office already kept.
+    route = models.CharField(_("route"), max_length=20, choices=Route.choices, default=Route.SELF_DECLARED)
+    approval_document = models.CharField(_("approval document"), max_length=100, blank=True)
+    approval_date = models.DateField(_("approval date"), null=True, blank=True)
     status = FSMField(_("status"), default=Status.DRAFT, choices=Status.choices, protected=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
