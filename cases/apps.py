@@ -20,6 +20,8 @@ class CasesConfig(AppConfig):
         from .products import announcements as product_announcements
         from .products import choices as product_choices  # noqa: F401  (registers the audit actions)
         from .products import notices as product_notices
+        from .register_import import choices as register_import_choices  # noqa: F401  (registers the audit actions)
+        from .register_import import notices as register_import_notices
         from .supervision import choices as supervision_choices  # noqa: F401  (registers the audit actions)
         from .supervision import notices as supervision_notices
         from .usage_reports import choices as usage_report_choices  # noqa: F401  (registers the audit actions)
@@ -33,3 +35,4 @@ class CasesConfig(AppConfig):
         application_announcements.register_kinds()
         product_announcements.register_kinds()
         enforcement_documents.register_kinds()
+        register_import_notices.register_kinds()

@@ -30,6 +30,7 @@ urlpatterns = [
     path("enforcement/", include("workflows.enforcement.urls")),
     path("cases/", include("workflows.case_search.urls")),
     path("team/", include("workflows.team.urls")),
+    path("register-import/", include("workflows.register_import.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),

@@ -16,6 +16,7 @@ from documents.jobs import sweep_orphan_documents
 from notifications.jobs import deliver_notifications
 
 from .models import ErrorTaskAlert
+from .register_import.actions import run_register_imports
 from .supervision.actions import open_drawn_checks
 
 logger = logging.getLogger("terroir.worker")
@@ -68,6 +69,8 @@ JOBS: list[Job] = [
     Job("report_error_tasks", report_error_tasks, every_seconds=60),
     Job("sweep_orphan_documents", sweep_orphan_documents, every_seconds=3600),
     Job("sweep_staged_files", sweep_staged_files, every_seconds=3600),
+    # Someone waits on the page for the check of the file they uploaded.
+    Job("run_register_imports", run_register_imports, every_seconds=2),
 ]
 
 

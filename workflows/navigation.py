@@ -19,6 +19,7 @@ from organizations.models import Membership, Role
 from organizations.selectors import active_memberships, is_staff_member
 
 from .my_work.selectors import APPROVALS, work_counts
+from .register_import.actions import import_prefixes_of
 
 # Kept on the request's user: the menu, 我的工作 and its filters ask for them.
 _MEMBERSHIPS = "_terroir_staff_memberships"
@@ -89,6 +90,8 @@ def staff_menu(request) -> list[MenuItem]:
     ]
     items.append(MenuItem(_("Case lists"), children=cases))
     items.append(MenuItem(_("Supervision"), reverse("supervision:list")))
+    if user.is_superuser or import_prefixes_of(memberships):
+        items.append(MenuItem(_("Import a register"), reverse("register_import:index")))
     for extra in EXTRA_LINKS:
         item = extra(user, memberships)
         if item is not None:

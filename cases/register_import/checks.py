@@ -108,8 +108,7 @@ def _choice(value: object, words: Mapping[str, str], what: str) -> str:
 def _text(result: RowResult, kind: ImportKind, key: str, limit: int) -> str:
     value = as_text(result.row.values.get(key, ""))
     if key in result.row.formulas:
-        result.error(key, _("The cell holds a formula: paste its value instead (Paste Special → Values)."), kind)
-        return ""
+        return ""  # said once, by Checker.formulas
     if column(kind, key).required and not value:
         result.error(key, _("This column must be filled."), kind)
     elif len(value) > limit:
@@ -156,6 +155,13 @@ class Checker:
     def check(self, rows: list[Row]) -> list[RowResult]:
         raise NotImplementedError
 
+    def formulas(self, result: RowResult) -> None:
+        """A formula's value is whatever the spreadsheet last computed, if it did: not a record."""
+        for key in sorted(result.row.formulas):
+            result.error(
+                key, _("The cell holds a formula: paste its value instead (Paste Special → Values)."), self.kind
+            )
+
 
 class ProductChecker(Checker):
     kind = ImportKind.PRODUCTS
@@ -174,6 +180,7 @@ class ProductChecker(Checker):
 
     def _row(self, row: Row) -> RowResult:
         result = RowResult(row)
+        self.formulas(result)
         kind = self.kind
         name = _text(result, kind, "name", 100)
         record: dict = {"name": name, "name_en": _text(result, kind, "name_en", 200)}
@@ -277,6 +284,7 @@ class EnterpriseChecker(Checker):
 
     def _row(self, row: Row) -> RowResult:
         result = RowResult(row)
+        self.formulas(result)
         record = self._enterprise_columns(result)
         record["legal_representative"] = _text(result, self.kind, "legal_representative", 100)
         record["contact_phone"] = _text(result, self.kind, "contact_phone", 30)
@@ -315,6 +323,7 @@ class UserChecker(EnterpriseChecker):
 
     def _row(self, row: Row) -> RowResult:
         result = RowResult(row)
+        self.formulas(result)
         kind = self.kind
         record = self._enterprise_columns(result)
         try:
@@ -339,7 +348,9 @@ class UserChecker(EnterpriseChecker):
         if record.get("route") == "approved" and not record["approval_document"]:
             result.error("approval_document", _("An approved use names its approval document."), kind)
         try:
-            record["approval_date"] = parse_date(row.values.get("approval_date", ""))
+            record["approval_date"] = (
+                None if "approval_date" in row.formulas else parse_date(row.values.get("approval_date", ""))
+            )
         except ValueError as error:
             result.error(
                 "approval_date",

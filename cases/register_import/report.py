@@ -1,9 +1,8 @@
-"""What a check of a file found: counts, the first errors for the page, and the whole file back
-with an error column (CSV, UTF-8 with a BOM so Excel opens it), written as the rows stream by."""
+"""The whole file back with an error column (CSV, UTF-8 with a BOM so Excel opens it), written as
+the rows stream by, and safe to open in a spreadsheet."""
 
 import csv
 import tempfile
-from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -12,42 +11,6 @@ from .columns import COLUMNS, ImportKind
 from .reading import as_text
 
 SHOWN_ERRORS = 200
-
-
-@dataclass
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
-@dataclass
-class Report:
-    kind: ImportKind
-    rows: int = 0
-    to_create: int = 0
-    unchanged: int = 0
-    rows_with_errors: int = 0
-    errors: list[RowError] = field(default_factory=list)  # the first SHOWN_ERRORS
-    extra_headers: list[str] = field(default_factory=list)
-    problem: str = ""  # the file itself could not be read
-    error_file: str = ""  # path of the annotated copy, when it was asked for
-
-    @property
-    def ok(self) -> bool:
-        return not self.problem and self.rows_with_errors == 0
-
-    def add(self, result: RowResult) -> None:
-        self.rows += 1
-        if result.errors:
-            self.rows_with_errors += 1
-            for column_header, message in result.errors:
-                if len(self.errors) < SHOWN_ERRORS:
-                    self.errors.append(RowError(result.row.number, column_header, message))
-        elif result.unchanged:
-            self.unchanged += 1
-        else:
-            self.to_create += 1
 
 
 def safe_cell(value: str) -> str:

@@ -1,135 +1,298 @@
-"""Check a register file (the dry run), then import it whole or not at all.
+"""Check a register file (the dry run), then import it: the one door for both (ADR 0045).
 
-The file is read twice, never held: the first pass checks every row and counts; only a file
-without an error is read again and written, in one transaction, in batches, with one audit event
-for the import. Rows already in the register as the file says are left alone, so importing the
-same file twice changes nothing (natural keys: the product's name, the credit code, the
-enterprise with the product)."""
+A file is uploaded once and kept privately. The check reads it streamed, checks every row and
+records what it found; nothing of the register is written. Only a file without errors may be
+imported: it is read again and written in chunks of a batch, each committed with the import's
+progress, so a page can show it and a worker that dies resumes where the last chunk ended (rows
+already written are then found "already in the register"). One audit event records the import.
+Importing the same file twice changes nothing (natural keys: the product's name, the credit code,
+the enterprise with the product)."""
 
 import datetime
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import IO
+from collections.abc import Callable
+from pathlib import Path
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from audit.services import audit_record
-from organizations.models import Enterprise, Membership, Role
+from organizations.models import Enterprise, Membership, Region, Role
 
 from ..common.pinyin import pinyin_search_key
 from ..models import Declaration, ProtectedProduct, RegisterImport, reserve_in_sequence
-from .checks import CHECKERS, Checker, RowResult, batches
+from . import notices
+from .checks import CHECKERS, RowResult, batches
 from .choices import RegisterImportAction
 from .columns import ImportKind
-from .reading import FileProblem, read_sheet
-from .report import ErrorFile, Report
+from .reading import FileProblem, max_bytes, read_sheet
+from .report import SHOWN_ERRORS, ErrorFile
 
 IMPORTING_ROLES = (Role.STAFF, Role.LEAD)
+# A job claimed longer ago than this, and still working, belonged to a worker that died.
+STALE_AFTER = datetime.timedelta(minutes=10)
 
 
 def import_prefixes(user) -> list[str]:
     """Where the person may import: 科技司 the whole country (""), a provincial bureau its
     province; nobody else."""
+    if not user.is_authenticated:
+        return []
     if user.is_superuser:
         return [""]
+    memberships = Membership.objects.filter(user=user, is_active=True).select_related("department__region")
+    return import_prefixes_of(memberships)
+
+
+def import_prefixes_of(memberships) -> list[str]:
+    """The same from memberships already read (the staff menu has them)."""
     prefixes = set()
-    for membership in Membership.objects.filter(user=user, is_active=True, role__in=IMPORTING_ROLES).select_related(
-        "department__region"
-    ):
+    for membership in memberships:
         department = membership.department
+        if membership.role not in IMPORTING_ROLES:
+            continue
         if department.code == "KJS":
             prefixes.add("")
-        elif department.region is not None and department.region.level == department.region.Level.PROVINCE:
+        elif department.region is not None and department.region.level == Region.Level.PROVINCE:
             prefixes.add(department.region.prefix)
     return [""] if "" in prefixes else sorted(prefixes)
 
 
 def may_import(user) -> bool:
-    return user.is_authenticated and bool(import_prefixes(user))
+    return bool(import_prefixes(user))
 
 
-@dataclass(frozen=True)
-class Upload:
-    name: str
-    stream: IO[bytes]
-
-    def digest(self) -> tuple[str, int]:
-        self.stream.seek(0)
-        sha, size = hashlib.sha256(), 0
-        while chunk := self.stream.read(1024 * 1024):
-            sha.update(chunk)
-            size += len(chunk)
-        self.stream.seek(0)
-        return sha.hexdigest(), size
+# ---------------------------------------------------------------- upload and request
 
 
-def _results(kind: ImportKind, upload: Upload, checker: Checker, report: Report):
-    upload.stream.seek(0)
-    sheet = read_sheet(kind, upload.name, upload.stream)
-    report.extra_headers = sheet.extra_headers
-    for rows in batches(sheet.rows):
-        yield checker.check(rows)
+def _digest(stream) -> tuple[str, int, int]:
+    """SHA-256, size and the number of lines (about the rows of a CSV) of an uploaded file."""
+    sha, size, lines = hashlib.sha256(), 0, 0
+    stream.seek(0)
+    while chunk := stream.read(1024 * 1024):
+        sha.update(chunk)
+        size += len(chunk)
+        lines += chunk.count(b"\n")
+    stream.seek(0)
+    return sha.hexdigest(), size, lines
 
 
-def check_file(kind: ImportKind, upload: Upload, user, *, with_error_file: bool = False) -> Report:
-    """The dry run: every row checked, nothing written."""
-    prefixes = import_prefixes(user)
-    if not prefixes:
+def register_import_upload(*, user, kind: ImportKind, uploaded_file) -> RegisterImport:
+    """Keep the file and queue its check. ValidationError for a file refused before reading."""
+    if not may_import(user):
         raise PermissionDenied
-    report = Report(kind)
-    error_file = ErrorFile(kind) if with_error_file else None
-    try:
-        for results in _results(kind, upload, CHECKERS[kind](prefixes), report):
-            for result in results:
-                report.add(result)
-                if error_file is not None:
-                    error_file.write(result)
-    except FileProblem as problem:
-        report.problem = str(problem)
-    finally:
-        if error_file is not None:
-            report.error_file = error_file.close()
-    return report
-
-
-def import_file(kind: ImportKind, upload: Upload, user) -> tuple[Report, RegisterImport | None]:
-    """Check, then write everything or nothing. Returns the check's report and, when written, the import."""
-    report = check_file(kind, upload, user)
-    if not report.ok:
-        return report, None
-    sha256, size = upload.digest()
-    writer = WRITERS[kind](user)
+    name = Path(uploaded_file.name or "").name[-200:]
+    if not name.lower().endswith((".csv", ".xlsx")):
+        raise ValidationError(_("Upload a CSV or XLSX file (.csv, .xlsx); “%(name)s” is neither.") % {"name": name})
+    if uploaded_file.size > max_bytes():
+        raise ValidationError(
+            _("The file is %(size)s MB; at most %(limit)s MB. Split it into several files.")
+            % {"size": round(uploaded_file.size / 1024 / 1024, 1), "limit": max_bytes() // 1024 // 1024}
+        )
+    sha256, size, lines = _digest(uploaded_file)
+    if size == 0:
+        raise ValidationError(_("The file is empty."))
     with transaction.atomic():
-        for results in _results(kind, upload, CHECKERS[kind](import_prefixes(user)), Report(kind)):
-            writer.write([result for result in results if result.record])
-        register_import = RegisterImport.objects.create(
+        register_import = RegisterImport(
             kind=kind.value,
-            file_name=upload.name[-200:],
+            file_name=name,
             sha256=sha256,
             size=size,
-            outcome=RegisterImport.Outcome.IMPORTED,
-            rows=report.rows,
-            created=writer.created,
-            unchanged=report.unchanged,
+            rows_expected=max(lines - 1, 0),
             created_by=user,
         )
+        register_import.upload.save(name, File(uploaded_file), save=False)
+        register_import.save()
+    return register_import
+
+
+def register_import_request(*, user, register_import: RegisterImport) -> RegisterImport:
+    """Queue the import of a checked file without errors."""
+    if import_prefixes(user) != import_prefixes(register_import.created_by):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = RegisterImport.objects.select_for_update().get(pk=register_import.pk)
+        if locked.status != RegisterImport.Status.CHECKED:
+            raise ValidationError(_("Only a file that was checked without errors can be imported."))
+        locked.status = RegisterImport.Status.IMPORT_QUEUED
+        locked.imported_by = user
+        locked.rows_done = 0
+        locked.claimed_at = None
+        locked.save(update_fields=["status", "imported_by", "rows_done", "claimed_at"])
+    return locked
+
+
+# ---------------------------------------------------------------- the work
+
+
+def run_register_imports(limit: int = 1) -> int:
+    """The worker's job: check or import the next waiting file (or one a dead worker left)."""
+    done = 0
+    while done < limit:
+        job = _claim()
+        if job is None:
+            break
+        if job.status == RegisterImport.Status.CHECKING:
+            check_register_import(job)
+        else:
+            import_register_import(job)
+        done += 1
+    return done
+
+
+def register_import_run_now(job: RegisterImport) -> RegisterImport:
+    """Do the waiting work of one file at once (the command line), unless a worker took it."""
+    claimed = _claim(pk=job.pk)
+    if claimed is None:
+        return RegisterImport.objects.get(pk=job.pk)
+    if claimed.status == RegisterImport.Status.CHECKING:
+        return check_register_import(claimed)
+    return import_register_import(claimed)
+
+
+def _claim(pk: int | None = None) -> RegisterImport | None:
+    now = timezone.now()
+    with transaction.atomic():
+        waiting = RegisterImport.objects.filter(status__in=RegisterImport.WAITING)
+        stale = RegisterImport.objects.filter(status__in=RegisterImport.WORKING, claimed_at__lt=now - STALE_AFTER)
+        jobs = waiting | stale
+        if pk is not None:
+            jobs = jobs.filter(pk=pk)
+        job = jobs.select_for_update(skip_locked=True).order_by("created_at", "pk").first()
+        if job is None:
+            return None
+        job.status = (
+            RegisterImport.Status.CHECKING
+            if job.status in (RegisterImport.Status.QUEUED, RegisterImport.Status.CHECKING)
+            else RegisterImport.Status.IMPORTING
+        )
+        job.claimed_at = now
+        job.save(update_fields=["status", "claimed_at"])
+    return job
+
+
+def _progress(job: RegisterImport, rows_done: int, **fields) -> None:
+    """Seen by the page at once: its own small transaction (or the chunk's, during an import)."""
+    job.rows_done = rows_done
+    job.claimed_at = timezone.now()
+    for name, value in fields.items():
+        setattr(job, name, value)
+    job.save(update_fields=["rows_done", "claimed_at", *fields])
+
+
+def _results(job: RegisterImport):
+    kind = ImportKind(job.kind)
+    checker = CHECKERS[kind](import_prefixes(job.created_by))
+    with job.upload.open("rb") as stream:
+        sheet = read_sheet(kind, job.file_name, stream)
+        for rows in batches(sheet.rows):
+            yield checker.check(rows)
+
+
+def check_register_import(job: RegisterImport) -> RegisterImport:
+    """Every row checked, the findings kept on the job with a copy of the file with its errors."""
+    kind = ImportKind(job.kind)
+    counts = {"rows": 0, "to_create": 0, "unchanged": 0, "rows_with_errors": 0}
+    errors: list[list] = []
+    error_file = ErrorFile(kind)
+    problem = ""
+    try:
+        for results in _results(job):
+            for result in results:
+                counts["rows"] += 1
+                error_file.write(result)
+                if result.errors:
+                    counts["rows_with_errors"] += 1
+                    errors.extend([result.row.number, column, message] for column, message in result.errors)
+                elif result.unchanged:
+                    counts["unchanged"] += 1
+                else:
+                    counts["to_create"] += 1
+            _progress(job, counts["rows"])
+    except FileProblem as error:
+        problem = str(error)
+    path = error_file.close()
+    if problem:
+        status = RegisterImport.Status.UNREADABLE
+    elif counts["rows_with_errors"]:
+        status = RegisterImport.Status.HAS_ERRORS
+    else:
+        status = RegisterImport.Status.CHECKED
+    with transaction.atomic():
+        for name, value in counts.items():
+            setattr(job, name, value)
+        job.errors = errors[:SHOWN_ERRORS]
+        job.problem = problem
+        job.status = status
+        job.finished_at = timezone.now()
+        if counts["rows_with_errors"]:
+            with open(path, "rb") as handle:
+                job.error_file.save(f"{Path(job.file_name).stem}-错误.csv", File(handle), save=False)
+        job.save()
+        notices.tell_uploader(job)
+    Path(path).unlink(missing_ok=True)
+    return job
+
+
+def import_register_import(job: RegisterImport) -> RegisterImport:
+    """Write a checked file, a committed chunk at a time; stop, and say so, if a row no longer passes."""
+    actor = job.imported_by or job.created_by
+    writer = WRITERS[ImportKind(job.kind)](actor)
+    rows_done = 0
+    try:
+        for results in _results(job):
+            failing = next((result for result in results if result.errors), None)
+            if failing is not None:
+                return _stop(job, failing, rows_done)
+            with transaction.atomic():
+                writer.write([result for result in results if result.record])
+                rows_done += len(results)
+                _progress(job, rows_done)
+    except FileProblem as error:
+        job.problem = str(error)
+        return _stop(job, None, rows_done)
+    with transaction.atomic():
+        # Counted by the writes of this run and any run before it that a dead worker left.
+        job.created = job.to_create
+        job.enterprises_created = writer.enterprises_created
+        job.status = RegisterImport.Status.IMPORTED
+        job.finished_at = timezone.now()
+        job.save()
         audit_record(
-            actor=user,
+            actor=actor,
             action=RegisterImportAction.IMPORT,
-            target=register_import,
+            target=job,
             data={
-                "kind": kind.value,
-                "sha256": sha256,
-                "rows": report.rows,
-                "created": writer.created,
-                "unchanged": report.unchanged,
-                "enterprises_created": writer.enterprises_created,
+                "kind": job.kind,
+                "file": job.file_name,
+                "sha256": job.sha256,
+                "rows": job.rows,
+                "created": job.to_create,
+                "unchanged": job.unchanged,
             },
         )
-    return report, register_import
+        notices.tell_uploader(job)
+    return job
+
+
+def _stop(job: RegisterImport, failing: RowResult | None, rows_done: int) -> RegisterImport:
+    with transaction.atomic():
+        if failing is not None:
+            job.errors = [[failing.row.number, column, message] for column, message in failing.errors]
+            job.problem = _(
+                "Row %(row)d no longer passes the check (the register changed since): the rows before it are "
+                "imported, the rest is not. Check the file again."
+            ) % {"row": failing.row.number}
+        job.status = RegisterImport.Status.STOPPED
+        job.rows_done = rows_done
+        job.finished_at = timezone.now()
+        job.save()
+        notices.tell_uploader(job)
+    return job
 
 
 # ---------------------------------------------------------------- writers
@@ -138,7 +301,6 @@ def import_file(kind: ImportKind, upload: Upload, user) -> tuple[Report, Registe
 class Writer:
     def __init__(self, user) -> None:
         self.user = user
-        self.created = 0
         self.enterprises_created = 0
 
     def write(self, results: list[RowResult]) -> None:
@@ -147,16 +309,12 @@ class Writer:
 
 class ProductWriter(Writer):
     def write(self, results: list[RowResult]) -> None:
-        from organizations.models import Region
-
+        records = [result.record or {} for result in results]
         provinces = dict(
-            Region.objects.filter(code__in={r.record["province_code"] for r in results if r.record}).values_list(
-                "code", "id"
-            )
+            Region.objects.filter(code__in={record["province_code"] for record in records}).values_list("code", "id")
         )
         products = []
-        for result in results:
-            record = result.record or {}
+        for record in records:
             since = record["protected_since"]
             products.append(
                 ProtectedProduct(
@@ -176,10 +334,9 @@ class ProductWriter(Writer):
         through = ProtectedProduct.protected_area.through
         through.objects.bulk_create(
             through(protectedproduct_id=product.pk, region_id=ref.id)
-            for product, result in zip(created, results, strict=True)
-            for ref in result.record["area"]  # type: ignore[index]
+            for product, record in zip(created, records, strict=True)
+            for ref in record["area"]
         )
-        self.created += len(created)
 
 
 class EnterpriseWriter(Writer):
@@ -209,13 +366,12 @@ class EnterpriseWriter(Writer):
         self.enterprises_created += len(new)
 
     def write(self, results: list[RowResult]) -> None:
-        self._enterprises([result.record for result in results if result.record])
-        self.created = self.enterprises_created
+        self._enterprises([result.record or {} for result in results])
 
 
 class UserWriter(EnterpriseWriter):
     def write(self, results: list[RowResult]) -> None:
-        records = [result.record for result in results if result.record]
+        records = [result.record or {} for result in results]
         self._enterprises(records)
         ids = dict(
             Enterprise.objects.filter(credit_code__in={r["credit_code"] for r in records}).values_list(
@@ -249,10 +405,9 @@ class UserWriter(EnterpriseWriter):
                     )
                 )
         Declaration.objects.bulk_create(declarations, batch_size=1000)
-        self.created += len(declarations)
 
 
-WRITERS: dict[ImportKind, type[Writer]] = {
+WRITERS: dict[ImportKind, Callable[..., Writer]] = {
     ImportKind.PRODUCTS: ProductWriter,
     ImportKind.ENTERPRISES: EnterpriseWriter,
     ImportKind.USERS: UserWriter,

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from viewflow.workflow.models import Process, Task
 
@@ -17,6 +18,8 @@ from cases.applications import services as application_services
 from cases.enforcement.services import case_decide_filing, case_verify
 from cases.models import Application, Declaration, EnforcementCase, ExpertOpinion, Regime, SupervisionCheck
 from cases.objections.services import objection_file
+from cases.register_import.columns import ImportKind
+from cases.register_import.services import register_import_run_now, register_import_upload
 from documents.models import Document
 from notifications.models import Notification
 from organizations.models import Role
@@ -169,6 +172,12 @@ RULES: dict[str, Rule] = {
     "api:task-complete": rule("task", {"staff of the case's province"}, statuses=(405,)),
     # 我的工作's 领取: POST only; a GET answers 405 whoever asks.
     "my_work:claim": rule("task", {"staff of the case's province"}, statuses=(405,)),
+    # 名录导入: a provincial bureau's staff (and 科技司) import; a file is seen by its uploader and
+    # whoever imports for the same regions; the templates by anyone who may import.
+    "register_import:template": rule("register import template", PROVINCE | {"staff of another province"}),
+    "register_import:detail": rule("register import", PROVINCE),
+    "register_import:error_file": rule("register import", PROVINCE),
+    "register_import:import": rule("register import", set(), statuses=(405,)),
     "api:notification-detail": rule("notification", {"producer A"}),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
 }
@@ -395,6 +404,19 @@ def world(media_root) -> World:
         .get()
     )
     targets["task"] = Target([task.pk], application.reference)
+    # A register file of Zhejiang's, checked, with an error (so it has an error file).
+    job = register_import_upload(
+        user=cast.province_staff,
+        kind=ImportKind.USERS,
+        uploaded_file=SimpleUploadedFile(
+            "浙江名录.csv",
+            "企业名称,统一社会信用代码,所在地区,地理标志产品,使用途径,批准日期\n甲,1,330106,西湖龙井,核准,2019-05-20\n".encode(),
+        ),
+    )
+    job = register_import_run_now(job)
+    assert job.error_file
+    targets["register import"] = Target([job.pk], None)
+    targets["register import template"] = Target(["users", "csv"], None)
     return world
 
 

@@ -1,23 +1,26 @@
-"""The one door for importing an existing register's file (ADR 0045)."""
+"""The one door for importing an existing register's file (ADR 0045): pages, the command line and
+the worker come through here."""
 
-from cases.register_import.columns import ImportKind
-from cases.register_import.report import Report
-from cases.register_import.services import Upload, check_file, import_file, import_prefixes, may_import
+from cases.register_import.columns import COLUMNS, KIND_LABELS, ImportKind
+from cases.register_import.services import (
+    import_prefixes,
+    import_prefixes_of,
+    may_import,
+    register_import_request,
+    register_import_run_now,
+    register_import_upload,
+    run_register_imports,
+)
 
 __all__ = [
+    "COLUMNS",
+    "KIND_LABELS",
     "ImportKind",
-    "Report",
-    "Upload",
-    "check_register_file",
     "import_prefixes",
-    "import_register_file",
+    "import_prefixes_of",
     "may_import",
+    "register_import_request",
+    "register_import_run_now",
+    "register_import_upload",
+    "run_register_imports",
 ]
-
-
-def check_register_file(kind: ImportKind, upload: Upload, user, *, with_error_file: bool = False) -> Report:
-    return check_file(kind, upload, user, with_error_file=with_error_file)
-
-
-def import_register_file(kind: ImportKind, upload: Upload, user):
-    return import_file(kind, upload, user)

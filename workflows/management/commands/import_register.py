@@ -1,16 +1,23 @@
-"""manage.py import_register FILE --kind users [--dry-run] --user USERNAME
+"""manage.py import_register FILE --kind users --user USERNAME [--dry-run] [--errors-to PATH]
 
-The same check and import as the page, for a file on the server. Prints the report: the counts
-and each error as row, column and message."""
+The same check and import as the page (and the same record of it), done at once for a file on
+the server. Prints the report: the counts and each error as row, column and message."""
 
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from workflows.register_import.actions import ImportKind, Report, Upload, check_register_file, import_register_file
+from workflows.register_import.actions import (
+    ImportKind,
+    register_import_request,
+    register_import_run_now,
+    register_import_upload,
+)
 
 
 class Command(BaseCommand):
@@ -22,46 +29,54 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check every row and write nothing")
         parser.add_argument("--user", required=True, help="the username the import is recorded under")
         parser.add_argument("--errors-to", help="write the file back with an error column to this path")
+        parser.add_argument("--language", default="zh-hans", choices=["zh-hans", "en"])
 
     def handle(self, *args, **options):
-        translation.activate("zh-hans")
+        translation.activate(options["language"])
         path = Path(options["file"])
         if not path.is_file():
-            raise CommandError(f"{path}: no such file")
+            raise CommandError(_("%(path)s: no such file") % {"path": path})
         try:
             user = get_user_model().objects.get(username=options["user"])
         except get_user_model().DoesNotExist:
-            raise CommandError(f"{options['user']}: no such user") from None
-        kind = ImportKind(options["kind"])
-        with path.open("rb") as stream:
-            upload = Upload(path.name, stream)
-            try:
-                if options["dry_run"] or options["errors_to"]:
-                    report = check_register_file(kind, upload, user, with_error_file=bool(options["errors_to"]))
-                    if options["errors_to"]:
-                        Path(report.error_file).replace(options["errors_to"])
-                    self._print(report)
-                    if options["dry_run"]:
-                        return
-                report, done = import_register_file(kind, upload, user)
-            except PermissionDenied:
-                raise CommandError(
-                    f"{user.username} may not import a register: 科技司, or a provincial bureau's staff"
-                ) from None
-        if done is None:
-            self._print(report)
-            raise CommandError("导入未执行：文件有错误，未写入任何内容。")
-        self.stdout.write(f"已导入：新增 {done.created} 条，已在名录中 {done.unchanged} 条（SHA-256 {done.sha256}）。")
+            raise CommandError(_("%(name)s: no such user") % {"name": options["user"]}) from None
+        try:
+            with path.open("rb") as stream:
+                job = register_import_upload(
+                    user=user, kind=ImportKind(options["kind"]), uploaded_file=File(stream, path.name)
+                )
+        except PermissionDenied:
+            raise CommandError(_("%(name)s may not import a register.") % {"name": user.username}) from None
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
+        job = register_import_run_now(job)
+        self._report(job)
+        if options["errors_to"] and job.error_file:
+            with job.error_file.open("rb") as source:
+                Path(options["errors_to"]).write_bytes(source.read())
+        if options["dry_run"]:
+            return
+        if job.status != job.Status.CHECKED:
+            raise CommandError(_("Nothing was imported: the file has errors."))
+        job = register_import_run_now(register_import_request(user=user, register_import=job))
+        if job.status != job.Status.IMPORTED:
+            raise CommandError(job.problem)
+        self.stdout.write(
+            _("Imported: %(created)d new, %(unchanged)d already in the register (SHA-256 %(sha)s).")
+            % {"created": job.created, "unchanged": job.unchanged, "sha": job.sha256}
+        )
 
-    def _print(self, report: Report) -> None:
-        if report.problem:
-            self.stdout.write(f"文件无法读取：{report.problem}")
+    def _report(self, job) -> None:
+        if job.problem:
+            self.stdout.write(_("The file cannot be read: %(problem)s") % {"problem": job.problem})
             return
         self.stdout.write(
-            f"共 {report.rows} 行：可新增 {report.to_create}，已在名录中 {report.unchanged}，"
-            f"有错误 {report.rows_with_errors}。"
+            _("%(rows)d rows: %(new)d new, %(unchanged)d already in the register, %(errors)d with errors.")
+            % {"rows": job.rows, "new": job.to_create, "unchanged": job.unchanged, "errors": job.rows_with_errors}
         )
-        for error in report.errors:
-            self.stdout.write(f"第 {error.row} 行 · {error.column}：{error.message}")
-        if report.rows_with_errors > len(report.errors):
-            self.stdout.write(f"……另有错误未列出，共 {report.rows_with_errors} 行有错误。")
+        for row, column, message in job.errors:
+            self.stdout.write(
+                _("Row %(row)s · %(column)s: %(message)s") % {"row": row, "column": column, "message": message}
+            )
+        if job.rows_with_errors and len(job.errors) < job.rows_with_errors:
+            self.stdout.write(_("… and more: the error file lists every row."))
