@@ -156,6 +156,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # (2 s, doubling, at most 60 s); the 10th failure of an account locks it for 15 minutes after
 # its last failure, the right password included. An address is slowed, never locked.
 AXES_ENABLED = True
+# axes' admin pages list its database tables, which the cache handler leaves empty: the user list
+# has the unlock action instead.
+AXES_ENABLE_ADMIN = False
 AXES_HANDLER = "accounts.lockout.LoginLockoutHandler"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_FAILURE_LIMIT = 10

@@ -7,8 +7,9 @@ import re
 import pytest
 import time_machine
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from accounts import lockout
@@ -216,3 +217,14 @@ def test_the_unlock_command(client, frozen, capsys):
     assert attempt(client, user.username, TEST_PASSWORD, address="192.0.2.1").status_code == 302
     with pytest.raises(CommandError):
         call_command("login_unlock", "nobody.here")
+
+
+def test_any_other_authentication_is_refused_for_a_locked_account_too(client, frozen):
+    """axes' backend comes first: a way in that forgets the forms' check still meets the lock."""
+    user = UserFactory()
+    fail_until_locked(client, frozen, user.username)
+    request = RequestFactory().post("/elsewhere/", REMOTE_ADDR="192.0.2.1")
+    assert authenticate(request, username=user.username, password=TEST_PASSWORD) is None
+    assert lockout.account_failures(user.username) == 10  # refused, not counted
+    frozen.shift(datetime.timedelta(minutes=15))
+    assert authenticate(request, username=user.username, password=TEST_PASSWORD) == user
