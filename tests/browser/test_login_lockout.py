@@ -27,7 +27,7 @@ def lock(username: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
-def test_the_login_page_of_a_locked_account_says_until_when(page: Page, live_server, language):
+def test_the_login_page_of_a_locked_account_says_until_when(page: Page, live_server, language, tmp_path):
     user = UserFactory(username=f"locked_{language}")
     lock(user.username)
     log_in(page, live_server.url, user.username, language)
@@ -43,10 +43,10 @@ def test_the_login_page_of_a_locked_account_says_until_when(page: Page, live_ser
         expect(alert).to_contain_text("该账户登录失败次数过多")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     expect(page.get_by_label(text_in(language, "Username"))).to_have_value(user.username)
-    page.screenshot(path=f"/tmp/h4/login-locked-{language}.png", full_page=True)
+    page.screenshot(path=str(tmp_path / f"login-locked-{language}.png"), full_page=True)
 
 
-def test_an_administrator_unlocks_from_the_user_list(page: Page, live_server):
+def test_an_administrator_unlocks_from_the_user_list(page: Page, live_server, tmp_path):
     user = UserFactory(username="wang.fang")
     admin = UserFactory(username="admin.li", is_staff=True, is_superuser=True)
     lock(user.username)
@@ -59,5 +59,5 @@ def test_an_administrator_unlocks_from_the_user_list(page: Page, live_server):
     )
     page.get_by_role("button", name=re.compile("执行")).click()
     expect(page.get_by_text("已解除 1 个账号的登录锁定。")).to_be_visible()
-    page.screenshot(path="/tmp/h4/admin-unlocked.png", full_page=True)
+    page.screenshot(path=str(tmp_path / "admin-unlocked.png"), full_page=True)
     assert lockout.account_locked_until(user.username) is None
