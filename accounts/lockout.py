@@ -23,20 +23,25 @@ from axes.helpers import get_cache, get_cache_timeout, get_client_ip_address, ge
 from django.conf import settings
 from django.utils import timezone
 
+# axes hashes a name and an address alike into its keys: without a prefix, typing an address as
+# the account name would count against that address.
+_NAME_PREFIX = "account:"
+
 
 def username_key(name: str | None) -> str:
-    # Case and surrounding spaces must not buy an attacker a fresh allowance.
-    return (name or "").strip().lower()[:150]
+    """The account name as counted: case and surrounding spaces must not buy a fresh allowance."""
+    name = (name or "").strip().lower()
+    return name.removeprefix(_NAME_PREFIX)[:150]
 
 
 def client_username(request, credentials: dict | None) -> str:
     """AXES_USERNAME_CALLABLE: the name as counted, from the credentials or the posted form."""
     posted = credentials if credentials else getattr(request, "data", request.POST)
-    return username_key(posted.get("username"))
+    return _NAME_PREFIX + username_key(posted.get("username"))
 
 
 def _account_key(username: str) -> str:
-    return make_cache_key_list([{"username": username_key(username)}])[0]
+    return make_cache_key_list([{"username": _NAME_PREFIX + username_key(username)}])[0]
 
 
 def _address_key(address: str) -> str:
@@ -148,4 +153,4 @@ def account_locked_until(username: str) -> datetime.datetime | None:
 
 def account_unlock(username: str) -> bool:
     """Forget the account's failures (its lock and waits); True if it had any."""
-    return bool(AxesProxyHandler.reset_attempts(username=username_key(username)))
+    return bool(AxesProxyHandler.reset_attempts(username=username))

@@ -228,3 +228,12 @@ def test_any_other_authentication_is_refused_for_a_locked_account_too(client, fr
     assert lockout.account_failures(user.username) == 10  # refused, not counted
     frozen.shift(datetime.timedelta(minutes=15))
     assert authenticate(request, username=user.username, password=TEST_PASSWORD) == user
+
+
+def test_typing_an_address_as_the_name_does_not_count_against_that_address(client, frozen):
+    """axes hashes names and addresses alike: the names are prefixed, or this would slow the victim."""
+    victim = UserFactory()
+    for _ in range(5):
+        attempt(client, "192.0.2.44", "wrong", address="203.0.113.5")
+    assert lockout.account_failures("192.0.2.44") == 5
+    assert attempt(Client(), victim.username, TEST_PASSWORD, address="192.0.2.44").status_code == 302
