@@ -4,7 +4,6 @@ from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Concat
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -72,18 +71,3 @@ class UserSession(AbstractBaseSession):
         from .session_store import SessionStore
 
         return SessionStore
-
-
-class LoginFailure(models.Model):
-    """One refused login for an account name; recent rows throttle further attempts."""
-
-    username = models.CharField(max_length=150)
-    failed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        indexes = [models.Index(fields=["username", "failed_at"])]
-        verbose_name = _("login failure")
-        verbose_name_plural = _("login failures")
-
-    def __str__(self) -> str:
-        return f"{self.username} {self.failed_at:%Y-%m-%d %H:%M:%S}"

@@ -1,9 +1,17 @@
-from datetime import datetime, timedelta
+import datetime
 
 from django.conf import settings
-from django.utils import timezone
+from django.db import transaction
 
-from .models import LoginFailure, User, UserSession
+from accounts.types import Actor
+from audit.services import audit_record
+from notifications.services import notify
+
+from . import lockout
+from .audit_actions import AccountAction
+from .models import User, UserSession
+
+LOGIN_LOCKED_KIND = "account.login_locked"
 
 
 def user_set_language(*, user: User, language: str) -> None:
@@ -20,33 +28,46 @@ def user_sessions_end(*, user: User) -> int:
     return deleted
 
 
-def _throttle_key(username: str) -> str:
-    # Case and surrounding spaces must not buy an attacker a fresh allowance.
-    return (username or "").strip().lower()[:150]
+def _accounts_named(username: str):
+    # The lock counts the name as typed, case aside (accounts.lockout.username_key).
+    return User.objects.filter(username__iexact=lockout.username_key(username))
 
 
-def login_failure_record(*, username: str, at: datetime | None = None) -> None:
-    now = at or timezone.now()
-    key = _throttle_key(username)
-    LoginFailure.objects.create(username=key, failed_at=now)
-    # Rows that left the window throttle nothing any more: keep the table small as we go.
-    window = timedelta(seconds=settings.TERROIR_LOGIN_FAILURE_WINDOW)
-    LoginFailure.objects.filter(username=key, failed_at__lt=now - window).delete()
+@transaction.atomic
+def login_lock_record(*, username: str, address: str, until: datetime.datetime) -> list[User]:
+    """The account just got locked: audit it and tell its holder (who may not be the one typing).
 
-
-def login_locked_until(*, username: str, now: datetime | None = None) -> datetime | None:
-    """When the account may try again, or None if it is not locked.
-
-    Locked while the last window (an hour) holds the limit of failures (100); the lock ends
-    when the oldest of those leaves the window, so it expires by itself.
+    A name no account has is locked all the same (the refusal must not tell who exists), with
+    nobody to tell and nothing to audit; axes' log line records it.
     """
-    now = now or timezone.now()
-    window = timedelta(seconds=settings.TERROIR_LOGIN_FAILURE_WINDOW)
-    limit = settings.TERROIR_LOGIN_FAILURE_LIMIT
-    recent = (
-        LoginFailure.objects.filter(username=_throttle_key(username), failed_at__gt=now - window)
-        .order_by("-failed_at")
-        .values_list("failed_at", flat=True)
+    users = list(_accounts_named(username))
+    for user in users:
+        audit_record(
+            actor=None,
+            action=AccountAction.LOGIN_LOCK,
+            target=user,
+            data={"address": address, "failures": settings.AXES_FAILURE_LIMIT, "until": until},
+        )
+    notify(
+        recipients=users,
+        kind=LOGIN_LOCKED_KIND,
+        context={"until": lockout.to_the_minute(until), "address": address, "failures": settings.AXES_FAILURE_LIMIT},
     )
-    oldest_counted = next(iter(recent[limit - 1 : limit]), None)
-    return oldest_counted + window if oldest_counted is not None else None
+    return users
+
+
+@transaction.atomic
+def login_unlock(*, actor: Actor, user: User) -> bool:
+    """Lift the lock (and any wait) on the user's login; False if there was nothing to lift."""
+    if not lockout.account_failures(user.username):
+        return False
+    locked_until = lockout.account_locked_until(user.username)
+    audit_record(
+        actor=actor,
+        action=AccountAction.LOGIN_UNLOCK,
+        target=user,
+        data={"locked_until": locked_until, "failures": lockout.account_failures(user.username)},
+    )
+    # Last, so that a refused audit leaves the lock in place.
+    lockout.account_unlock(user.username)
+    return True

@@ -1,13 +1,16 @@
 """Thin receivers: each hands over to a service or to the session policy."""
 
+from axes.helpers import get_cool_off
+from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from organizations.selectors import persona_of
 
-from . import services, session_policy
+from . import lockout, services, session_policy
 
 
 @receiver(user_logged_in)
@@ -16,11 +19,16 @@ def start_session_clocks(sender, request, user, **kwargs):
         session_policy.session_start(request.session, persona=persona_of(user))
 
 
-@receiver(user_login_failed)
-def count_login_failure(sender, credentials, **kwargs):
-    username = credentials.get("username")
-    if username:
-        services.login_failure_record(username=username)
+@receiver(user_locked_out)
+def record_login_lock(sender, request, username, ip_address, **kwargs):
+    # axes sends this for the failure that reaches the limit, and again for later ones (refused
+    # while locked, an address's count, two attempts at once): only a counted failure that made
+    # the account's count exactly the limit records the lock, so its holder is told once.
+    counted = getattr(request, "axes_failures_since_start", None) is not None
+    if not counted or lockout.account_failures(username) != settings.AXES_FAILURE_LIMIT:
+        return
+    until = request.axes_attempt_time + get_cool_off(request)
+    services.login_lock_record(username=username, address=ip_address or "", until=until)
 
 
 @receiver(post_save, sender=get_user_model())

@@ -56,6 +56,15 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def _no_login_failures_counted():
+    """Failed logins are counted in the cache (docs/adr/0040), which outlives a test: every test
+    starts with none, so that one test's wrong passwords do not slow another's logins."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _staff_site_urls_loaded():
     """viewflow flows learn their URL namespaces when the URLconf is built: build it first."""

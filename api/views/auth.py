@@ -1,11 +1,12 @@
 """A personal API token for scripts and other systems, obtained with the password.
 
-The same login form as the pages checks the password, so the same per-account throttling
-(docs/adr/0010) applies: a locked account gets no token either, and every failure counts.
+The same login form as the pages checks the password, so the same handling of failed logins
+(docs/adr/0040) applies: every failure counts, and a locked account or an attempt that must wait
+gets no token but a 429 with Retry-After, the password unread.
 """
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import permissions, serializers, status
+from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.authtoken.models import Token
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,6 +16,17 @@ from accounts.forms import LoginForm
 from ..base import PreferredLanguageMixin, PublicRateThrottle
 from ..serializers.common import ErrorSerializer
 from .portal import REFUSALS
+
+
+class LoginRefused(exceptions.APIException):
+    """Too many failed logins: the account is locked (code "locked") or must wait ("throttled")."""
+
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_code = "throttled"
+
+    def __init__(self, message, *, code: str, wait: int):
+        super().__init__(message, code)
+        self.wait = wait  # the error handler sends it as Retry-After
 
 
 class CredentialsSerializer(serializers.Serializer):
@@ -44,7 +56,11 @@ class TokenView(PreferredLanguageMixin, APIView):
     @extend_schema(
         summary="Obtain my token",
         request=CredentialsSerializer,
-        responses={200: TokenSerializer, 400: OpenApiResponse(ErrorSerializer, description="Wrong or locked")},
+        responses={
+            200: TokenSerializer,
+            400: OpenApiResponse(ErrorSerializer, description="Wrong username or password"),
+            429: OpenApiResponse(ErrorSerializer, description="Locked, or too many failures: see Retry-After"),
+        },
         auth=[],
     )
     def post(self, request):
@@ -52,6 +68,10 @@ class TokenView(PreferredLanguageMixin, APIView):
         credentials.is_valid(raise_exception=True)
         form = LoginForm(request._request, data=credentials.validated_data)
         if not form.is_valid():
+            if form.refusal is not None:
+                code = "locked" if form.refusal.locked else "throttled"
+                message = form.refusal_error(form.refusal).message
+                raise LoginRefused(message, code=code, wait=form.refusal.seconds())
             raise serializers.ValidationError(form.errors)
         token, _created = Token.objects.get_or_create(user=form.get_user())
         return Response({"token": token.key})

@@ -1,9 +1,10 @@
 import pytest
-from django.test import override_settings
+import time_machine
 from rest_framework.test import APIClient
 
-from accounts.models import LoginFailure
+from accounts import lockout
 from notifications.models import Notification
+from tests import clock
 from tests.factories import UserFactory
 from tests.factories.organizations import TEST_PASSWORD
 
@@ -50,16 +51,37 @@ def test_token_obtained_with_the_password_authenticates_and_can_be_revoked():
     assert client.get("/api/notifications/").status_code == 401
 
 
-def test_wrong_password_counts_as_a_login_failure_and_a_locked_account_gets_no_token():
+def test_the_token_endpoint_counts_failures_makes_wait_and_locks_like_the_login_page():
+    """docs/adr/0040: the same counts as the pages; refusals are 429 with Retry-After, the password unread."""
     user = UserFactory()
-    wrong = APIClient().post("/api/auth/token/", {"username": user.username, "password": "nope"})
-    assert wrong.status_code == 400 and wrong.json()["error"]["message"]
-    assert LoginFailure.objects.filter(username=user.username).count() == 1
-    with override_settings(TERROIR_LOGIN_FAILURE_LIMIT=2):
-        APIClient().post("/api/auth/token/", {"username": user.username, "password": "nope"})
-        locked = APIClient().post("/api/auth/token/", {"username": user.username, "password": TEST_PASSWORD})
-    assert locked.status_code == 400 and locked.json()["error"]["code"] == "invalid"
-    assert "token" not in locked.json()
+
+    def ask(password):
+        return APIClient().post("/api/auth/token/", {"username": user.username, "password": password})
+
+    with time_machine.travel(clock.moment("2026-03-02"), tick=False) as frozen:
+        for _ in range(4):
+            wrong = ask("nope")
+            assert wrong.status_code == 400 and wrong.json()["error"]["code"] == "invalid"
+        assert lockout.account_failures(user.username) == 4
+        fifth = ask("nope")  # read, refused, and now the next one waits: said at once
+        assert fifth.status_code == 429 and fifth["Retry-After"] == "2"
+        wait = ask(TEST_PASSWORD)
+        assert wait.status_code == 429 and wait["Retry-After"] == "2" and "token" not in wait.json()
+        assert wait.json()["error"] == {
+            "code": "throttled",
+            "message": "登录失败次数过多，请等待 2 秒后再试。",
+            "fields": {},
+        }
+        for failures in range(5, 10):
+            frozen.shift(lockout.delay_after(failures))
+            ask("nope")
+        assert lockout.account_failures(user.username) == 10
+        locked = ask(TEST_PASSWORD)
+        assert locked.status_code == 429 and locked.json()["error"]["code"] == "locked"
+        assert locked["Retry-After"] == str(15 * 60)
+        assert "该账户登录失败次数过多" in locked.json()["error"]["message"] and "token" not in locked.json()
+        frozen.shift(15 * 60)
+        assert ask(TEST_PASSWORD).status_code == 200
 
 
 def test_token_user_gets_errors_in_their_own_language():
