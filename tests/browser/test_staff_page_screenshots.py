@@ -3,12 +3,13 @@ in and each page they may open is photographed whole at a desktop's width (1366�
 (390×844), and measured: the page is no wider than the window, and no element reaches past its
 edge unless it sits in a box that scrolls or clips it (a wide table in its .table-scroll).
 
-The pages: 我的工作 and its tabs, the case page of each kind and the page of each open task, the
-case search, the lists of applications, enforcement cases, campaigns and reports (a lead's
-改派 is a form on the case's page), the reports' dashboard, the notifications and the public register.
+The pages: 我的工作 and its tabs, the case page of each kind, a lead's page that cancels its
+handling, the page of each open task, the case search, the lists of applications, enforcement
+cases, campaigns and reports (a lead's 改派 is a form on the case's page), the reports' dashboard,
+the notifications and the public register.
 
 The photographs go to $TERROIR_SCREENSHOTS (default /tmp/terroir-screenshots), as
-<width>/<persona>/<page>.png. By default a persona of each role; TERROIR_SCREENSHOT_PERSONAS=all
+<width>/<persona>/<page>.png. By default five personas (DEFAULT_PERSONAS); TERROIR_SCREENSHOT_PERSONAS=all
 takes every staff persona of the demo (demo/personas.py), or a comma-separated list of logins.
 """
 
@@ -31,17 +32,10 @@ from workflows.task_actions import task_assign
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
-# A national lead and staff, an inspector, an expert, a province's staff and statistics officer,
-# a county's lead: every role, every level.
-DEFAULT_PERSONAS = (
-    "admin_kjs",
-    "kjs_staff",
-    "zfs_inspector1",
-    "expert1",
-    "zj_province_staff",
-    "zj_stats",
-    "xh_county_lead",
-)
+# A national lead, a national inspector, an expert, a province's staff, a county's lead: each kind of
+# page and each menu (a statistics officer's pages are the lead's reports; a staff member's, the
+# inspector's lists).
+DEFAULT_PERSONAS = ("admin_kjs", "zfs_inspector1", "expert1", "zj_province_staff", "xh_county_lead")
 
 # What reaches past the window's edge, unless an ancestor scrolls or clips it; an element pushed
 # wholly off the left edge is a skip link waiting for focus.
@@ -98,6 +92,7 @@ def staff_pages() -> dict[str, str]:
         flow = process.flow_class.instance
         kind = process.flow_class.__name__.removesuffix("Flow").lower()
         pages.setdefault(f"case-{kind}", flow.case_url(process))
+        pages.setdefault(f"cancel-{kind}", flow.reverse("process_cancel", args=[process.pk]))  # leads only
     for task in Task.objects.filter(flow_task_type="HUMAN").exclude(status=STATUS.DONE).order_by("pk"):
         kind = task.process.flow_class.__name__.removesuffix("Flow").lower()
         name = f"task-{kind}-{task.flow_task.name}"
