@@ -37,6 +37,10 @@ class StatisticsReportFlow(TerroirFlow):
     def visible_artifacts(self, user):
         return reports_visible_to(user)
 
+    def cases_url(self, *, open_only: bool = False) -> str:
+        # The reports are not in the 案件 search: their own list is where staff find them.
+        return reverse("reports:list")
+
     def case_header(self, process) -> CaseHeader:
         report = _report(process)
         return CaseHeader(

@@ -1,15 +1,15 @@
 """Who holds a human task is recorded on its case: taking (领取), releasing (放弃) and a lead's
 handing over (改派) each write an audit event in the transaction that changes the task.
 
-viewflow changes a task's holder in its activation (the task pages, the inbox's and queue's bulk
-buttons, workflows.task_actions for the API): every Terroir flow's human tasks use the activation
+viewflow changes a task's holder in its activation (the task pages, 我的工作's 领取,
+workflows.task_actions for the API): every Terroir flow's human tasks use the activation
 below (TerroirFlow sets it on each node), so no path changes a holder unrecorded. The activation
 does not know who acts when a task is released; the callers that do say it (`by=`), the others
 release only their own tasks.
 """
 
 from viewflow.workflow.activation import Activation
-from viewflow.workflow.flow.views import BulkUnassignTasksActionView, UnassignTaskView
+from viewflow.workflow.flow.views import UnassignTaskView
 from viewflow.workflow.nodes.view import ViewActivation
 
 from teamwork.services import TaskRef, task_handed_over, task_released, task_taken
@@ -61,14 +61,6 @@ class AuditedUnassignTaskView(UnassignTaskView):
     def form_valid(self, *args, **kwargs):
         self.request.activation.unassign(by=self.request.user)
         return super(UnassignTaskView, self).form_valid(*args, **kwargs)
-
-
-class OwnTasksUnassignView(BulkUnassignTasksActionView):
-    """The inbox's bulk 放弃: the signed-in person's own tasks only (the inbox lists no others), so
-    the activation's record of who released them is right."""
-
-    def get_queryset(self):
-        return super().get_queryset().filter(owner=self.request.user)
 
 
 def audit_holders(node) -> None:

@@ -146,6 +146,10 @@ class TerroirFlow(flow.Flow):
     # show the process page (with its "who acts next" panel).
     case_url_name: str | None = None
 
+    # Where staff find this kind's cases: the 案件 search's kind (workflows/case_search/kinds.py).
+    # viewflow's dashboard and process list of the flow lead there (ADR 0037).
+    case_search_kind: str | None = None
+
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         for node in cls._nodes_by_name.values():
@@ -164,6 +168,14 @@ class TerroirFlow(flow.Flow):
         if self.case_url_name is not None:
             return reverse(self.case_url_name, args=[process.artifact_object_id])
         return self.reverse("process_detail", args=[process.pk])
+
+    def cases_url(self, *, open_only: bool = False) -> str:
+        """The list of this kind's cases in Terroir's skin: the case search narrowed to the kind
+        (its open cases only, for what was the flow's dashboard); 我的工作 for a flow without one."""
+        if self.case_search_kind is None:
+            return reverse("my_work:list")
+        query = f"?kind={self.case_search_kind}" + ("&open=on" if open_only else "")
+        return reverse("case_search:index") + query
 
     def visible_artifacts(self, user) -> QuerySet | None:
         """The case objects of this flow the user may see; None when there is nothing to limit.

@@ -65,13 +65,6 @@ def orderable_field(model, name: str):
     return field if field.concrete and not field.is_relation else None
 
 
-def supported_ordering(model, terms) -> list[str]:
-    """The terms of an ordering ("-created", "finished", …) that keyset pagination can follow."""
-    return [
-        term for term in terms if isinstance(term, str) and orderable_field(model, term.removeprefix("-")) is not None
-    ]
-
-
 def ordering_keys(queryset: QuerySet) -> list[Key]:
     """The queryset's order as keys, ending in the primary key so that no two rows tie: rows with
     the same date would otherwise be cut between two pages in any order, and repeat or vanish."""

@@ -1,34 +1,40 @@
-"""viewflow's Material frontend for staff: one inbox, queue and archive over every flow."""
+"""viewflow's site for staff: the engine's URL scheme under /staff/, with no Material page on it.
+
+The task and process pages are in Terroir's skin (ADR 0030). The inbox, queue and archive over
+every flow, and the bulk take / give back confirmations that only those lists posted to, lead
+to the matching tab of 我的工作 (ADR 0037); so do the site's and the casework app's front doors.
+"""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 from viewflow.urls import Site
 from viewflow.workflow.flow.viewset import NestedFlowsApp, WorkflowAppViewset
 
 from organizations.selectors import is_staff_member
 
-from . import task_lists
-from .assignment import OwnTasksUnassignView
+from .my_work.selectors import ASSIGNED, DONE, OFFERED
 from .registry import FLOW_VIEWSETS
+from .viewsets import StaffRedirectView
 
 
-class FirstFlowRedirectView(RedirectView):
-    """The first flow the user may see; the inbox when there is none (viewflow raises there)."""
+class MyWorkRedirectView(StaffRedirectView):
+    """A Material task list, now the 我的工作 tab that lists the same tasks (`show`: "" is 全部)."""
 
-    viewset = None
+    show = ""
 
     def get_redirect_url(self, *args, **kwargs):
-        for flow_class in self.viewset.parent.flow_classes:
-            if flow_class.instance.has_view_permission(self.request.user):
-                return flow_class.instance.reverse("index")
-        return reverse("workflow:inbox")
+        url = reverse("my_work:list")
+        return f"{url}?show={self.show}" if self.show else url
+
+
+def _to_my_work(route: str, name: str, show: str = ""):
+    return path(route, MyWorkRedirectView.as_view(show=show), name=name)
 
 
 class StaffFlowsApp(NestedFlowsApp):
     @property
     def index_path(self):
-        return path("", FirstFlowRedirectView.as_view(viewset=self), name="index")
+        return _to_my_work("", "index")
 
 
 class StaffWorkflowApp(WorkflowAppViewset):
@@ -36,10 +42,6 @@ class StaffWorkflowApp(WorkflowAppViewset):
 
     title = _("Casework")
     icon = "inbox"
-    inbox_view_class = task_lists.InboxView
-    queue_view_class = task_lists.QueueView
-    archive_view_class = task_lists.ArchiveView
-    tasks_unassign_view_class = OwnTasksUnassignView
 
     def __init__(self, flow_viewsets, **kwargs):
         # WorkflowAppViewset.__init__ with our StaffFlowsApp in place of NestedFlowsApp.
@@ -52,7 +54,31 @@ class StaffWorkflowApp(WorkflowAppViewset):
 
     @property
     def index_path(self):
-        return path("", RedirectView.as_view(pattern_name="workflow:inbox"), name="index")
+        return _to_my_work("", "index")
+
+    # 收件箱 (the person's own tasks) → 已分配给我; 待办队列 (tasks offered to them) → 可领取;
+    # 已办 (tasks they completed) → 已办.
+    @property
+    def inbox_path(self):
+        return _to_my_work("inbox/", "inbox", ASSIGNED)
+
+    @property
+    def queue_path(self):
+        return _to_my_work("queue/", "queue", OFFERED)
+
+    @property
+    def archive_path(self):
+        return _to_my_work("archive/", "archive", DONE)
+
+    # The lists' bulk buttons posted here; a task is taken (领取) and given back on its own page
+    # or from 我的工作, each through the audited activation (workflows/assignment.py).
+    @property
+    def tasks_assign_path(self):
+        return _to_my_work("queue/assign/", "tasks_assign", OFFERED)
+
+    @property
+    def tasks_unassign_path(self):
+        return _to_my_work("inbox/unassign/", "tasks_unassign", ASSIGNED)
 
 
 class StaffSite(Site):
@@ -61,6 +87,10 @@ class StaffSite(Site):
 
     def has_view_permission(self, user, obj=None):
         return user.is_authenticated and is_staff_member(user)
+
+    @property
+    def index_path(self):
+        return _to_my_work("", "index")
 
 
 def build_site() -> StaffSite:

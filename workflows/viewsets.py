@@ -1,106 +1,51 @@
-"""viewflow's per-flow overview pages (dashboard, process and task lists), limited to visible cases.
-
-viewflow lists every process of a flow to anyone who may see the flow; here each list keeps
-only the processes whose case the user may see (TerroirFlow.visible_artifacts).
+"""viewflow's per-flow pages: the process page and the chart in Terroir's skin, limited to
+visible cases; the dashboard, process list and task list redirect to Terroir's lists (ADR 0037).
 """
 
+from typing import Any
+
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.views.generic import RedirectView
 from viewflow.workflow.flow import FlowViewset
-from viewflow.workflow.flow.views import (
-    DashboardProcessListView,
-    DashboardTaskListView,
-    DashboardView,
-    DetailProcessView,
-    FlowChartView,
-)
+from viewflow.workflow.flow.views import DetailProcessView, FlowChartView
 from viewflow.workflow.status import PROCESS
 
-from .base import remember_object_permissions, remember_visible_processes
-from .eligibility import remember_eligible_tasks
-from .keyset import keyset_page, supported_ordering
-from .list_columns import TranslatedColumnHeadersMixin
-from .overview import dashboard_tasks, visible_processes, visible_tasks
-from .task_lists import FlowTaskListFilter
+from organizations.selectors import is_staff_member
 
 
-class VisibleDashboardView(DashboardView):
-    """Each column lists the open tasks of visible processes, filtered in SQL before the page's
-    row limit (viewflow cut the columns first, so hidden tasks could crowd visible ones out),
-    read in one query for all columns with their process and owner."""
+class StaffRedirectView(LoginRequiredMixin, RedirectView):
+    """A page of viewflow's Material frontend that left the staff path (ADR 0037): it sends staff
+    to the page in Terroir's skin that shows the same, and refuses anyone else as it did."""
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        nodes = [column["node"] for column in context["columns"]]
-        by_node, context["finished"] = dashboard_tasks(
-            self.flow_class, user, nodes, context["end_nodes"], per_column=self.MAX_ROWS
-        )
-        for column in context["columns"]:
-            column["tasks"] = by_node.get(column["node"], [])
-        shown = [task for column in context["columns"] for task in column["tasks"]] + context["finished"]
-        remember_visible_processes(user, {task.process_id for task in shown})
-        remember_eligible_tasks(user, {task.pk for column in context["columns"] for task in column["tasks"]})
-        remember_object_permissions(user)
-        return context
+    def allowed(self, user) -> bool:
+        return is_staff_member(user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.allowed(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
-class KeysetPaginationMixin:
-    """A list page by keyset (workflows.keyset): first, previous and next pages, no total.
+class FlowListRedirectView(StaffRedirectView):
+    """A flow's dashboard, process list or task list: its cases in the 案件 search (open ones for
+    the dashboard), its tasks in 我的工作."""
 
-    The cursor travels as ?cursor=, named as viewflow's page parameter so that its list script
-    drops it when the reader changes the order; the filter form drops it too, as it should.
-    """
+    flow_class: Any = None
+    target = "cases"  # "open cases", "cases" or "tasks"
 
-    page_kwarg = "cursor"
+    def allowed(self, user) -> bool:
+        return self.flow_class.instance.has_view_permission(user)
 
-    def get_ordering(self):
-        # Only the model's own columns can be compared with a cursor (all that viewflow's
-        # process list offers to sort by); anything else leaves the list's default order.
-        return supported_ordering(self.model, super().get_ordering() or [])
-
-    def get_filterset_kwargs(self, filterset_class):
-        # The cursor is no filter. viewflow binds the filter form to any query string, and bound
-        # with no status its "finished" filter keeps the running processes only: the next page
-        # of the whole list would have been cut from another list.
-        kwargs = super().get_filterset_kwargs(filterset_class)
-        data = kwargs.get("data")
-        if data is not None and self.page_kwarg in data:
-            data = data.copy()
-            del data[self.page_kwarg]
-            kwargs["data"] = data or None
-        return kwargs
-
-    def paginate_queryset(self, queryset, page_size):
-        page = keyset_page(queryset, cursor=self.request.GET.get(self.page_kwarg), size=page_size)
-        # No paginator: its count is what this page avoids (viewflow's list template asks for it).
-        return None, page, page.object_list, page.has_other_pages()
-
-    def get_template_names(self):
-        # The flow's own template if it has one, else Terroir's, which shows the keyset page links.
+    def get_redirect_url(self, *args, **kwargs):
         flow = self.flow_class.instance
-        own = f"{flow.app_label}/{flow.flow_label}/{self.template_filename}"
-        return (own, f"workflows/{self.template_filename}")
-
-
-class VisibleProcessListView(TranslatedColumnHeadersMixin, KeysetPaginationMixin, DashboardProcessListView):
-    def get_queryset(self):
-        # viewflow's own get_queryset (skipped) counts each process's open tasks with a GROUP BY.
-        processes = super(DashboardProcessListView, self).get_queryset()
-        return visible_processes(self.flow_class, self.request.user, processes)
-
-
-class VisibleTaskListView(TranslatedColumnHeadersMixin, KeysetPaginationMixin, DashboardTaskListView):
-    """Every task of the flow's visible processes, newest first, by keyset like the process list;
-    the task filter offers the flow's nodes (viewflow read every task of the flow for them)."""
-
-    filterset_class = FlowTaskListFilter
-
-    def get_filterset_kwargs(self, filterset_class):
-        return {**super().get_filterset_kwargs(filterset_class), "flow_classes": [self.flow_class]}
-
-    def get_queryset(self):
-        return visible_tasks(self.flow_class, self.request.user, super().get_queryset())
+        if self.target == "tasks":
+            # 我的工作's kind filter names a flow by its class (my_work/forms.py, _flow_key).
+            kind = self.flow_class.__name__.removesuffix("Flow").lower()
+            return reverse("my_work:list") + f"?kind={kind}"
+        return flow.cases_url(open_only=self.target == "open cases")
 
 
 class VisibleChartView(FlowChartView):
@@ -139,8 +84,21 @@ class ProcessDetailWithNextStepView(DetailProcessView):
 
 
 class TerroirFlowViewset(FlowViewset):
+    """viewflow's URL scheme for a flow, with its engine's pages (the task and process pages, the
+    chart); its Material lists redirect to Terroir's own."""
+
     chart_view_class = VisibleChartView
     process_detail_view_class = ProcessDetailWithNextStepView
-    dashboard_view_class = VisibleDashboardView
-    process_list_view_class = VisibleProcessListView
-    task_list_view_class = VisibleTaskListView
+
+    @property
+    def index_path(self):
+        return path("", FlowListRedirectView.as_view(flow_class=self._flow_class, target="open cases"), name="index")
+
+    @property
+    def process_list_path(self):
+        return path("flows/", FlowListRedirectView.as_view(flow_class=self._flow_class), name="process_list")
+
+    @property
+    def task_list_path(self):
+        view = FlowListRedirectView.as_view(flow_class=self._flow_class, target="tasks")
+        return path("tasks/", view, name="task_list")

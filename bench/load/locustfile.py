@@ -134,12 +134,12 @@ class CountyStaff(Persona):
     username = "xh_county_staff"
 
     @task(2)
-    def inbox(self):
-        self.visit("/staff/workflow/inbox/")
+    def assigned(self):
+        self.visit("/work/?show=assigned")  # 我的工作, where viewflow's inbox leads (ADR 0037)
 
     @task(2)
-    def queue(self):
-        self.visit("/staff/workflow/queue/")
+    def offered(self):
+        self.visit("/work/?show=offered")  # where viewflow's queue leads
 
     @task(3)
     def complete_a_check(self):
@@ -180,7 +180,7 @@ class ProvinceLead(Persona):
 
     @task
     def dashboard(self):
-        self.visit("/staff/workflow/flows/declaration/", name="declaration flow dashboard")
+        self.visit("/cases/?kind=declaration&open=on", name="open declarations (was the flow dashboard)")
 
     @task
     def campaigns(self):

@@ -4,9 +4,10 @@ of the human tasks that have one, and each task's link to the task before it (wh
 
 import datetime
 import itertools
+import math
 import random
 
-from .volume import EPOCH
+from .volume import EPOCH, FOCUS_LEAD_APPROVALS
 
 # The nodes an enforcement case passes on its way from clue to archive (EnforcementCaseFlow).
 ENFORCEMENT_PATH = [
@@ -236,6 +237,12 @@ class CaseworkSeeding:
         rows = []
         self.enforcement_ids = []
         total = self.volume.enforcement_cases
+        # The lead persona's approvals: the same number at every size (volume.FOCUS_LEAD_APPROVALS),
+        # the first open cases, in the focus county, at a lead's step; no other open case of the
+        # focus county waits at one.
+        lead_steps = [name for name in human if steps[name][2] == "work_as_lead"]
+        other_steps = [name for name in human if name not in lead_steps]
+        first_open = math.ceil(total * 0.8)
         for number in range(total):
             pk = first + number
             county_pk, _ = self.pick_county()
@@ -243,6 +250,10 @@ class CaseworkSeeding:
             # The newest fifth is still open, at a random step; the rest went the whole way.
             is_open = number >= total * 0.8
             stop = human[self.rng.randrange(len(human))] if is_open else None
+            if is_open and number - first_open < FOCUS_LEAD_APPROVALS:
+                county_pk, stop = self.focus_county_pk, lead_steps[(number - first_open) % len(lead_steps)]
+            elif county_pk == self.focus_county_pk and stop in lead_steps:
+                stop = other_steps[self.rng.randrange(len(other_steps))]
             status = steps[stop][0] if is_open else model.Status.ARCHIVED
             case_number = f"浙市监地标案〔{received.year}〕{pk}号"
             rows.append(

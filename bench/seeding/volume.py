@@ -9,6 +9,12 @@ FOCUS_COUNTY = "330106"  # 西湖区: 西湖龙井
 FOCUS_SHARE = 0.01  # the focus county's share of the country's declarations and cases
 OPEN_SHARE = 0.02  # declaration processes still waiting for their in-process check
 PERSONAS = {"staff": "bench.staff", "lead": "bench.lead"}
+# The lead persona's approvals (open enforcement cases of the focus county at a lead's step): as many
+# at every size as the 1,000,000-task seed draws (20,000 cases, the newest fifth open, FOCUS_SHARE of
+# them in the focus county, 3 of the 13 human steps a lead's: about 9). Drawn by chance, a 10,000-task
+# seed (40 open cases) gave the lead none, and its 我的工作 at 10k was an empty page against a list
+# of approvals at 1M: the ratio compared unlike pages.
+FOCUS_LEAD_APPROVALS = 9
 EPOCH = datetime.datetime(2021, 1, 1, tzinfo=datetime.UTC)
 
 

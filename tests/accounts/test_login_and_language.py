@@ -53,14 +53,11 @@ def test_staff_frontend_needs_login_and_membership(client):
     assert client.get("/staff/workflow/inbox/").status_code == 403
 
 
-def test_processes_menu_goes_to_the_first_flow_or_the_inbox(client, monkeypatch):
+def test_the_staff_frontends_front_doors_lead_to_my_work(client):
+    """viewflow's site, its casework app and its flows menu (ADR 0037): 我的工作."""
     client.force_login(make_member("KJS", Role.STAFF))
-    assert client.get("/staff/workflow/flows/")["Location"] == "/staff/workflow/flows/application/"
-    # With no flow the user may see, the inbox (viewflow itself would raise and answer 500).
-    from workflows.base import TerroirFlow
-
-    monkeypatch.setattr(TerroirFlow, "has_view_permission", lambda self, user, obj=None: False)
-    assert client.get("/staff/workflow/flows/")["Location"] == "/staff/workflow/inbox/"
+    for url in ("/staff/", "/staff/workflow/", "/staff/workflow/flows/"):
+        assert client.get(url)["Location"] == reverse("my_work:list"), url
 
 
 def test_chinese_is_the_default_even_for_an_english_browser(client):

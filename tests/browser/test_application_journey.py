@@ -14,11 +14,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 
 def execute_task(page: Page, base_url: str, reference: str, task_title: str, choice: tuple[str, str]) -> None:
-    """Queue → the process → its open task → take it → choose → execute; wait for the redirect."""
-    page.goto(f"{base_url}/staff/workflow/queue/")
-    page.get_by_text(reference).first.click()
-    page.get_by_role("link", name=zh(task_title)).first.click()
-    page.locator("button[name=_continue]").click()
+    """我的工作's 可领取 → the case's row at that step → take it → choose → execute; wait for the redirect."""
+    page.goto(f"{base_url}/work/?show=offered")
+    row = page.locator("table.my-work tr", has_text=reference).filter(has_text=zh(task_title)).first
+    row.get_by_role("button", name=zh("Take")).click()
     page.wait_for_url("**/execute/**")
     name, value = choice
     page.locator(f"input[name={name}][value={value}]").check(force=True)

@@ -1,7 +1,8 @@
-"""In Chromium: the Content-Security-Policy breaks neither viewflow's staff frontend nor the admin."""
+"""In Chromium: the Content-Security-Policy breaks neither the staff pages (viewflow's chart among
+them) nor the admin."""
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from organizations.models import Role
 from tests.factories import UserFactory, make_member
@@ -12,13 +13,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 STAFF_PAGES = [
     "/work/",
-    "/staff/workflow/inbox/",
-    "/staff/workflow/queue/",
-    "/staff/workflow/archive/",
-    "/staff/workflow/flows/declaration/",
-    "/staff/workflow/flows/declaration/flows/",
+    "/work/?show=offered",
+    "/cases/?kind=check&open=on",  # where viewflow's supervision check dashboard leads (ADR 0037)
     "/staff/workflow/flows/declaration/chart/",
-    "/staff/workflow/flows/supervisioncheck/",
     "/supervision/",
 ]
 ADMIN_PAGES = ["/admin/", "/admin/accounts/user/", "/admin/accounts/user/add/", "/admin/organizations/department/"]
@@ -61,10 +58,6 @@ def test_staff_pages_run_without_policy_violations(page: Page, live_server):
         assert response.status == 200, url
         assert "script-src 'self'" in response.headers["content-security-policy"]
         page.wait_for_load_state("networkidle")
-    # The Material frontend's scripts ran: the drawer and its menu are built by them.
-    page.goto(f"{live_server.url}/staff/workflow/queue/")
-    expect(page.locator("vf-page, .vf-page, .mdc-drawer").first).to_be_attached()
-    page.wait_for_load_state("networkidle")
     assert problems == []
 
 

@@ -80,11 +80,10 @@ def test_inspector_completes_a_drawn_check(page: Page, live_server):
     inspector = check.inspector_a
 
     log_in(page, live_server.url, inspector.username)
-    page.goto(f"{live_server.url}/staff/workflow/queue/")
-    # Queue → the check's process → its open task → take it.
-    page.get_by_text(campaign.reference).first.click()
-    page.get_by_role("link", name=zh("Check the declaration")).first.click()
-    page.locator("button[name=_continue]").click()
+    # 我的工作's 可领取 → the check's row → take it.
+    page.goto(f"{live_server.url}/work/?show=offered")
+    row = page.locator("table.my-work tr", has_text=zh("Check the declaration")).first
+    row.get_by_role("button", name=zh("Take")).click()
     page.wait_for_url("**/execute/**")
     for field in ("document_review", "onsite_visit", "label_check", "sample_test"):
         page.locator(f"select[name={field}]").select_option("pass")

@@ -19,16 +19,15 @@ MAX_QUERIES = 15
 PAGES = [
     ("bench.staff", "/work/"),
     ("bench.lead", "/work/"),
-    ("bench.staff", "/staff/workflow/inbox/"),
-    ("bench.staff", "/staff/workflow/queue/"),
-    ("bench.staff", "/staff/workflow/archive/"),
-    ("bench.lead", "/staff/workflow/inbox/"),
-    ("bench.lead", "/staff/workflow/queue/"),
-    ("bench.lead", "/staff/workflow/flows/declaration/"),
-    ("bench.lead", "/staff/workflow/flows/declaration/flows/"),
-    ("bench.lead", "/staff/workflow/flows/declaration/tasks/"),
-    ("bench.lead", "/staff/workflow/flows/enforcementcase/"),
-    ("bench.lead", "/staff/workflow/flows/enforcementcase/flows/"),
+    # Where viewflow's inbox, queue, archive and a flow's lists now lead (ADR 0037).
+    ("bench.staff", "/work/?show=assigned"),
+    ("bench.staff", "/work/?show=offered"),
+    ("bench.staff", "/work/?show=done"),
+    ("bench.lead", "/work/?show=approvals"),
+    ("bench.lead", "/work/?kind=declaration"),
+    ("bench.lead", "/cases/?kind=declaration&open=on"),
+    ("bench.lead", "/cases/?kind=declaration"),
+    ("bench.lead", "/cases/?kind=enforcement"),
     ("bench.lead", "/enforcement/"),
     ("bench.lead", "/applications/"),
     ("bench.lead", "/supervision/"),
@@ -78,33 +77,6 @@ def test_list_pages_cost_the_same_queries_at_twice_the_rows():
     assert not costly, f"pages making more than {MAX_QUERIES} queries: {costly}"
     grown = {page: (before[page][1], after[page][1]) for page in after if after[page][1] != before[page][1]}
     assert not grown, f"query counts grew with the rows (before, after): {grown}"
-
-
-def test_dashboard_columns_list_the_newest_open_tasks_of_visible_cases_only():
-    from viewflow.workflow.models import Task
-
-    from cases.models import Declaration
-    from workflows.declarations.flows import DeclarationFlow
-
-    seed(1)
-    client = Client()
-    client.force_login(User.objects.get(username="bench.lead"))
-    open_checks = Task.objects.filter(flow_task=DeclarationFlow.in_process_check, finished__isnull=True)
-    visible = open_checks.filter(owner_permission_obj_pk__in=_bureaus_of("bench.lead")).order_by("-created").first()
-    # Outside Zhejiang, the lead's jurisdiction.
-    zhejiang = Declaration.objects.filter(production_region__code__startswith="33").values("pk")
-    hidden = open_checks.exclude(process__artifact_object_id__in=zhejiang).first()
-
-    page = client.get("/staff/workflow/flows/declaration/").content.decode()
-
-    assert f"#{visible.process_id}/{visible.pk}" in page
-    assert f"#{hidden.process_id}/{hidden.pk}" not in page
-
-
-def _bureaus_of(username: str) -> list[str]:
-    from organizations.selectors import departments_of
-
-    return [str(pk) for pk in departments_of(User.objects.get(username=username)).values_list("pk", flat=True)]
 
 
 def test_register_searches_have_trigram_indexes_on_postgresql():

@@ -15,7 +15,7 @@ from tests.factories.organizations import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-INBOX = "/staff/workflow/inbox/"
+INBOX = "/work/"  # 我的工作, the staff landing
 
 
 def log_in(client, user):

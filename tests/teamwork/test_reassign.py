@@ -228,23 +228,24 @@ def test_taking_and_releasing_on_the_task_pages_are_recorded(bureau, case):
     ]
 
 
-def test_the_inbox_bulk_release_releases_only_ones_own_tasks(bureau, case):
+def test_the_old_bulk_buttons_addresses_take_and_release_nothing(bureau, case):
+    """viewflow's inbox and queue posted their bulk 领取 and 放弃 there; they left (ADR 0037)."""
     first, second = bureau.inspectors[:2]
     mine = verify_task(case)
     task_assign(actor=first, task=mine)
     other_case = received_case(actor=second)
     theirs = verify_task(other_case)
-    task_assign(actor=second, task=theirs)
     client = Client()
     client.force_login(first)
-    response = client.post("/staff/workflow/inbox/unassign/", {"pk": [mine.pk, theirs.pk], "_confirm": "1"})
-    assert response.status_code == 302
+    response = client.post("/staff/workflow/inbox/unassign/", {"pk": [mine.pk], "_confirm": "1"})
+    assert response["Location"] == "/work/?show=assigned"
+    response = client.post("/staff/workflow/queue/assign/", {"pk": [theirs.pk], "_confirm": "1"})
+    assert response["Location"] == "/work/?show=offered"
 
-    assert Task.objects.get(pk=mine.pk).owner_id is None
-    assert Task.objects.get(pk=theirs.pk).owner_id == second.pk
-    (release,) = team_events(case, TeamAction.TASK_RELEASE)
-    assert release.actor_id == first.pk
-    assert team_events(other_case, TeamAction.TASK_RELEASE) == []
+    assert Task.objects.get(pk=mine.pk).owner_id == first.pk
+    assert Task.objects.get(pk=theirs.pk).owner_id is None
+    assert team_events(case, TeamAction.TASK_RELEASE) == []
+    assert team_events(other_case, TeamAction.TASK_TAKE) == []
 
 
 def test_a_release_that_fails_leaves_no_record(bureau, case):

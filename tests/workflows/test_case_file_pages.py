@@ -40,14 +40,14 @@ def in_review(cast):
     return application
 
 
-def test_the_staff_drawer_links_the_case_files_and_only_experts_their_reviews(client, cast):
+def test_the_staff_menu_links_the_case_files_and_only_experts_their_reviews(client, cast):
     client.force_login(cast.kjs_staff)
-    page = client.get(reverse("workflow:inbox"), follow=True).content.decode()
+    page = client.get(reverse("my_work:list")).content.decode()
     for name in ("applications:list", "enforcement:list", "supervision:list", "reports:list"):
         assert f'href="{reverse(name)}"' in page, name
     assert reverse("applications:reviews") not in page
     client.force_login(cast.experts[0])
-    page = client.get(reverse("workflow:inbox"), follow=True).content.decode()
+    page = client.get(reverse("my_work:list")).content.decode()
     assert f'href="{reverse("applications:reviews")}"' in page
 
 

@@ -67,6 +67,7 @@ def _window_ends(activation) -> datetime.datetime:
 
 class ApplicationFlow(TerroirFlow):
     process_title = _("Protection application")
+    case_search_kind = "application"
     case_url_name = "applications:detail"
     process_summary_template = "{{ process.data.reference }} {{ process.data.product }} · {{ process.data.applicant }}"
 

@@ -59,6 +59,7 @@ class DeclarationFlow(TerroirFlow):
     """
 
     process_title = _("Self-declaration")
+    case_search_kind = "declaration"
     # Read from process.data, written at the start: the inbox must not load each declaration.
     process_summary_template = "{{ process.data.reference }} {{ process.data.enterprise }} · {{ process.data.product }}"
 

@@ -68,6 +68,7 @@ class EnforcementCaseFlow(TerroirFlow):
     """
 
     process_title = _("Enforcement case")
+    case_search_kind = "enforcement"
     case_url_name = "enforcement:detail"
     process_summary_template = "{{ process.data.number }} · {{ process.data.party }}"
 

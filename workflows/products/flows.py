@@ -27,6 +27,7 @@ def _revocation(process) -> ProductRevocation:
 
 class ProductRevocationFlow(TerroirFlow):
     process_title = _("Revocation of protection")
+    case_search_kind = "revocation"
     process_summary_template = "{{ process.data.reference }} {{ process.data.product }}"
 
     seen_by_jurisdiction = JurisdictionCheck(ProductRevocation, "product__province__code")

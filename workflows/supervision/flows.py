@@ -33,6 +33,7 @@ class SupervisionCheckFlow(TerroirFlow):
     """
 
     process_title = _("Supervision check")
+    case_search_kind = "check"
     process_summary_template = (
         "{{ process.data.campaign }} · {{ process.data.enterprise }} · {{ process.data.product }}"
     )
