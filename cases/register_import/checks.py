@@ -4,6 +4,7 @@ kind of thing it names (existing enterprises, existing authorisations)."""
 
 import datetime
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
@@ -135,16 +136,35 @@ def _outside(result: RowResult, kind: ImportKind, key: str, ref: RegionRef, pref
 # ---------------------------------------------------------------- the kinds
 
 
+class SeenKeys:
+    """The keys a file has shown so far, with the first row of each (and a value to compare):
+    kept in a private temporary SQLite file, not in Python objects, so checking 100,000 rows
+    takes the memory that checking 10,000 does."""
+
+    def __init__(self) -> None:
+        # "" is SQLite's private temporary database: on disk, deleted when closed.
+        self.db = sqlite3.connect("")
+        self.db.execute("CREATE TABLE seen (key TEXT PRIMARY KEY, row INTEGER, value TEXT) WITHOUT ROWID")
+
+    def first(self, key: str, row: int, value: str = "") -> tuple[int, str]:
+        """The first row that showed `key` and its value; this row's when it is the first."""
+        found = self.db.execute("SELECT row, value FROM seen WHERE key = ?", (key,)).fetchone()
+        if found is not None:
+            return found[0], found[1]
+        self.db.execute("INSERT INTO seen VALUES (?, ?, ?)", (key, row, value))
+        return row, value
+
+
 class Checker:
     kind: ImportKind
 
     def __init__(self, prefixes: list[str]) -> None:
         self.prefixes = prefixes  # the regions the importing person may write in; "" is the country
         self.regions = Regions()
-        self.seen: dict[object, int] = {}  # natural key → first row number, for duplicates inside the file
+        self.seen = SeenKeys()  # natural key → first row, for duplicates inside the file
 
     def duplicate(self, result: RowResult, key_column: str, key: object) -> bool:
-        first = self.seen.setdefault(key, result.row.number)
+        first, _value = self.seen.first(repr(key), result.row.number)
         if first != result.row.number:
             result.error(
                 key_column, _("The same as row %(row)d: each appears once in a file.") % {"row": first}, self.kind
@@ -319,7 +339,7 @@ class UserChecker(EnterpriseChecker):
     def __init__(self, prefixes: list[str]) -> None:
         super().__init__(prefixes)
         self.products = Products()
-        self.names: dict[str, tuple[str, int]] = {}  # credit code → (name, first row), within the file
+        self.names = SeenKeys()  # credit code → (first row, name), within the file
 
     def _row(self, row: Row) -> RowResult:
         result = RowResult(row)
@@ -366,11 +386,12 @@ class UserChecker(EnterpriseChecker):
                 result.error("status", str(error), kind)
         code = record["credit_code"]
         if code and record["name"]:
-            first = self.names.setdefault(code, (record["name"], row.number))
-            if first[0] != record["name"]:
+            first_row, first_name = self.names.first(code, row.number, record["name"])
+            if first_name != record["name"]:
                 result.error(
                     self.name_key,
-                    _("Row %(row)d gives this credit code the name “%(name)s”.") % {"row": first[1], "name": first[0]},
+                    _("Row %(row)d gives this credit code the name “%(name)s”.")
+                    % {"row": first_row, "name": first_name},
                     kind,
                 )
         if code and "product" in record:

@@ -97,19 +97,21 @@ def test_the_check_reports_row_column_and_what_is_wrong_and_nothing_can_be_impor
         "龙井茶厂9,ZZZZZZZZZZZZZZZZZZ,330106,,西湖龙井,核准,公告,2019-13-40,有效",
         a_user_row(6, route="买来的"),
         "",  # an empty row is skipped
+        a_user_row(7, name="另一个名字", code=valid_credit_code(1)),  # row 2's credit code, another name
     )
 
     job = check_file(ImportKind.USERS, csv_upload(text), user)
 
     by_row = {(row, column): message for row, column, message in job.errors}
     assert job.status == RegisterImport.Status.HAS_ERRORS
-    assert job.rows == 6 and job.rows_with_errors == 5 and job.to_create == 1
+    assert job.rows == 7 and job.rows_with_errors == 6 and job.to_create == 1
     # Which character is wrong, and what it must be.
     assert "第18位" in by_row[(3, "统一社会信用代码")] and f"“{good[-1]}”" in by_row[(3, "统一社会信用代码")]
     assert "保护范围" in by_row[(4, "所在地区")]
     assert "第 2 行" in by_row[(5, "地理标志产品")]
     assert (6, "统一社会信用代码") in by_row and "2019-05-20" in by_row[(6, "批准日期")]
     assert "核准" in by_row[(7, "使用途径")]
+    assert "第 2 行" in by_row[(9, "企业名称")] and "龙井茶厂1" in by_row[(9, "企业名称")]
     assert Declaration.objects.count() == 0 and Enterprise.objects.count() == 0
     assert Notification.objects.filter(recipient=user, kind="register_import.has_errors").exists()
 
