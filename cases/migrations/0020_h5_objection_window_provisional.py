@@ -1,0 +1,44 @@
+"""The objection window's closing date carries its provisional flag (ADR 0041)."""
+
+import datetime
+
+import chinese_calendar
+from django.db import migrations, models
+
+
+def _known(year: int, entered: set[int]) -> bool:
+    if year in entered:
+        return True
+    try:
+        chinese_calendar.is_workday(datetime.date(year, 1, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def flag_windows_closing_in_unknown_years(apps, schema_editor):
+    """Windows already announced into a year with no schedule were computed without it: flag them,
+    so entering the year (or `recompute_provisional_dates`) recomputes them."""
+    Application = apps.get_model("cases", "Application")
+    entered = set(apps.get_model("deadlines", "CalendarYear").objects.values_list("year", flat=True))
+    open_windows = Application.objects.filter(status="objection_window", objection_window_closes__isnull=False)
+    years = {day.year for day in open_windows.values_list("objection_window_closes", flat=True)}
+    unknown = [year for year in years if not _known(year, entered)]
+    if unknown:
+        open_windows.filter(objection_window_closes__year__in=unknown).update(objection_window_provisional=True)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("cases", "0019_enforcement_codes_in_words"),
+        ("deadlines", "0002_alter_deadline_rule_code"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="application",
+            name="objection_window_provisional",
+            field=models.BooleanField(default=False, verbose_name="closing date provisional"),
+        ),
+        migrations.RunPython(flag_windows_closing_in_unknown_years, migrations.RunPython.noop),
+    ]

@@ -1,0 +1,128 @@
+"""Dates in a year whose official schedule is not entered (ADR 0041), on 7 December 2026: the
+objection window is computed with the holidays set by law, shown as provisional (暂定) wherever it
+is shown, and recomputed (audited, the people concerned told, the flow's timer moved) when 2027's
+schedule is entered; a date that was already final is not touched."""
+
+import datetime
+from functools import partial
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from audit.models import AuditEvent
+from cases.models import Application, Regime
+from deadlines.models import Deadline
+from deadlines.services import calendar_year_enter, deadline_start
+from notifications.models import Notification
+from tests import flows
+from tests.factories.applications import Cast, draft_application
+from workflows.applications import actions as application_actions
+from workflows.applications.flows import ApplicationFlow
+
+pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-12-07")]
+D = datetime.date
+
+agree = partial(flows.agree, ApplicationFlow)
+
+# A schedule as the State Council might publish it: 春节 5–12 Feb off, 20 Feb a working Saturday.
+SCHEDULE_2027 = {
+    "year": 2027,
+    "source": "国务院办公厅关于2027年部分节假日安排的通知（测试）",
+    "holidays": [(D(2027, 1, 1), "元旦")] + [(D(2027, 2, day), "春节") for day in (5, 8, 9, 10, 11, 12)],
+    "working_days": [(D(2027, 2, 20), "春节调休")],
+}
+
+
+@pytest.fixture
+def announced(client):
+    """An application announced today: its objection window runs two months, into 2027."""
+    cast = Cast()
+    applicant, application = draft_application(regime=Regime.AQSIQ_2005)  # announced after the formal examination
+    application_actions.submit(actor=applicant, application=application)
+    task = agree(application, "preliminary_examination", "preliminary_examination")
+    flows.complete(client, cast.province_staff, task, {"outcome": "accept"})
+    task = agree(application, "formal_examination", "formal_examination")
+    flows.complete(client, cast.kjs_staff, task, {"outcome": "accept"})
+    task = agree(application, "announcement_pending", "approve_announcement")
+    flows.complete(client, cast.kjs_lead, task, {"approve": "yes"})
+    timer = agree(application, "objection_window", "objection_window")
+    return applicant, Application.objects.get(pk=application.pk), timer
+
+
+def test_the_window_does_not_end_in_the_spring_festival_and_is_provisional(announced):
+    _applicant, application, timer = announced
+    # +2 months is Sunday 7 Feb 2027; 8 Feb is 春节 and 9–10 Feb are in lieu of 6–7 Feb.
+    assert application.objection_window_closes == D(2027, 2, 11)
+    assert application.objection_window_provisional
+    assert timezone.localtime(timer.scheduled).date() == D(2027, 2, 12)
+
+
+def test_the_provisional_date_is_shown_as_such_on_the_public_page_the_portal_and_the_api(client, announced):
+    applicant, application, _timer = announced
+    public = client.get(reverse("register:objection_new", args=[application.public_token])).content.decode()
+    assert "2027-02-11" in public and "暂定" in public
+    assert "暂定" in client.get(reverse("register:announcements")).content.decode()
+    client.force_login(applicant)
+    portal = client.get(reverse("portal_applications:detail", args=[application.pk])).content.decode()
+    assert "2027-02-11" in portal and "暂定" in portal
+    api = APIClient()
+    api.force_authenticate(applicant)
+    body = api.get(f"/api/applications/{application.pk}/").json()
+    assert body["objection_window_closes"] == "2027-02-11"
+    assert body["objection_window_provisional"] is True
+
+
+def test_entering_2027_recomputes_the_window_its_timer_and_the_provisional_clocks(announced):
+    applicant, application, timer = announced
+    department = application.province  # any model with an integer key
+    officer = Cast().kjs_staff
+    moving = deadline_start(
+        actor=None, rule_code="enforcement.defence", target=department, assignee=officer, start=D(2027, 2, 3)
+    )
+    staying = deadline_start(actor=None, rule_code="enforcement.review", target=department, start=D(2026, 12, 25))
+    final = deadline_start(actor=None, rule_code="enforcement.review", target=department)
+    assert (moving.due_on, moving.provisional) == (D(2027, 2, 16), True)  # 4, 11, 12, 15, 16 Feb by law
+    assert (staying.due_on, staying.provisional) == (D(2027, 1, 11), True)  # 1 Jan off by law
+    assert (final.due_on, final.provisional) == (D(2026, 12, 21), False)
+    Deadline.objects.filter(pk=final.pk).update(due_on=D(2027, 2, 8))  # a final date is never recomputed
+
+    _year, moved = calendar_year_enter(actor=None, **SCHEDULE_2027)
+
+    assert moved == 2
+    application.refresh_from_db()
+    # Sunday 7 Feb, 8–12 Feb off, 13–14 Feb the weekend: Monday 15 Feb, now final.
+    assert (application.objection_window_closes, application.objection_window_provisional) == (D(2027, 2, 15), False)
+    timer.refresh_from_db()
+    assert timezone.localtime(timer.scheduled) == timezone.make_aware(datetime.datetime(2027, 2, 16))
+    moving = Deadline.objects.get(pk=moving.pk)
+    assert (moving.due_on, moving.provisional) == (D(2027, 2, 18), False)  # 4, 15, 16, 17, 18 Feb
+    staying = Deadline.objects.get(pk=staying.pk)
+    assert (staying.due_on, staying.provisional) == (D(2027, 1, 11), False)
+    final = Deadline.objects.get(pk=final.pk)
+    assert final.due_on == D(2027, 2, 8) and not final.provisional
+
+    window_moves = AuditEvent.objects.filter(action="application.objection_window.move")
+    assert [(event.data["closes_before"], event.data["closes"]) for event in window_moves] == [
+        ("2027-02-11", "2027-02-15")
+    ]
+    clock_moves = AuditEvent.objects.filter(action="deadline.recompute")
+    assert [(event.target_id, event.data["from"], event.data["to"]) for event in clock_moves] == [
+        (str(moving.pk), "2027-02-16", "2027-02-18")
+    ]
+    told = Notification.objects.get(kind="application.applicant.window_moved")
+    assert told.recipient == applicant
+    assert "2027-02-15" in told.body and "2027-02-11" in told.body
+    assert Notification.objects.get(kind="deadline.moved").recipient == officer
+
+
+def test_entering_a_year_again_moves_nothing_that_is_final(announced):
+    _applicant, application, _timer = announced
+    calendar_year_enter(actor=None, **SCHEDULE_2027)
+    events = AuditEvent.objects.count()
+    _year, moved = calendar_year_enter(actor=None, **{**SCHEDULE_2027, "holidays": SCHEDULE_2027["holidays"][:1]})
+    assert moved == 0
+    application.refresh_from_db()
+    assert application.objection_window_closes == D(2027, 2, 15)
+    assert AuditEvent.objects.count() == events + 1  # the year's entry only
