@@ -5,6 +5,7 @@ import datetime
 
 import chinese_calendar
 import pytest
+from django.utils import translation
 
 from deadlines.calendar import WorkingCalendar
 from deadlines.statutory import days_off_by_law, holidays_by_law
@@ -13,7 +14,8 @@ D = datetime.date
 
 
 def _days(year):
-    return {str(name): days for name, days in holidays_by_law(year)}
+    with translation.override("en"):
+        return {str(name): days for name, days in holidays_by_law(year)}
 
 
 def test_the_holidays_of_2027_by_the_lunar_calendar_and_the_solar_terms():

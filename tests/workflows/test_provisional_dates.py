@@ -4,16 +4,20 @@ is shown, and recomputed (audited, the people concerned told, the flow's timer m
 schedule is entered; a date that was already final is not touched."""
 
 import datetime
+import io
 from functools import partial
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from audit.models import AuditEvent
+from cases.applications.progress import application_steps
+from cases.applications.selectors import application_staff_history
 from cases.models import Application, Regime
-from deadlines.models import Deadline
+from deadlines.models import CalendarYear, Deadline
 from deadlines.services import calendar_year_enter, deadline_start
 from notifications.models import Notification
 from tests import flows
@@ -111,6 +115,8 @@ def test_entering_2027_recomputes_the_window_its_timer_and_the_provisional_clock
     assert [(event.target_id, event.data["from"], event.data["to"]) for event in clock_moves] == [
         (str(moving.pk), "2027-02-16", "2027-02-18")
     ]
+    said = [sentence.what for sentence in application_staff_history(application).sentences]
+    assert "异议期届满日期已重新计算（由 2027-02-11 调整为 2027-02-15）" in said
     told = Notification.objects.get(kind="application.applicant.window_moved")
     assert told.recipient == applicant
     assert "2027-02-15" in told.body and "2027-02-11" in told.body
@@ -126,3 +132,49 @@ def test_entering_a_year_again_moves_nothing_that_is_final(announced):
     application.refresh_from_db()
     assert application.objection_window_closes == D(2027, 2, 15)
     assert AuditEvent.objects.count() == events + 1  # the year's entry only
+
+
+def test_the_public_tracking_step_says_the_closing_date_is_provisional(announced):
+    _applicant, application, _timer = announced
+    notes = [step.note for step in application_steps(application) if step.note]
+    assert [str(note) for note in notes] == [
+        "异议期至2027-02-11（暂定：该年度节假日安排公布后可能调整），任何单位和个人均可提出异议。"
+    ]
+
+
+def test_the_schedule_is_entered_from_a_file(tmp_path, announced):
+    _applicant, application, _timer = announced
+    schedule = tmp_path / "2027.txt"
+    schedule.write_text(
+        "# 国务院办公厅关于2027年部分节假日安排的通知\n休 2027-01-01 元旦\n休 2027-02-05 春节\n"
+        "休 2027-02-08..2027-02-12 春节\n班 2027-02-20 春节调休\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    call_command("enter_calendar_year", "2027", str(schedule), "--source", "国办发明电（测试）", stdout=out)
+    assert "1 date(s) moved" in out.getvalue()
+    assert CalendarYear.objects.get(year=2027).days.count() == 8
+    application.refresh_from_db()
+    assert application.objection_window_closes == D(2027, 2, 15)
+    assert AuditEvent.objects.filter(action="calendar.enter_year").count() == 1
+
+
+def test_a_bad_line_in_the_file_changes_nothing(tmp_path):
+    schedule = tmp_path / "2027.txt"
+    schedule.write_text("休 2027-01-01 元旦\n放 2027-02-05 春节\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="line 2"):
+        call_command("enter_calendar_year", "2027", str(schedule), "--source", "x")
+    assert not CalendarYear.objects.exists()
+
+
+def test_open_provisional_dates_are_recomputed_on_demand(announced):
+    """After deploying: a window counted Monday to Friday (on 2027-02-08, 春节) is recomputed."""
+    _applicant, application, timer = announced
+    Application.objects.filter(pk=application.pk).update(objection_window_closes=D(2027, 2, 8))
+    out = io.StringIO()
+    call_command("recompute_provisional_dates", stdout=out)
+    assert "1 provisional date(s) moved" in out.getvalue()
+    application.refresh_from_db()
+    assert (application.objection_window_closes, application.objection_window_provisional) == (D(2027, 2, 11), True)
+    timer.refresh_from_db()
+    assert timezone.localtime(timer.scheduled).date() == D(2027, 2, 12)
