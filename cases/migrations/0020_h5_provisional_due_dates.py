@@ -1,4 +1,4 @@
-"""The objection window's closing date carries its provisional flag (ADR 0041)."""
+"""The objection window's closing date and the fine's payment date carry their provisional flag (ADR 0041)."""
 
 import datetime
 
@@ -26,6 +26,12 @@ def flag_windows_closing_in_unknown_years(apps, schema_editor):
     unknown = [year for year in years if not _known(year, entered)]
     if unknown:
         open_windows.filter(objection_window_closes__year__in=unknown).update(objection_window_provisional=True)
+    EnforcementCase = apps.get_model("cases", "EnforcementCase")
+    unpaid = EnforcementCase.objects.filter(status="execution", payment_due__isnull=False)
+    years = {day.year for day in unpaid.values_list("payment_due", flat=True)}
+    unknown = [year for year in years if not _known(year, entered)]
+    if unknown:
+        unpaid.filter(payment_due__year__in=unknown).update(payment_due_provisional=True)
 
 
 class Migration(migrations.Migration):
@@ -39,6 +45,11 @@ class Migration(migrations.Migration):
             model_name="application",
             name="objection_window_provisional",
             field=models.BooleanField(default=False, verbose_name="closing date provisional"),
+        ),
+        migrations.AddField(
+            model_name="enforcementcase",
+            name="payment_due_provisional",
+            field=models.BooleanField(default=False, verbose_name="payment date provisional"),
         ),
         migrations.RunPython(flag_windows_closing_in_unknown_years, migrations.RunPython.noop),
     ]
