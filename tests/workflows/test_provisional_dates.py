@@ -61,6 +61,8 @@ def test_the_window_does_not_end_in_the_spring_festival_and_is_provisional(annou
     assert application.objection_window_closes == D(2027, 2, 11)
     assert application.objection_window_provisional
     assert timezone.localtime(timer.scheduled).date() == D(2027, 2, 12)
+    told = Notification.objects.get(kind="application.applicant.announced")
+    assert "2027-02-11" in told.body and "该日期为暂定" in told.body
 
 
 def test_the_provisional_date_is_shown_as_such_on_the_public_page_the_portal_and_the_api(client, announced):
