@@ -4,8 +4,10 @@ Sources, in order of precedence for a year:
 1. the official schedule an administrator entered (CalendarYear / CalendarDay), the
    State Council publishes next year's holidays and make-up working days each autumn;
 2. the chinese-calendar package, which knows 2004–2026;
-3. Monday to Friday, marked *provisional*: such deadlines are recomputed when the
-   year's days are entered.
+3. the days off set by law (deadlines/statutory.py: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆 and
+   the days in lieu of those on a weekend) on top of Monday to Friday, marked *provisional*: the
+   make-up working days are unknown, so such deadlines are recomputed when the year's days are
+   entered (ADR 0041).
 
 Periods: the start day is not counted; a deadline falling on a day off moves to the
 next working day; a period in months ends on the same day of the month (or the
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import chinese_calendar
+
+from .statutory import days_off_by_law
 
 # Far more than any legal period; guards loops against a corrupt calendar.
 MAX_SCAN_DAYS = 3660
@@ -80,7 +84,7 @@ class WorkingCalendar:
         try:
             return DayStatus(chinese_calendar.is_workday(day), provisional=False)
         except NotImplementedError:
-            return DayStatus(day.weekday() < 5, provisional=True)
+            return DayStatus(day.weekday() < 5 and day not in days_off_by_law(day.year), provisional=True)
 
     def is_working_day(self, day: datetime.date) -> bool:
         return self.status(day).is_working_day
@@ -125,7 +129,7 @@ class WorkingCalendar:
                 days = {day: True for day in chinese_calendar.workdays if day.year == year}
                 days.update({day: False for day in chinese_calendar.holidays if day.year == year and day not in days})
             else:
-                days = {}
+                days = dict.fromkeys(days_off_by_law(year), False)
             cache[year] = {day: working for day, working in days.items() if working != (day.weekday() < 5)}
         return cache[year]
 

@@ -10,11 +10,14 @@ from django.utils.translation import gettext as _
 
 from accounts.types import Actor
 from audit.services import audit_record
+from notifications.services import notify
 
 from .audit_actions import DeadlineAction
 from .calendar import DueDate, WorkingCalendar
 from .models import CalendarDay, CalendarYear, Deadline
 from .rules import PeriodKind, rule
+from .selectors import reminder_recipients
+from .signals import provisional_dates_changed
 
 
 def compute_due(kind: str, anchor_on: datetime.date, amount: int, calendar: WorkingCalendar) -> DueDate:
@@ -236,7 +239,8 @@ def calendar_year_enter(
 ) -> tuple[CalendarYear, int]:
     """Enter (or replace) a year's official holidays and make-up working days.
 
-    Returns the year and how many provisional deadlines were recomputed.
+    Returns the year and how many provisional dates moved: the deadlines', and those the apps that
+    store dates of their own recompute on `calendar_year_entered` (the objection windows).
     """
     _validate_calendar_days(year, holidays, working_days)
     calendar_year, _created = CalendarYear.objects.select_for_update().update_or_create(
@@ -257,7 +261,18 @@ def calendar_year_enter(
         comment=source,
         data={"holidays": [d for d, _n in holidays], "working_days": [d for d, _n in working_days]},
     )
-    return calendar_year, deadlines_recompute(actor=actor, year=year)
+    return calendar_year, provisional_dates_recompute(actor=actor, year=year)
+
+
+@transaction.atomic
+def provisional_dates_recompute(*, actor: Actor, year: int | None = None) -> int:
+    """Every open provisional date, with the calendar as it now stands: the deadlines, then the dates
+    other apps keep. Returns how many moved."""
+    calendar = WorkingCalendar()
+    moved = deadlines_recompute(actor=actor, year=year, calendar=calendar)
+    for _receiver, count in provisional_dates_changed.send(CalendarYear, actor=actor, year=year, calendar=calendar):
+        moved += int(count or 0)
+    return moved
 
 
 def _validate_calendar_days(year, holidays, working_days) -> None:
@@ -275,13 +290,17 @@ def _validate_calendar_days(year, holidays, working_days) -> None:
         raise ValidationError(errors)
 
 
-def deadlines_recompute(*, actor: Actor, year: int) -> int:
-    """Recompute open deadlines whose dates were provisional and may reach into `year`."""
-    calendar = WorkingCalendar()
-    changed = 0
+@transaction.atomic
+def deadlines_recompute(*, actor: Actor, year: int | None = None, calendar: WorkingCalendar | None = None) -> int:
+    """Recompute the open deadlines whose dates were provisional (those that may reach into `year`,
+    or all): each one that moves is audited and its people told. Final dates are never touched."""
+    calendar = calendar or WorkingCalendar()
+    moved = 0
     candidates = Deadline.objects.select_for_update().filter(
-        provisional=True, state__in=[Deadline.State.RUNNING, Deadline.State.OVERDUE], due_on__year__gte=year - 1
+        provisional=True, state__in=[Deadline.State.RUNNING, Deadline.State.OVERDUE]
     )
+    if year is not None:
+        candidates = candidates.filter(due_on__year__gte=year - 1)
     for deadline in candidates:
         old_due, old_state = deadline.due_on, deadline.state
         _set_due(deadline, calendar)
@@ -289,7 +308,7 @@ def deadlines_recompute(*, actor: Actor, year: int) -> int:
             deadline.reopen()
         deadline.save(update_fields=["due_on", "provisional", "state"])
         if deadline.due_on != old_due:
-            changed += 1
+            moved += 1
             audit_record(
                 actor=actor,
                 action=DeadlineAction.RECOMPUTE,
@@ -298,7 +317,20 @@ def deadlines_recompute(*, actor: Actor, year: int) -> int:
                 to_state=deadline.state,
                 data={"from": old_due, "to": deadline.due_on, "provisional": deadline.provisional},
             )
-    return changed
+            _tell_moved(deadline, old_due)
+    return moved
+
+
+def _tell_moved(deadline: Deadline, moved_from: datetime.date) -> None:
+    target = deadline.target
+    get_url = getattr(target, "get_absolute_url", None)
+    notify(
+        recipients=reminder_recipients(deadline),
+        kind="deadline.moved",
+        target=target,
+        link=get_url() if get_url else "",
+        context={"deadline": deadline, "moved_from": moved_from},
+    )
 
 
 # No savepoint of its own: it runs inside the completing task's transaction (task views and

@@ -67,6 +67,12 @@ register_kind(
     body_template="notifications/deadline.reminder/body.txt",
 )
 register_kind(
+    "deadline.moved",
+    label=_("Time limit moved by the official holidays of a year"),
+    subject_template="notifications/deadline.moved/subject.txt",
+    body_template="notifications/deadline.moved/body.txt",
+)
+register_kind(
     "deadline.escalation",
     label=_("Overdue time limit escalated to the lead"),
     subject_template="notifications/deadline.escalation/subject.txt",

@@ -79,14 +79,40 @@ def real_now() -> datetime.datetime:
     return datetime.datetime.fromtimestamp(time_machine.escape_hatch.time.time(), tz=datetime.UTC)
 
 
+# 2027's weekdays off by law (全国年节及纪念日放假办法, counted by hand, ADR 0041): 元旦 1 Jan; 春节
+# 除夕 5 Feb and 8 Feb, 9–10 Feb in lieu of 6–7 Feb; 清明 5 Apr; 劳动节 3–4 May in lieu of 1–2 May;
+# 端午 9 Jun; 中秋 15 Sep; 国庆 1 Oct, 4–5 Oct in lieu of 2–3 Oct.
+LAW_DAYS_OFF_2027 = frozenset(
+    datetime.date(2027, month, day)
+    for month, day in (
+        (1, 1),
+        (2, 5),
+        (2, 8),
+        (2, 9),
+        (2, 10),
+        (4, 5),
+        (5, 3),
+        (5, 4),
+        (6, 9),
+        (9, 15),
+        (10, 1),
+        (10, 4),
+        (10, 5),
+    )
+)
+
+
 def is_working_day(day: datetime.date) -> bool:
-    """The test's own oracle for a day (no entered years): chinese-calendar, else Monday to Friday."""
+    """The test's own oracle for a day (no entered years): chinese-calendar, else (2027) Monday to
+    Friday less the days off by law."""
     import chinese_calendar
 
     try:
         return chinese_calendar.is_workday(day)
     except NotImplementedError:
-        return day.weekday() < 5
+        if day.year != 2027:
+            raise ValueError(f"the tests' calendar knows no {day.year}") from None
+        return day.weekday() < 5 and day not in LAW_DAYS_OFF_2027
 
 
 def working_day_on_or_after(day: datetime.date) -> datetime.date:

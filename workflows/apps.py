@@ -8,3 +8,5 @@ class WorkflowsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
+        from .applications import receivers  # noqa: F401  (recomputes objection windows with the calendar)
+        from .enforcement import receivers as enforcement_receivers  # noqa: F401  (and fines' payment dates)

@@ -171,6 +171,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "pending_request",
             "objection_window_opens",
             "objection_window_closes",
+            "objection_window_provisional",
             "product",
             "created_at",
             "submitted_at",

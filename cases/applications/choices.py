@@ -27,6 +27,7 @@ class ApplicationAction(models.TextChoices):
     ANNOUNCEMENT_APPROVE = "application.announcement.approve", _("Announced; objection window opened")
     ANNOUNCEMENT_RETURN = "application.announcement.return", _("Announcement returned")
     OBJECTION_WINDOW_CLOSE = "application.objection_window.close", _("Objection window closed")
+    OBJECTION_WINDOW_MOVE = "application.objection_window.move", _("Closing date of the objection window recomputed")
     OBJECTIONS_PROCEED = "application.objections.proceed", _("Objections handled; the application proceeds")
     OBJECTIONS_RETURN = "application.objections.return", _("Returned after a sustained objection")
     OBJECTIONS_REJECT = "application.objections.reject", _("Rejected after a sustained objection")

@@ -19,6 +19,7 @@ APPLICANT_EVENTS = {
     "defect_notice": _("Defect notice on an application"),
     "accepted": _("Application accepted after formal examination"),
     "announced": _("Application announced; objection window open"),
+    "window_moved": _("Closing date of an objection window moved"),
     "objection_received": _("An objection to your application needs your reply"),
     "objections_rejected": _("Objections handled; the application proceeds"),
     "rejected": _("Application rejected"),

@@ -50,6 +50,10 @@ ENDED = {
 }
 
 # What the current step awaits, when it is not the stage's own body at work.
+# A closing date in a year whose official holidays are not entered yet (ADR 0041).
+PROVISIONAL_DATE = pgettext_lazy(
+    "progress", "%(date)s (provisional: it may move when that year's holidays are published)"
+)
 NOTES = {
     Status.SUPPLEMENT_REQUESTED: pgettext_lazy("progress", "Your supplement is awaited."),
     Status.DEFECT_NOTICE: pgettext_lazy("progress", "Your answer to the defect notice is awaited."),
@@ -131,6 +135,9 @@ def application_steps(application: Application) -> list[Step]:
         note = note % {"body": body_now} if department else ""
     elif status == Status.OBJECTION_WINDOW:
         closes = application.objection_window_closes
-        note = note % {"date": date_format(closes, "DATE_FORMAT")} if closes else ""
+        shown = date_format(closes, "DATE_FORMAT") if closes else ""
+        if closes and application.objection_window_provisional:
+            shown = PROVISIONAL_DATE % {"date": shown}
+        note = note % {"date": shown} if closes else ""
     finished = status in (Status.PROTECTED, Status.AMENDED)
     return steps_along(stages, current, times, body_now=body_now, note=note, finished=finished)

@@ -161,6 +161,9 @@ _DETAILS: dict[str, Callable[[dict], str]] = {
     EnforcementAction.EXECUTE: lambda data: (
         gettext("paid %(amount)s") % {"amount": _money(data["amount"])} if data.get("amount") not in (None, "") else ""
     ),
+    ApplicationAction.OBJECTION_WINDOW_MOVE: lambda data: (
+        gettext("from %(before)s to %(after)s") % {"before": data["closes_before"], "after": data["closes"]}
+    ),
     SupervisionAction.CHECK_COMPLIANT: _referred,
     SupervisionAction.CHECK_RECTIFICATION: _referred,
     SupervisionAction.CHECK_REVOCATION: _referred,

@@ -47,6 +47,7 @@ class EnforcementAction(models.TextChoices):
     DECIDE_CRIMINAL = "enforcement.decide.criminal", _("Decided: referral to the judicial authorities")
     SERVE_DECISION = "enforcement.serve_decision", _("Decision served")
     EXECUTE = "enforcement.execute", _("Decision executed")
+    PAYMENT_DUE_MOVE = "enforcement.payment_due.move", _("Payment date of the fine recomputed")
     CLOSE = "enforcement.close", _("Case closed")
     ARCHIVE = "enforcement.archive", _("Case archived")
     NOTE = "enforcement.note", _("Note")

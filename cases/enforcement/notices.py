@@ -17,6 +17,7 @@ ENFORCEMENT_EVENTS = {
     "officer_assigned": _("You were assigned to investigate an enforcement case"),
     "lead_decision_needed": _("An enforcement case awaits your decision"),
     "decided": _("An enforcement case was decided"),
+    "payment_due_moved": _("The payment date of a fine moved"),
 }
 
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0019_enforcement_codes_in_words'),
+        ('cases', '0020_h5_provisional_due_dates'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -123,6 +123,8 @@ class Application(ConcurrentTransitionMixin, models.Model):
     pending_request = models.TextField(_("what the applicant is asked for"), blank=True)
     objection_window_opens = models.DateField(_("objection window opens"), null=True, blank=True)
     objection_window_closes = models.DateField(_("objection window closes"), null=True, blank=True)
+    # Computed in a year whose official schedule is not entered yet: recomputed when it is (ADR 0041).
+    objection_window_provisional = models.BooleanField(_("closing date provisional"), default=False)
     review_chair = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.PROTECT,

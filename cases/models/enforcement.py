@@ -145,6 +145,8 @@ class EnforcementCase(ConcurrentTransitionMixin, models.Model):
         _("service method"), max_length=20, blank=True, choices=list(ServiceMethod.labels.items())
     )
     payment_due = models.DateField(_("payment due"), null=True, blank=True)
+    # Computed in a year whose official schedule is not entered yet: recomputed when it is (ADR 0041).
+    payment_due_provisional = models.BooleanField(_("payment date provisional"), default=False)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     late_fee = models.DecimalField(_("late fee"), max_digits=14, decimal_places=2, null=True, blank=True)
     executed_on = models.DateField(_("executed on"), null=True, blank=True)

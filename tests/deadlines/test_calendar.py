@@ -38,11 +38,11 @@ def test_months_end_on_the_same_day_or_the_months_last_day():
     assert calendar().add_months(D(2026, 4, 15), 2).date == D(2026, 6, 15)
 
 
-def test_unknown_year_falls_back_to_monday_to_friday_and_is_provisional():
+def test_unknown_year_keeps_the_holidays_set_by_law_and_is_provisional():
     due = calendar().add_working_days(D(2026, 12, 30), 5)
-    # 31 Dec 2026 (Thu), then 2027: the package knows nothing, so weekdays only.
+    # 31 Dec 2026 (Thu), then 2027: the package knows nothing; 1 Jan is off by law (ADR 0041).
     assert due.provisional
-    assert due.date == D(2027, 1, 6)
+    assert due.date == D(2027, 1, 7)
 
 
 def test_entered_year_takes_precedence_over_the_package_and_is_not_provisional():
@@ -92,13 +92,13 @@ ENTERED = {2027: {D(2027, 1, 1): False, D(2027, 1, 4): False, D(2027, 1, 9): Tru
 
 
 @given(
-    st.dates(min_value=D(2003, 12, 1), max_value=D(2027, 12, 31)),
+    st.dates(min_value=D(2003, 12, 1), max_value=D(2029, 12, 31)),
     st.integers(min_value=0, max_value=800),
     st.booleans(),
 )
 def test_working_days_between_counts_as_the_days_one_by_one_would(start, length, entered):
     """The count by weekdays and each year's exceptions agrees with asking every day, across the
-    package's years, the years it does not know (Monday to Friday) and entered years."""
+    package's years, the years it does not know (the law's holidays) and entered years."""
     working_calendar = calendar(ENTERED if entered else None)
     end = start + datetime.timedelta(days=length)
     assert working_calendar.working_days_between(start, end) == _day_by_day(working_calendar, start, end)

@@ -35,7 +35,7 @@ def expected_due(kind: str, amount: int, start: D) -> D:
 
 
 # Counted by hand on the 2026 schedule (Spring Festival 15–23 Feb off, 14 and 28 Feb working
-# Saturdays; Qingming 4–6 Apr off) and, for 2027, Monday to Friday (ADR 0009).
+# Saturdays; Qingming 4–6 Apr off) and, for 2027, Monday to Friday less the days off by law (ADR 0041).
 BY_HAND = {
     D(2026, 2, 13): {
         "enforcement.defence": D(2026, 2, 27),  # 14 Feb (Sat, working), then 24–27 Feb
@@ -57,12 +57,13 @@ BY_HAND = {
         "enforcement.review": D(2026, 12, 21),
         "enforcement.verification": D(2026, 12, 28),
         "enforcement.payment": D(2026, 12, 22),
-        "application.objection_window": D(2027, 2, 8),  # 7 Feb 2027 is a Sunday (provisional)
+        # 7 Feb 2027 is a Sunday; 8 Feb is 春节, 9–10 Feb in lieu of 6–7 Feb (provisional)
+        "application.objection_window": D(2027, 2, 11),
         "enforcement.case": D(2027, 3, 8),  # 7 Mar 2027 is a Sunday (provisional)
     },
     D(2026, 12, 28): {
-        "enforcement.defence": D(2027, 1, 4),  # 29–31 Dec, 1 Jan, 4 Jan (provisional)
-        "enforcement.review": D(2027, 1, 11),
+        "enforcement.defence": D(2027, 1, 5),  # 29–31 Dec, 4–5 Jan: 1 Jan is 元旦 (provisional)
+        "enforcement.review": D(2027, 1, 12),
         "enforcement.payment": D(2027, 1, 12),
         "application.objection_window": D(2027, 3, 1),  # 28 Feb 2027 is a Sunday
         "enforcement.case": D(2027, 3, 29),  # 28 Mar 2027 is a Sunday
@@ -89,13 +90,7 @@ def test_every_limit_started_today_falls_due_on_the_day_the_calendar_gives(targe
     assert {code: got[code][0] for code in BY_HAND[today]} == BY_HAND[today]
 
 
-# docs/domain.md §5 (the holidays set by law stand in a year with no published schedule) against
-# ADR 0009 (Monday to Friday): the product follows the ADR. These are the dates docs/domain.md gives.
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="provisional years count Monday to Friday (ADR 0009), not the statutory holidays (docs/domain.md §5)",
-)
+# docs/domain.md §5: the holidays set by law stand in a year with no published schedule (ADR 0041).
 @pytest.mark.parametrize(
     "expected",
     [

@@ -117,7 +117,7 @@ def test_meet_and_cancel_close_the_clock(case):
 def test_entering_a_year_recomputes_provisional_deadlines(case):
     deadline = deadline_start(actor=None, rule_code="enforcement.review", target=case, start=D(2026, 12, 28))
     assert deadline.provisional
-    assert deadline.due_on == D(2027, 1, 11)  # Mon–Fri fallback: 10 working days
+    assert deadline.due_on == D(2027, 1, 12)  # 29–31 Dec, 1 Jan off by law, 4–8 and 11–12 Jan
     _year, recomputed = calendar_year_enter(
         actor=None,
         year=2027,
@@ -126,11 +126,11 @@ def test_entering_a_year_recomputes_provisional_deadlines(case):
         working_days=[(D(2027, 1, 9), "调休")],
     )
     deadline = Deadline.objects.get(pk=deadline.pk)
-    assert recomputed == 1
     assert not deadline.provisional
-    # 29, 30, 31 Dec; 5, 6, 7, 8, 9 (Sat, make-up), 11, 12 Jan
+    # 29, 30, 31 Dec; 5, 6, 7, 8, 9 (Sat, make-up), 11, 12 Jan: the same day, now final.
     assert deadline.due_on == D(2027, 1, 12)
-    assert AuditEvent.objects.filter(action="deadline.recompute").count() == 1
+    assert recomputed == 0
+    assert AuditEvent.objects.filter(action="deadline.recompute").count() == 0
 
 
 def test_entering_a_year_refuses_bad_days_and_changes_nothing():

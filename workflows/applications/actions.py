@@ -7,6 +7,8 @@ with their activation (viewflow holds the task's lock). Each runs in one transac
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
 
 from accounts.models import User
 from accounts.types import Actor
@@ -15,6 +17,7 @@ from cases.applications.choices import CONTENT_FIELDS
 from cases.applications.services import ensure_draft  # noqa: F401  (the edit page's refusal, before the form)
 from cases.models import Application, ApplicationAttachment, ExpertOpinion, Objection, Purpose
 from cases.objections import services as objection_services
+from deadlines.calendar import WorkingCalendar
 
 from ..processes import cancel_open_process, open_task_at
 from ..task_views import service_decision
@@ -184,3 +187,30 @@ def reply_to_objection(*, actor: User, objection: Objection, reply: str) -> Obje
 @transaction.atomic
 def decide_objection(*, actor: User, objection: Objection, sustain: bool, reason: str) -> Objection:
     return objection_services.objection_decide(actor=actor, objection=objection, sustain=sustain, reason=reason)
+
+
+# The calendar's side -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def recompute_objection_windows(*, actor: Actor, calendar: WorkingCalendar) -> int:
+    """A year's official schedule was entered: every open window whose closing date was provisional
+    is recomputed (audited, the applicant told when it moves) and its flow timer rescheduled."""
+    flow_class = _flow()
+    from .flows import window_end_moment
+
+    moved = 0
+    open_windows = Application.objects.filter(
+        status=Application.Status.OBJECTION_WINDOW, objection_window_provisional=True
+    ).order_by("pk")
+    for application in open_windows:
+        if services.application_recompute_objection_window(actor=actor, application=application, calendar=calendar):
+            moved += 1
+            closes = Application.objects.values_list("objection_window_closes", flat=True).get(pk=application.pk)
+            Task.objects.select_for_update().filter(
+                process__flow_class=flow_class,
+                process__artifact_object_id=application.pk,
+                flow_task=flow_class.objection_window,
+                status=STATUS.SCHEDULED,
+            ).update(scheduled=window_end_moment(closes))
+    return moved

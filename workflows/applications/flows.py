@@ -55,14 +55,17 @@ def _fgs(process):
     return national_department("FGS")
 
 
-def _window_ends(activation) -> datetime.datetime:
+def window_end_moment(closes: datetime.date) -> datetime.datetime:
     """The timer fires at the start of the day after the last day of the objection window."""
+    return timezone.make_aware(datetime.datetime.combine(closes + datetime.timedelta(days=1), datetime.time.min))
+
+
+def _window_ends(activation) -> datetime.datetime:
     application = _application(activation.process)
     closes = application.objection_window_closes
     if closes is None:
         raise ValueError(f"{application.reference}: the objection window has no closing date")  # set on opening
-    next_day = datetime.datetime.combine(closes + datetime.timedelta(days=1), datetime.time.min)
-    return timezone.make_aware(next_day)
+    return window_end_moment(closes)
 
 
 class ApplicationFlow(TerroirFlow):

@@ -13,6 +13,7 @@ from accounts.models import User
 from accounts.types import Actor
 from cases.enforcement import services
 from cases.models import EnforcementCase
+from deadlines.calendar import WorkingCalendar
 
 from ..task_views import service_decision
 
@@ -139,3 +140,15 @@ def decide_interruption(*, actor: User, activation, data: dict) -> None:
 def decide_archive(*, actor: User, activation, data: dict) -> None:
     # The form's confirmation is the decision; the service needs nothing from it.
     services.case_archive(actor=actor, case=case_of(activation))
+
+
+# The calendar's side -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def recompute_payment_dues(*, actor: Actor, calendar: WorkingCalendar) -> int:
+    """A year's official schedule was entered: every unpaid fine whose payment date was provisional."""
+    unpaid = EnforcementCase.objects.filter(
+        status=EnforcementCase.Status.EXECUTION, payment_due_provisional=True
+    ).order_by("pk")
+    return sum(services.case_recompute_payment_due(actor=actor, case=case, calendar=calendar) for case in unpaid)

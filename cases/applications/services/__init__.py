@@ -25,6 +25,7 @@ from .objection_window import (
     application_close_objection_window,
     application_conclude_objections,
     application_decide_announcement,
+    application_recompute_objection_window,
     objection_window_closes,
 )
 from .review import (
@@ -51,6 +52,7 @@ __all__ = [
     "application_edit_draft",
     "application_examine_formal",
     "application_examine_preliminary",
+    "application_recompute_objection_window",
     "application_resubmit",
     "application_submit",
     "application_withdraw",

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.types import Actor
-from deadlines.calendar import WorkingCalendar
+from deadlines.calendar import DueDate, WorkingCalendar
 from deadlines.rules import rule
 from deadlines.services import compute_due
 from organizations.models import Role
@@ -28,10 +28,11 @@ OBJECTIONS_ACTIONS = {
 }
 
 
-def objection_window_closes(opens_on: datetime.date) -> datetime.date:
-    """The last day on which an objection is accepted: 2 calendar months, start day not counted."""
+def objection_window_closes(opens_on: datetime.date, calendar: WorkingCalendar | None = None) -> DueDate:
+    """The last day on which an objection is accepted: 2 calendar months, start day not counted;
+    provisional when it falls in a year whose official schedule is not entered yet."""
     legal_rule = rule("application.objection_window")
-    return compute_due(legal_rule.kind, opens_on, legal_rule.amount, WorkingCalendar()).date
+    return compute_due(legal_rule.kind, opens_on, legal_rule.amount, calendar or WorkingCalendar())
 
 
 @transaction.atomic
@@ -44,7 +45,8 @@ def application_decide_announcement(*, actor: User, application: Application, ap
     if approve:
         application.open_objection_window()
         application.objection_window_opens = timezone.localdate()
-        application.objection_window_closes = objection_window_closes(application.objection_window_opens)
+        closes = objection_window_closes(application.objection_window_opens)
+        application.objection_window_closes, application.objection_window_provisional = closes.date, closes.provisional
     else:
         require(comment, "comment", _("Say why the announcement is returned."))
         application.return_announcement()
@@ -59,10 +61,51 @@ def application_decide_announcement(*, actor: User, application: Application, ap
         comment,
         announcement=document.number if document else "",
         closes=str(application.objection_window_closes or ""),
+        provisional=application.objection_window_provisional,
     )
     if approve:
-        tell_applicant(application, "announced", closes_on=application.objection_window_closes)
+        tell_applicant(
+            application,
+            "announced",
+            closes_on=application.objection_window_closes,
+            provisional=application.objection_window_provisional,
+        )
     return application
+
+
+def application_recompute_objection_window(
+    *, actor: Actor, application: Application, calendar: WorkingCalendar
+) -> datetime.date | None:
+    """An open window whose closing date was provisional, once a year's schedule is entered:
+    returns the former closing date when it moved (the caller reschedules the flow's timer), else None.
+
+    The window stays open as long as it was announced for: a closing date the recompute moves into the
+    past (a day just declared a working day) closes it on the timer's next sweep, never retroactively.
+    """
+    application = lock(application)
+    if application.status != Application.Status.OBJECTION_WINDOW or not application.objection_window_provisional:
+        return None
+    before, opens = application.objection_window_closes, application.objection_window_opens
+    if opens is None:  # set with the closing date on opening
+        return None
+    closes = objection_window_closes(opens, calendar)
+    application.objection_window_closes, application.objection_window_provisional = closes.date, closes.provisional
+    application.save(update_fields=["objection_window_closes", "objection_window_provisional"])
+    if closes.date == before:
+        return None
+    record(
+        actor,
+        application,
+        ApplicationAction.OBJECTION_WINDOW_MOVE,
+        application.status,
+        closes_before=str(before),
+        closes=str(closes.date),
+        provisional=closes.provisional,
+    )
+    tell_applicant(
+        application, "window_moved", closes_before=before, closes_on=closes.date, provisional=closes.provisional
+    )
+    return before
 
 
 def _proceed_after_objections(application: Application) -> None:

@@ -11,7 +11,14 @@ from .common import (
     open_clock,
     reviewing_body,
 )
-from .decision import case_archive, case_close, case_decide, case_record_execution, case_serve_decision
+from .decision import (
+    case_archive,
+    case_close,
+    case_decide,
+    case_recompute_payment_due,
+    case_record_execution,
+    case_serve_decision,
+)
 from .defence import (
     case_hold_hearing,
     case_lead_approve,
@@ -50,6 +57,7 @@ __all__ = [
     "case_pause_clock",
     "case_receive",
     "case_recheck",
+    "case_recompute_payment_due",
     "case_record_defence",
     "case_record_execution",
     "case_resume",

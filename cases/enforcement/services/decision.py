@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from deadlines.calendar import WorkingCalendar
+from accounts.types import Actor
+from deadlines.calendar import DueDate, WorkingCalendar
 from deadlines.models import Deadline
 from deadlines.services import compute_due, deadline_meet, deadline_resume
 
@@ -103,7 +104,8 @@ def case_serve_decision(
     before = case.status
     if case.outcome == Outcome.PENALTY:
         case.serve_for_execution()
-        case.payment_due = compute_due("calendar_days", effective, 15, WorkingCalendar()).date
+        due = _payment_due(effective, WorkingCalendar())
+        case.payment_due, case.payment_due_provisional = due.date, due.provisional
     else:
         case.serve_to_close()
     case.decision_served_on, case.service_method = effective, method
@@ -176,3 +178,35 @@ def case_archive(*, actor: User, case: EnforcementCase) -> EnforcementCase:
     case.save()
     _record(actor, case, EnforcementAction.ARCHIVE, before)
     return case
+
+
+def _payment_due(served_on: datetime.date, calendar: WorkingCalendar) -> DueDate:
+    """15 days from the (effective) service of the decision, moved off a day off."""
+    return compute_due("calendar_days", served_on, 15, calendar)
+
+
+@transaction.atomic
+def case_recompute_payment_due(*, actor: Actor, case: EnforcementCase, calendar: WorkingCalendar) -> bool:
+    """A year's official schedule was entered: an unpaid fine's provisional payment date is recomputed;
+    when it moves, audited and the case's officers told. Returns whether it moved."""
+    case = lock_case(case)
+    if case.status != EnforcementCase.Status.EXECUTION or not case.payment_due_provisional:
+        return False
+    if case.decision_served_on is None or case.payment_due is None:
+        return False
+    before = case.payment_due
+    due = _payment_due(case.decision_served_on, calendar)
+    case.payment_due, case.payment_due_provisional = due.date, due.provisional
+    case.save(update_fields=["payment_due", "payment_due_provisional"])
+    if due.date == before:
+        return False
+    _record(
+        actor,
+        case,
+        EnforcementAction.PAYMENT_DUE_MOVE,
+        case.status,
+        data={"payment_due_before": str(before), "payment_due": str(due.date), "provisional": due.provisional},
+    )
+    officers = [o.officer for o in case.officers.select_related("officer")]
+    tell_case_staff(officers, case, "payment_due_moved", payment_due_before=before)
+    return True
