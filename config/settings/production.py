@@ -1,6 +1,6 @@
 """Production settings: everything from the environment, secure by default.
 
-Refuses to start without SECRET_KEY; passes `check --deploy --fail-level WARNING`.
+Refuses to start without SECRET_KEY or AUDIT_HMAC_KEYS; passes `check --deploy --fail-level WARNING`.
 """
 
 from pathlib import Path
@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import env
+from audit.keys import parse_keys  # noqa: E402
 
 DEBUG = False
 try:
@@ -17,6 +18,14 @@ except ImproperlyConfigured as exc:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production settings.") from exc
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or "insecure" in SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be a random value of at least 50 characters.")
+
+# The audit chain is keyed outside the database (ADR 0043): without a key, anyone who can write
+# the database could rewrite history and recompute every hash.
+if not AUDIT_HMAC_KEYS:  # noqa: F405
+    raise ImproperlyConfigured("AUDIT_HMAC_KEYS must be set in the environment for production settings.")
+if any(entry.strip().startswith("dev:") for entry in AUDIT_HMAC_KEYS):  # noqa: F405
+    raise ImproperlyConfigured("AUDIT_HMAC_KEYS must not use the development key id 'dev'.")
+parse_keys(AUDIT_HMAC_KEYS)  # noqa: F405  (refuses a malformed or short key at start)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 # Printed in QR codes and e-mails: a wrong default would send people to the wrong place.
