@@ -7,6 +7,7 @@ an anchor published after the rewritten event.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
 from .anchors import PublishedAnchor, published_anchors
@@ -71,6 +72,7 @@ def verify_audit_chain(chunk_size: int = 5000, *, anchors: list[PublishedAnchor]
     checked = 0
     matched = 0
     keyed_since = None
+    unkeyed_allowed = settings.AUDIT_UNKEYED_EVENTS
     rows = AuditEvent.objects.order_by("sequence").values(*FIELDS).iterator(chunk_size=chunk_size)
     for row in rows:
         sequence = row["sequence"]
@@ -85,11 +87,21 @@ def verify_audit_chain(chunk_size: int = 5000, *, anchors: list[PublishedAnchor]
                 ChainProblem(sequence, row["id"], "its previous-hash does not match the event before it"),
             )
         key_id = row["key_id"]
+        # The unkeyed hash is public (ADR 0001): only the events written before keying, whose
+        # number the environment holds, may use it; any other is a forgery (ADR 0043).
         if key_id == UNKEYED and keyed_since is not None:
-            # The unkeyed hash is public: one after a keyed event is a forgery (ADR 0043).
             return ChainReport(
                 checked,
                 ChainProblem(sequence, row["id"], f"unkeyed after the keyed events that begin at #{keyed_since}"),
+            )
+        if key_id == UNKEYED and sequence > unkeyed_allowed:
+            return ChainReport(
+                checked,
+                ChainProblem(
+                    sequence,
+                    row["id"],
+                    f"unkeyed, but only the first {unkeyed_allowed} events may be (AUDIT_UNKEYED_EVENTS)",
+                ),
             )
         if key_id != UNKEYED and keyed_since is None:
             keyed_since = sequence

@@ -182,6 +182,10 @@ MEDIA_URL = "/media/"
 # others verify what they signed before a rotation. Never stored in the database. Empty here:
 # local and test settings give a development key, production refuses to start without one.
 AUDIT_HMAC_KEYS = env.list("AUDIT_HMAC_KEYS", default=[])
+# How many events (the first ones) were hashed before keying, with the public SHA-256 of ADR 0001:
+# set once when upgrading an installation that already had a trail; 0 for a new one. Any other
+# unkeyed event is refused by verify_audit, so a forger cannot rewrite history as "unkeyed".
+AUDIT_UNKEYED_EVENTS = env.int("AUDIT_UNKEYED_EVENTS", default=0)
 # Where each day's anchor of the chain is appended (one JSON line each), outside the database;
 # empty: MEDIA_ROOT/audit/anchors.jsonl. In production, a volume the database's administrators
 # cannot write, or a copy shipped elsewhere (ADR 0043).

@@ -19,14 +19,6 @@ except ImproperlyConfigured as exc:
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or "insecure" in SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be a random value of at least 50 characters.")
 
-# The audit chain is keyed outside the database (ADR 0043): without a key, anyone who can write
-# the database could rewrite history and recompute every hash.
-if not AUDIT_HMAC_KEYS:  # noqa: F405
-    raise ImproperlyConfigured("AUDIT_HMAC_KEYS must be set in the environment for production settings.")
-if any(entry.strip().startswith("dev:") for entry in AUDIT_HMAC_KEYS):  # noqa: F405
-    raise ImproperlyConfigured("AUDIT_HMAC_KEYS must not use the development key id 'dev'.")
-parse_keys(AUDIT_HMAC_KEYS)  # noqa: F405  (refuses a malformed or short key at start)
-
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 # Printed in QR codes and e-mails: a wrong default would send people to the wrong place.
 TERROIR_SITE_URL = env("TERROIR_SITE_URL", default="")
@@ -52,3 +44,11 @@ X_FRAME_OPTIONS = "DENY"
 # Uploaded evidence must never become a static file served to anyone (docs/adr/0012).
 if Path(MEDIA_ROOT).resolve().is_relative_to(Path(STATIC_ROOT).resolve()):
     raise ImproperlyConfigured("MEDIA_ROOT must lie outside STATIC_ROOT: uploaded files are private.")
+
+# The audit chain is keyed outside the database (ADR 0043): without a key, anyone who can write
+# the database could rewrite history and recompute every hash.
+if not AUDIT_HMAC_KEYS:  # noqa: F405
+    raise ImproperlyConfigured("AUDIT_HMAC_KEYS must be set in the environment for production settings.")
+if any(entry.strip().startswith("dev:") for entry in AUDIT_HMAC_KEYS):  # noqa: F405
+    raise ImproperlyConfigured("AUDIT_HMAC_KEYS must not use the development key id 'dev'.")
+parse_keys(AUDIT_HMAC_KEYS)  # noqa: F405  (refuses a malformed or short key at start)
