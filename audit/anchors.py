@@ -83,6 +83,11 @@ def published_anchors(*, path: Path | None = None, extra: list[PublishedAnchor] 
     return [*read_anchor_file(path), *table, *(extra or [])]
 
 
+def anchors_public():
+    """Every published anchor, newest first (the register's 审计链锚点)."""
+    return AuditAnchor.objects.order_by("-day")
+
+
 def latest_anchor() -> AuditAnchor | None:
     return AuditAnchor.objects.order_by("-day").first()
 
