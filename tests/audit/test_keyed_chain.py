@@ -218,3 +218,13 @@ def test_anchors_are_append_only_on_postgresql():
     publish_daily_anchor(datetime.date(2026, 12, 7))
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditAnchor.objects.update(hash="f" * 64)
+
+
+def test_the_admin_shows_anchors_but_cannot_change_them(admin_client):
+    record_events(1)
+    publish_daily_anchor(datetime.date(2026, 12, 7))
+    anchor = AuditAnchor.objects.get()
+    assert admin_client.get("/admin/audit/auditanchor/").status_code == 200
+    response = admin_client.post(f"/admin/audit/auditanchor/{anchor.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert AuditAnchor.objects.filter(pk=anchor.pk).exists()
