@@ -104,14 +104,15 @@ def publish_daily_anchor(today: date | None = None) -> int:
     head = AuditChainHead.objects.filter(pk=1).first()
     if head is None or head.last_sequence == 0:
         return 0
-    key_id = AuditEvent.objects.filter(sequence=head.last_sequence).values_list("key_id", flat=True).first()
-    if key_id is None:
+    last = AuditEvent.objects.filter(sequence=head.last_sequence).values_list("key_id", "hash").first()
+    if last is None:
         return 0  # the head names an event not visible yet: next time
+    key_id, last_hash = last
     now = timezone.now()
     try:
         with transaction.atomic():
             anchor = AuditAnchor.objects.create(
-                day=today, sequence=head.last_sequence, key_id=key_id, hash=head.last_hash, published_at=now
+                day=today, sequence=head.last_sequence, key_id=key_id, hash=last_hash, published_at=now
             )
             _append_line(anchor)
     except IntegrityError:
