@@ -29,6 +29,9 @@ class AuditEvent(models.Model):
     data = models.JSONField(_("details"), default=dict, blank=True, editable=False)
     previous_hash = models.CharField(max_length=64, editable=False)
     hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The HMAC key the hash was computed with (audit.keys); empty for the events hashed before
+    # keying (ADR 0043). Kept per event, so a rotated key still verifies what it signed.
+    key_id = models.CharField(max_length=16, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["sequence"]
@@ -55,3 +58,23 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.last_sequence} {self.last_hash[:12]}"
+
+
+class AuditAnchor(models.Model):
+    """The chain's head as published on a day (ADR 0043): shown on the public register, printed on
+    issued statistics forms and appended to a file outside the database, so that a rewrite of the
+    chain up to it is detected even by someone holding the HMAC key."""
+
+    day = models.DateField(_("day"), unique=True, editable=False)
+    sequence = models.PositiveBigIntegerField(_("last event"), editable=False)
+    key_id = models.CharField(_("key"), max_length=16, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, editable=False)
+    published_at = models.DateTimeField(_("published at"), editable=False)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = _("audit chain anchor")
+        verbose_name_plural = _("audit chain anchors")
+
+    def __str__(self) -> str:
+        return f"{self.day} #{self.sequence} {self.hash[:12]}"

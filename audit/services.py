@@ -11,6 +11,7 @@ from accounts.types import Actor
 
 from .actions import ensure_registered
 from .hashing import event_hash
+from .keys import current_key_id
 from .models import AuditChainHead, AuditEvent
 from .selectors import SYSTEM_ACTOR
 
@@ -150,14 +151,18 @@ class _Marker:
 
 
 def _append_to_chain(events: list[AuditEvent]) -> None:
-    """Lock the head, number and hash the events in order, insert them and move the head."""
+    """Lock the head, number the events in order and sign each (HMAC, the current key, over the
+    one before), insert them and move the head."""
     if not events:
         return
     head = _locked_chain_head()
+    key_id = current_key_id()
     for event in events:
         event.sequence = head.last_sequence + 1
         event.previous_hash = head.last_hash
+        event.key_id = key_id
         event.hash = event_hash(
+            key_id=key_id,
             sequence=event.sequence,
             occurred_at=event.occurred_at.isoformat(),
             actor_id=event.actor_id,

@@ -258,6 +258,7 @@ def orm_steps(task_ids: list[int]):
     from viewflow.workflow.status import STATUS
 
     from audit.hashing import event_hash
+    from audit.keys import current_key_id
     from audit.models import AuditChainHead, AuditEvent
     from cases.declarations.choices import DeclarationAction
     from cases.models import Declaration
@@ -281,6 +282,7 @@ def orm_steps(task_ids: list[int]):
 
     def audit_events(actor, head, now, rows):
         events = []
+        key_id = current_key_id()
         for target_type, target_id, action, before, after in rows:
             fields = {
                 "sequence": head.last_sequence + 1,
@@ -295,6 +297,7 @@ def orm_steps(task_ids: list[int]):
                 "comment": DECISION["comment"] if target_type is declaration_type else "",
                 "data": {},
                 "previous_hash": head.last_hash,
+                "key_id": key_id,
             }
             target_key = ".".join(target_type.natural_key())
             digest = event_hash(**{**fields, "occurred_at": now.isoformat()}, target_type=target_key)

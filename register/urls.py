@@ -16,4 +16,5 @@ urlpatterns = [
     path("objections/<str:token>/", views.objection_new, name="objection_new"),
     path("report/", views.report, name="report"),
     path("track/", views.track, name="track"),
+    path("audit-anchors/", views.audit_anchors, name="audit_anchors"),
 ]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from audit.anchors import anchors_public
 from cases.applications.selectors import (
     announcement_public,
     announcement_rows,
@@ -129,6 +130,14 @@ def revocations(request: HttpRequest) -> HttpResponse:
     """Published revocations of the right to use the mark, with the date and the reason."""
     page = Paginator(revocations_public(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "register/revocations.html", {"page": page})
+
+
+@login_not_required
+@require_GET
+def audit_anchors(request: HttpRequest) -> HttpResponse:
+    """审计链锚点: the audit chain's head as published each day (ADR 0043), for anyone to keep."""
+    page = Paginator(anchors_public(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "register/audit_anchors.html", {"page": page})
 
 
 @login_not_required

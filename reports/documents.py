@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.types import Actor
+from audit.anchors import latest_anchor
 from documents.kinds import register_kind
 from documents.rendering import render_pdf
 from documents.services import document_render
@@ -38,6 +39,8 @@ def _context(report) -> dict:
         "form_note": FORM_NOTE,
         "draft": not report.is_frozen,
         "filled_on": report.submitted_at if report.is_frozen else None,
+        # Printed on the issued form (ADR 0043): a copy of the chain's head no database can rewrite.
+        "audit_anchor": latest_anchor(),
     }
 
 

@@ -10,6 +10,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
 
+from audit.anchors import publish_daily_anchor
 from cases.common.staging import sweep_staged_files
 from deadlines.jobs import check_deadlines
 from documents.jobs import sweep_orphan_documents
@@ -71,6 +72,8 @@ JOBS: list[Job] = [
     Job("sweep_staged_files", sweep_staged_files, every_seconds=3600),
     # Someone waits on the page for the check of the file they uploaded.
     Job("run_register_imports", run_register_imports, every_seconds=2),
+    # Once a day, the first run publishes the chain's head (ADR 0043); the others read one row.
+    Job("publish_audit_anchor", publish_daily_anchor, every_seconds=600),
 ]
 
 

@@ -16,6 +16,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from viewflow.fsm import TransitionNotAllowed as TaskTransitionNotAllowed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -126,14 +127,41 @@ def _in_lock_transaction():
     return transaction.atomic(savepoint=False)
 
 
+class TaskTakenFirst(TaskTransitionNotAllowed):
+    """Someone else took the task between this person's look and their click: a lost race, which
+    answers 409 like the others (workflows.conflicts, api.errors), not a refusal."""
+
+
 def task_assign(*, actor: User, task: Task) -> Task:
     """Take a task from the queue (as the page's "assign")."""
     with _locked(task), _in_lock_transaction():
         task = Task.objects.select_related("process").get(pk=task.pk)
         if not task.flow_task.can_assign(actor, task):
+            if _lost_the_race(actor, task):
+                raise TaskTakenFirst(_("Someone else took this task first."))
             raise PermissionDenied(_("You cannot take this task."))
         task.flow_task.activation_class(task).assign(actor)
     return task
+
+
+def _lost_the_race(actor: User, task: Task) -> bool:
+    """Held by someone else, still open, and this person could have taken it had it been free."""
+    if task.owner_id in (None, actor.pk) or task.status != STATUS.ASSIGNED:
+        return False
+    owner_id = task.owner_id
+    task.owner_id = None
+    try:
+        return bool(task.flow_task.can_assign(actor, task))
+    finally:
+        task.owner_id = owner_id
+
+
+def refuse_if_taken_first(*, actor: User, task_pk: int) -> None:
+    """For a task no longer in this person's list: TaskTakenFirst if only because someone else took
+    it (a lost race, 409); otherwise nothing, and the caller answers as for any task not theirs."""
+    task = Task.objects.select_related("process").filter(pk=task_pk).first()
+    if task is not None and _lost_the_race(actor, task):
+        raise TaskTakenFirst(_("Someone else took this task first."))
 
 
 def task_unassign(*, actor: User, task: Task) -> Task:

@@ -112,7 +112,13 @@ class TaskViewSet(StaffReadViewSet):
     @extend_schema(summary="Take the task", request=None, responses={200: TaskSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])
     def assign(self, request, pk=None):
-        return self._answer(task_actions.task_assign(actor=request.user, task=self.get_object()))
+        try:
+            task = self.get_object()
+        except Http404:
+            # Gone from the list because a colleague took it first: a lost race (409), not a 404.
+            task_actions.refuse_if_taken_first(actor=request.user, task_pk=self.kwargs["pk"])
+            raise
+        return self._answer(task_actions.task_assign(actor=request.user, task=task))
 
     @extend_schema(summary="Put the task back", request=None, responses={200: TaskSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])

@@ -199,6 +199,19 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 # Uploaded evidence is private: no URL serves MEDIA_ROOT; views check access and answer
 # with documents.serving.private_file_response. MEDIA_URL exists only because Django wants it.
 MEDIA_URL = "/media/"
+
+# The audit chain's HMAC keys (ADR 0043): "key id:base64 key,…", the first signs new events, the
+# others verify what they signed before a rotation. Never stored in the database. Empty here:
+# local and test settings give a development key, production refuses to start without one.
+AUDIT_HMAC_KEYS = env.list("AUDIT_HMAC_KEYS", default=[])
+# How many events (the first ones) were hashed before keying, with the public SHA-256 of ADR 0001:
+# set once when upgrading an installation that already had a trail; 0 for a new one. Any other
+# unkeyed event is refused by verify_audit, so a forger cannot rewrite history as "unkeyed".
+AUDIT_UNKEYED_EVENTS = env.int("AUDIT_UNKEYED_EVENTS", default=0)
+# Where each day's anchor of the chain is appended (one JSON line each), outside the database;
+# empty: MEDIA_ROOT/audit/anchors.jsonl. In production, a volume the database's administrators
+# cannot write, or a copy shipped elsewhere (ADR 0043).
+AUDIT_ANCHOR_FILE = env("AUDIT_ANCHOR_FILE", default="")
 # Uploads (docs/adr/0012): each file ≤ 10 MB, at most 5 files and 35 MB per request; the form
 # fields are small, so their limit stays low. Files above 2.5 MB spool to a temporary file.
 TERROIR_UPLOAD_MAX_FILE_BYTES = 10 * 1024 * 1024

@@ -10,3 +10,7 @@ DEBUG = env.bool("DEBUG", default=False)
 
 # runserver serves static files itself in development.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]
+
+# A development key for the audit chain's HMAC (ADR 0043): never valid in production.
+DEVELOPMENT_AUDIT_HMAC_KEY = "dev:ZGV2ZWxvcG1lbnQtb25seS1hdWRpdC1rZXktMzItYnl0ZXMhIQ=="
+AUDIT_HMAC_KEYS = env.list("AUDIT_HMAC_KEYS", default=[DEVELOPMENT_AUDIT_HMAC_KEY])

@@ -1,14 +1,16 @@
 """Production settings: everything from the environment, secure by default.
 
-Refuses to start without SECRET_KEY; passes `check --deploy --fail-level WARNING`.
+Refuses to start without SECRET_KEY or AUDIT_HMAC_KEYS; passes `check --deploy --fail-level WARNING`.
 """
 
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from audit.keys import parse_keys
+
 from .base import *  # noqa: F403
-from .base import env
+from .base import AUDIT_HMAC_KEYS, env
 
 DEBUG = False
 try:
@@ -43,3 +45,11 @@ X_FRAME_OPTIONS = "DENY"
 # Uploaded evidence must never become a static file served to anyone (docs/adr/0012).
 if Path(MEDIA_ROOT).resolve().is_relative_to(Path(STATIC_ROOT).resolve()):
     raise ImproperlyConfigured("MEDIA_ROOT must lie outside STATIC_ROOT: uploaded files are private.")
+
+# The audit chain is keyed outside the database (ADR 0043): without a key, anyone who can write
+# the database could rewrite history and recompute every hash.
+if not AUDIT_HMAC_KEYS:
+    raise ImproperlyConfigured("AUDIT_HMAC_KEYS must be set in the environment for production settings.")
+if any(entry.strip().startswith("dev:") for entry in AUDIT_HMAC_KEYS):
+    raise ImproperlyConfigured("AUDIT_HMAC_KEYS must not use the development key id 'dev'.")
+parse_keys(AUDIT_HMAC_KEYS)  # refuses a malformed or short key at start

@@ -3,6 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -21,3 +22,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="terroir-test-media-")
 # deployment (Redis, the database table) are proven by tests/security/test_shared_rate_limits.py,
 # which runs several server processes with them.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# A development key for the audit chain's HMAC (ADR 0043): never valid in production.
+DEVELOPMENT_AUDIT_HMAC_KEY = "dev:ZGV2ZWxvcG1lbnQtb25seS1hdWRpdC1rZXktMzItYnl0ZXMhIQ=="
+AUDIT_HMAC_KEYS = env.list("AUDIT_HMAC_KEYS", default=[DEVELOPMENT_AUDIT_HMAC_KEY])

@@ -1,3 +1,4 @@
+import base64
 import os
 import secrets
 import subprocess
@@ -11,7 +12,7 @@ def run_manage(*args, **env_overrides):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k not in {"SECRET_KEY", "AUDIT_HMAC_KEYS", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         {
@@ -42,6 +43,30 @@ def test_production_refuses_to_start_without_its_public_address():
     assert "TERROIR_SITE_URL must be set" in result.stderr
 
 
+def _audit_key(key_id: str = "k1") -> str:
+    return f"{key_id}:{base64.b64encode(secrets.token_bytes(32)).decode()}"
+
+
+def test_production_refuses_to_start_without_an_audit_key():
+    result = run_manage("check", SECRET_KEY=secrets.token_urlsafe(64))
+    assert result.returncode != 0
+    assert "AUDIT_HMAC_KEYS must be set" in result.stderr
+
+
+def test_production_refuses_a_short_or_development_audit_key():
+    short = run_manage("check", SECRET_KEY=secrets.token_urlsafe(64), AUDIT_HMAC_KEYS="k1:c2hvcnQ=")
+    assert short.returncode != 0 and "at least 32 bytes" in short.stderr
+    development = run_manage("check", SECRET_KEY=secrets.token_urlsafe(64), AUDIT_HMAC_KEYS=_audit_key("dev"))
+    assert development.returncode != 0 and "development key" in development.stderr
+
+
 def test_production_passes_deploy_checks():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=secrets.token_urlsafe(64))
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        AUDIT_HMAC_KEYS=f"{_audit_key('k2')},{_audit_key('k1')}",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
