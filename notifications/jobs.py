@@ -45,11 +45,13 @@ def deliver_notifications(batch: int = 50) -> int:
     # A read without a transaction first: an idle worker takes no lock every few seconds.
     if not EmailDelivery.objects.filter(_due() | _interrupted()).exists():
         return 0
+    # Looked for once a run, not before each message: a worker's death is rare.
+    recover = EmailDelivery.objects.filter(_interrupted()).exists()
     mail = _LazyMailConnection()
     sent = 0
     try:
         for _ in range(batch):
-            outcome = _deliver_one(mail)
+            outcome = _deliver_one(mail, recover=recover)
             if outcome is None or mail.unreachable:
                 # Nothing left, or the mail server is down: the rest waits for the next run
                 # instead of each spending an attempt now.
@@ -74,9 +76,9 @@ def _interrupted() -> Q:
     return Q(status=EmailDelivery.Status.SENDING, sending_since__lt=timezone.now() - sending_timeout())
 
 
-def _deliver_one(mail: "_LazyMailConnection") -> int | None:
+def _deliver_one(mail: "_LazyMailConnection", *, recover: bool = True) -> int | None:
     """1 if a message was sent, 0 if it failed, None if nothing is left to claim."""
-    delivery = _claim()
+    delivery = _claim(recover=recover)
     if delivery is None:
         return None
     try:
@@ -89,12 +91,12 @@ def _deliver_one(mail: "_LazyMailConnection") -> int | None:
     return 1
 
 
-def _claim() -> EmailDelivery | None:
+def _claim(*, recover: bool) -> EmailDelivery | None:
     """Take one due delivery and commit its attempt before any byte goes to the mail server."""
     while True:
         with transaction.atomic():
             # Interrupted attempts first: their message may already be in someone's inbox.
-            delivery = _locked_first(_interrupted()) or _locked_first(_due())
+            delivery = (recover and _locked_first(_interrupted())) or _locked_first(_due())
             if delivery is None:
                 return None
             if delivery.status == EmailDelivery.Status.SENDING:
