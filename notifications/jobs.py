@@ -4,7 +4,8 @@ An attempt has three steps, each short:
 1. claim: in its own transaction, take one due row with SELECT … FOR UPDATE SKIP LOCKED,
    count the attempt, mark it "sending since now" with its Message-ID, and commit;
 2. speak to the mail server, with no transaction and no lock open;
-3. record the outcome (sent, or failed and due again later) if the row is still ours.
+3. record the outcome (sent, or failed and due again later) if the row is still ours, in the
+   transaction that claims the next message (or on its own after the last).
 A worker that dies in step 2 leaves the row "sending". Once the marker is older than
 NOTIFICATION_SENDING_TIMEOUT another worker sends the message again with the same
 Message-ID; if that attempt is cut short too, the row is given up as failed for a person
@@ -13,7 +14,9 @@ the two copies carry one Message-ID. See docs/adr/0044 (which revises 0008).
 """
 
 import datetime
+import functools
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -49,17 +52,25 @@ def deliver_notifications(batch: int = 50) -> int:
     recover = EmailDelivery.objects.filter(_interrupted()).exists()
     mail = _LazyMailConnection()
     sent = 0
+    # The outcome of the last message, written in the transaction that claims the next one:
+    # one commit per message, where the commits (flushed to disk) are the cost that counts.
+    outcome: Callable[[], None] | None = None
     try:
         for _ in range(batch):
-            outcome = _deliver_one(mail, recover=recover)
-            if outcome is None or mail.unreachable:
-                # Nothing left, or the mail server is down: the rest waits for the next run
-                # instead of each spending an attempt now.
-                sent += outcome or 0
+            delivery = _claim(recover=recover, then_record=outcome)
+            outcome = None
+            if delivery is None:
                 break
-            sent += outcome
+            outcome, accepted = _send(mail, delivery)
+            sent += accepted
+            if mail.unreachable:
+                # The mail server is down: the rest waits for the next run instead of each
+                # spending an attempt now.
+                break
     finally:
         mail.close()
+        if outcome is not None:
+            outcome()
     return sent
 
 
@@ -76,25 +87,26 @@ def _interrupted() -> Q:
     return Q(status=EmailDelivery.Status.SENDING, sending_since__lt=timezone.now() - sending_timeout())
 
 
-def _deliver_one(mail: "_LazyMailConnection", *, recover: bool = True) -> int | None:
-    """1 if a message was sent, 0 if it failed, None if nothing is left to claim."""
-    delivery = _claim(recover=recover)
-    if delivery is None:
-        return None
+def _send(mail: "_LazyMailConnection", delivery: EmailDelivery) -> tuple[Callable[[], None], int]:
+    """Speak to the mail server; return how to record the outcome, and 1 if the message was accepted."""
     try:
         if mail.send(_message(delivery)) != 1:
             raise RuntimeError("the e-mail backend did not accept the message")
     except Exception as error:
-        _record_failure(delivery, error)
-        return 0
-    _record_sent(delivery)
-    return 1
+        return functools.partial(_record_failure, delivery, error), 0
+    return functools.partial(_record_sent, delivery), 1
 
 
-def _claim(*, recover: bool) -> EmailDelivery | None:
-    """Take one due delivery and commit its attempt before any byte goes to the mail server."""
+def _claim(*, recover: bool, then_record: Callable[[], None] | None = None) -> EmailDelivery | None:
+    """Take one due delivery and commit its attempt before any byte goes to the mail server.
+
+    `then_record`, the previous message's outcome, is written in the same transaction.
+    """
     while True:
         with transaction.atomic():
+            if then_record is not None:
+                then_record()
+                then_record = None
             # Interrupted attempts first: their message may already be in someone's inbox.
             delivery = (recover and _locked_first(_interrupted())) or _locked_first(_due())
             if delivery is None:

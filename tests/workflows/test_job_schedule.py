@@ -39,6 +39,8 @@ def worker_round(monkeypatch):
 
     monkeypatch.setattr(run_worker, "JOBS", [dataclasses.replace(job, run=recorder(job.name)) for job in jobs.JOBS])
     monkeypatch.setattr(run_worker.threading, "Event", OneRound)
+    # In-process, inside the test's transaction: the connection must stay open (CONN_MAX_AGE 0 would close it).
+    monkeypatch.setattr(run_worker, "close_old_connections", lambda: None)
 
     def one_round(uptime: float) -> list[str]:
         ran.clear()
