@@ -1,6 +1,11 @@
 """Celery for deployments with Redis: beat schedules the same jobs the embedded worker runs.
 
-celery -A config worker --beat -l info      (with REDIS_URL set)
+    celery -A config worker -l info      on every node (with REDIS_URL set)
+    celery -A config beat -l info        once, on one node only
+
+Not `worker --beat` on every node: each beat sends every job once per period. A second beat
+started by mistake repeats nothing (each run claims its period in the database, see
+workflows.schedule and docs/adr/0044), but it doubles the messages for nothing.
 """
 
 import os

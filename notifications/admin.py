@@ -23,7 +23,8 @@ class NotificationAdmin(ReadOnlyModelAdmin):
 class EmailDeliveryAdmin(ReadOnlyModelAdmin):
     list_display = ("notification", "to_address", "status", "attempts", "next_attempt_at", "sent_at")
     list_filter = ("status",)
-    search_fields = ("to_address", "notification__subject")
+    # A recipient who reports two copies quotes the Message-ID of either.
+    search_fields = ("to_address", "notification__subject", "message_id")
     list_select_related = ("notification",)
     actions = ["retry"]
 

@@ -47,10 +47,17 @@ class Notification(models.Model):
 
 
 class EmailDelivery(models.Model):
-    """The e-mail channel of one notification: claimed by one worker at a time, retried with backoff."""
+    """The e-mail channel of one notification: claimed by one worker at a time, retried with backoff.
+
+    Delivery is at least once (docs/adr/0044): the attempt is counted and the row marked
+    "sending" in a committed transaction before the mail server is spoken to, so a worker that
+    dies in the conversation leaves a trace; the message is then sent once more with the same
+    Message-ID, and a receiver can tell the two copies apart.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("pending")
+        SENDING = "sending", _("sending")
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
 
@@ -63,6 +70,13 @@ class EmailDelivery(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     last_error = models.TextField(_("last error"), blank=True)
+    # Set when an attempt starts and cleared when it ends: a marker older than the sending
+    # timeout means the worker died while talking to the mail server.
+    sending_since = models.DateTimeField(_("sending since"), null=True, blank=True)
+    # The same on every attempt: two copies of one message carry one Message-ID.
+    message_id = models.CharField(_("Message-ID"), max_length=255, blank=True)
+    # Attempts cut short by a worker that died; one is retried, a second one is given up.
+    interrupted = models.PositiveSmallIntegerField(_("interrupted attempts"), default=0)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
@@ -74,6 +88,12 @@ class EmailDelivery(models.Model):
                 fields=["next_attempt_at", "id"],
                 condition=models.Q(status="pending"),
                 name="emaildelivery_queue_idx",
+            ),
+            # Attempts under way, to find those whose worker died.
+            models.Index(
+                fields=["sending_since"],
+                condition=models.Q(status="sending"),
+                name="emaildelivery_sending_idx",
             ),
         ]
 

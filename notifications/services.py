@@ -107,7 +107,7 @@ def notification_preferences_set(*, user, email_enabled: dict[str, bool]) -> Non
 def email_deliveries_retry(*, deliveries) -> int:
     """Queue failed e-mails again with a fresh series of attempts (e.g. after fixing the mail server)."""
     return deliveries.filter(status=EmailDelivery.Status.FAILED).update(
-        status=EmailDelivery.Status.PENDING, attempts=0, next_attempt_at=timezone.now()
+        status=EmailDelivery.Status.PENDING, attempts=0, interrupted=0, next_attempt_at=timezone.now()
     )
 
 

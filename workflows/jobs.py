@@ -1,4 +1,8 @@
-"""Periodic jobs run by the worker (run_worker, or Celery beat in larger deployments)."""
+"""Periodic jobs run by the worker (run_worker, or Celery beat in larger deployments).
+
+Each job runs once per period across all the copies (workflows.schedule, docs/adr/0044),
+except those that drain a queue whose rows they claim themselves: more copies add hands.
+"""
 
 import logging
 from collections.abc import Callable
@@ -18,6 +22,7 @@ from notifications.jobs import deliver_notifications
 
 from .models import ErrorTaskAlert
 from .register_import.actions import run_register_imports
+from .schedule import claim_run
 from .supervision.actions import open_drawn_checks
 
 logger = logging.getLogger("terroir.worker")
@@ -28,6 +33,16 @@ class Job:
     name: str
     run: Callable[[], int]
     every_seconds: float
+    # False for a job that drains a queue whose rows it claims with SKIP LOCKED: every copy may
+    # run it at once (more hands, never a repeat), and it is not worth a write per round.
+    once_per_period: bool = True
+
+
+def run_in_turn(job: Job, *, by_hand: bool = False) -> int | None:
+    """Run the job if this period's run is ours; None when another copy already has it."""
+    if job.once_per_period and not claim_run(job.name, job.every_seconds, force=by_hand):
+        return None
+    return job.run()
 
 
 def report_error_tasks(batch: int = 100) -> int:
@@ -61,17 +76,17 @@ def fire_workflow_timers() -> int:
 
 
 JOBS: list[Job] = [
-    Job("fire_workflow_timers", fire_workflow_timers, every_seconds=30),
-    Job("deliver_notifications", deliver_notifications, every_seconds=5),
+    Job("fire_workflow_timers", fire_workflow_timers, every_seconds=30, once_per_period=False),
+    Job("deliver_notifications", deliver_notifications, every_seconds=5, once_per_period=False),
     # A lead who has just drawn waits for these: the idle check is one indexed read.
-    Job("open_drawn_checks", open_drawn_checks, every_seconds=2),
+    Job("open_drawn_checks", open_drawn_checks, every_seconds=2, once_per_period=False),
     # Reminders count in whole working days: checking every ten minutes is more than enough.
     Job("check_deadlines", check_deadlines, every_seconds=600),
     Job("report_error_tasks", report_error_tasks, every_seconds=60),
     Job("sweep_orphan_documents", sweep_orphan_documents, every_seconds=3600),
     Job("sweep_staged_files", sweep_staged_files, every_seconds=3600),
     # Someone waits on the page for the check of the file they uploaded.
-    Job("run_register_imports", run_register_imports, every_seconds=2),
+    Job("run_register_imports", run_register_imports, every_seconds=2, once_per_period=False),
     # Once a day, the first run publishes the chain's head (ADR 0043); the others read one row.
     Job("publish_audit_anchor", publish_daily_anchor, every_seconds=600),
 ]

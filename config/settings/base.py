@@ -255,6 +255,11 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Terroir <noreply@terroir.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that does not answer within EMAIL_TIMEOUT ends the attempt; an attempt still
+# marked "sending" after NOTIFICATION_SENDING_TIMEOUT belongs to a worker that died, and the
+# message is sent again with the same Message-ID (docs/adr/0044). Keep the second well above the first.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
+NOTIFICATION_SENDING_TIMEOUT = env.int("NOTIFICATION_SENDING_TIMEOUT", default=300)
 
 # The public address of this installation: links in e-mails and the QR codes printed on
 # receipts point here, so it must be the address people outside can reach.

@@ -2,6 +2,7 @@ import datetime
 import smtplib
 
 import pytest
+import time_machine
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
@@ -113,3 +114,69 @@ def test_the_worker_runs_the_delivery_job():
     job = job_named("deliver_notifications")
     assert job.run is deliver_notifications
     assert job.every_seconds <= 10
+
+
+class CrashingBackend(FailingBackend):
+    """The worker dies in the conversation: what the database holds at that moment is what a crash leaves."""
+
+    seen: list[tuple[str, int, str]] = []
+
+    def send_messages(self, messages):
+        [message] = messages
+        # The claim's transaction is over (the subprocess test, on PostgreSQL, sees it committed).
+        row = EmailDelivery.objects.get(message_id=message.extra_headers["Message-ID"])
+        CrashingBackend.seen.append((row.status, row.attempts, message.extra_headers["Message-ID"]))
+        raise SystemExit("worker killed")
+
+
+def crash_once(settings):
+    settings.EMAIL_BACKEND = "tests.notifications.test_delivery.CrashingBackend"
+    CrashingBackend.seen = []
+    with pytest.raises(SystemExit):
+        deliver_notifications()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def test_the_attempt_is_counted_and_marked_before_the_mail_server_is_spoken_to(deadline_stub, settings):
+    [notification] = queue(1, deadline_stub)
+    crash_once(settings)
+    [(status, attempts, message_id)] = CrashingBackend.seen
+    assert (status, attempts) == (EmailDelivery.Status.SENDING, 1)
+    delivery = EmailDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.message_id) == (EmailDelivery.Status.SENDING, 1, message_id)
+    assert message_id.startswith(f"<notification.{notification.pk}.")
+    assert delivery.sending_since is not None and delivery.sending_since <= timezone.now()
+
+
+def test_an_interrupted_sending_is_retried_once_after_the_timeout_with_the_same_message_id(deadline_stub, settings):
+    queue(1, deadline_stub)
+    crash_once(settings)
+    [(_, _, message_id)] = CrashingBackend.seen
+    # Within the timeout the worker may still be talking to the mail server: left alone.
+    assert deliver_notifications() == 0
+    assert mail.outbox == []
+    with time_machine.travel(timezone.now() + jobs.sending_timeout() + datetime.timedelta(seconds=1)):
+        assert deliver_notifications() == 1
+    [message] = mail.outbox
+    assert message.extra_headers["Message-ID"] == message_id
+    delivery = EmailDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.interrupted) == (EmailDelivery.Status.SENT, 2, 1)
+    assert delivery.sending_since is None
+
+
+def test_a_message_interrupted_twice_is_given_up_for_a_person_to_look_at(deadline_stub, settings):
+    queue(1, deadline_stub)
+    crash_once(settings)
+    later = timezone.now() + jobs.sending_timeout() + datetime.timedelta(seconds=1)
+    with time_machine.travel(later):
+        crash_once(settings)
+    with time_machine.travel(later + jobs.sending_timeout() + datetime.timedelta(seconds=1)):
+        assert deliver_notifications() == 0
+    assert mail.outbox == []
+    delivery = EmailDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.interrupted) == (EmailDelivery.Status.FAILED, 2, 2)
+    assert delivery.message_id in delivery.last_error
+    # Queued again by an administrator, it starts a fresh series, with the same Message-ID.
+    assert email_deliveries_retry(deliveries=EmailDelivery.objects.all()) == 1
+    assert deliver_notifications() == 1
+    assert mail.outbox[0].extra_headers["Message-ID"] == delivery.message_id

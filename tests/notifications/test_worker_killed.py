@@ -1,4 +1,8 @@
-"""SIGKILL to the worker in the middle of a delivery: no e-mail lost, none sent twice (PostgreSQL)."""
+"""SIGKILL to the worker in the middle of a delivery: no e-mail lost, none accepted twice (PostgreSQL).
+
+The mail server here had not accepted the 13th message when the worker died, so sending it
+again gives one copy; test_delivery_at_least_once.py kills the worker after the server kept it.
+"""
 
 import os
 import signal
@@ -58,8 +62,8 @@ def log_lines(log) -> list[list[str]]:
 def test_a_worker_killed_mid_delivery_loses_nothing_and_repeats_nothing(tmp_path, deadline_stub):
     if connection.vendor != "postgresql":
         pytest.skip(
-            "needs PostgreSQL: the row lock of the message being sent must be released by the server when "
-            "the worker's connection dies; run with DATABASE_URL=postgres://…"
+            "needs PostgreSQL: the worker is a separate process sharing the test database; "
+            "run with DATABASE_URL=postgres://…"
         )
     users = [UserFactory() for _ in range(20)]
     with transaction.atomic():
@@ -86,11 +90,13 @@ def test_a_worker_killed_mid_delivery_loses_nothing_and_repeats_nothing(tmp_path
     assert lines[-1][0] == "BEGIN", "killed in the middle of a delivery"
     assert sum(1 for line in lines if line[0] == "SENT") == SENT_BEFORE_THE_KILL
 
-    # The server rolled back the killed worker's transaction: the 13th is pending again.
     def sent_count():
         return EmailDelivery.objects.filter(status=EmailDelivery.Status.SENT).count()
 
     assert sent_count() == SENT_BEFORE_THE_KILL
+    # The 13th attempt was counted and committed before the conversation began.
+    interrupted = EmailDelivery.objects.get(status=EmailDelivery.Status.SENDING)
+    assert interrupted.attempts == 1
 
     second = start_worker(tmp_path, log)
     try:
@@ -105,4 +111,6 @@ def test_a_worker_killed_mid_delivery_loses_nothing_and_repeats_nothing(tmp_path
     accepted = Counter(line[1] for line in log_lines(log) if line[0] == "SENT")
     assert len(accepted) == MESSAGES, "every message was accepted by the mail server"
     assert [message for message, times in accepted.items() if times > 1] == []
-    assert EmailDelivery.objects.filter(status=EmailDelivery.Status.SENT, attempts=1).count() == MESSAGES
+    assert EmailDelivery.objects.filter(status=EmailDelivery.Status.SENT, attempts=1).count() == MESSAGES - 1
+    interrupted.refresh_from_db()
+    assert (interrupted.status, interrupted.attempts, interrupted.interrupted) == (EmailDelivery.Status.SENT, 2, 1)

@@ -3,3 +3,5 @@
 from config.settings.test import *  # noqa: F403
 
 EMAIL_BACKEND = "tests.notifications.email_backends.SlowConversationBackend"
+# The worker that replaces a killed one takes over its unfinished sending after a second.
+NOTIFICATION_SENDING_TIMEOUT = 1
