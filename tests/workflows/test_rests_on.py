@@ -131,7 +131,8 @@ def reported_case():
     step("verify", first, {"findings": "现场核实属实", "proposal": "file"})
     step("decide_filing", bureau.lead, {"decision": "file", "officers": [first.pk, second.pk], "reason": "符合"})
     case_add_evidence(actor=first, case=case, kind="document", description="进货单据", second_officer=second)
-    report = {"action": "report", "report": "当事人擅自使用专用标志", "proposed_outcome": "penalty", "proposed_fine": "20000"}
+    report = {"action": "report", "report": "当事人擅自使用专用标志", "proposed_outcome": "penalty"}
+    report["proposed_fine"] = "20000"
     step("investigate", first, report)
     return bureau, case, step
 
