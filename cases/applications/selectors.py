@@ -182,7 +182,9 @@ def review_tally(application: Application) -> ReviewTally | None:
     opinions = list(
         application.expert_opinions.filter(
             review_round=Subquery(
-                ExpertOpinion.objects.filter(application=application).order_by("-review_round").values("review_round")[:1]
+                ExpertOpinion.objects.filter(application=application)
+                .order_by("-review_round")
+                .values("review_round")[:1]
             )
         ).select_related("expert")
     )
