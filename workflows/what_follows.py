@@ -37,8 +37,9 @@ def who_acts(step: NextStep, *, for_public: bool = False) -> str:
 
     for_public: an applicant or producer reads it; the bureau is named, never its people."""
     if step.in_portal:
-        enterprise = step.handlers[0].enterprise if step.handlers else None
-        name = enterprise.name if enterprise else _("the enterprise")
+        # The enterprise awaited, even when none of its people has an account (no handler is named).
+        enterprise = step.task.flow_task.awaited_enterprise(step.task.process) if step.task is not None else None
+        name = getattr(enterprise, "name", None) or _("the enterprise")
         return _("%(enterprise)s, in its portal") % {"enterprise": name}
     task = step.task
     body = _offering_body(task) if task is not None else None
@@ -58,7 +59,7 @@ def who_acts(step: NextStep, *, for_public: bool = False) -> str:
     return names if len(step.handlers) <= _NAMED and not step.more else _("%(names)s and others") % {"names": names}
 
 
-def _joined(*sentences: str) -> str:
+def joined(*sentences: str) -> str:
     """Sentences one after the other: with no space after a Chinese full stop, one after an English one."""
     text = ""
     for sentence in filter(None, sentences):
@@ -83,27 +84,36 @@ def _waiting_sentence(process: Process) -> str | None:
     return _("Next: %(step)s; the system goes on by itself when it ends.") % {"step": waiting.flow_task.task_title}
 
 
+def _processes_of(case) -> list[Process]:
+    return list(
+        Process.objects.filter(
+            artifact_content_type=ContentType.objects.get_for_model(type(case)), artifact_object_id=case.pk
+        ).order_by("pk")
+    )
+
+
 def what_follows(*, process: Process | None = None, case=None, for_public: bool = False) -> str:
     """What happens next on a process (or on a case, over all its processes), and who acts; or, when
-    nothing is left to do, how it ended (the case's status in words)."""
-    steps = next_steps(case, process=process) if process is not None else next_steps(case)
+    nothing is left to do, how it stands (the case's status in words)."""
+    steps = next_steps(process=process) if process is not None else next_steps(case)
     if steps:
-        return _joined(*(_step_sentence(step, for_public=for_public) for step in steps))
-    if process is not None:
-        waiting = _waiting_sentence(process)
-        if waiting:
+        return joined(*(_step_sentence(step, for_public=for_public) for step in steps))
+    processes = [process] if process is not None else _processes_of(case)
+    for running in processes:
+        if running.status != PROCESS.DONE and (waiting := _waiting_sentence(running)):
             return waiting
+    if process is not None:
         status = process.flow_class.instance.case_header(process).status
         if process.status == PROCESS.DONE:
             return _("The process has ended: the case is now “%(status)s”.") % {"status": status}
-        return _("No step is open: the case is “%(status)s”.") % {"status": status}
-    status = case.get_status_display() if case is not None and hasattr(case, "get_status_display") else ""
-    return _("No step is open: the case is “%(status)s”.") % {"status": status} if status else ""
+    else:
+        status = case.get_status_display() if hasattr(case, "get_status_display") else ""
+    return _("No step is open; it is now “%(status)s”.") % {"status": status} if status else ""
 
 
 def told(happened: str, *, process: Process | None = None, case=None, for_public: bool = False) -> str:
     """The message after an action: what happened, then what follows."""
-    return _joined(happened, what_follows(process=process, case=case, for_public=for_public))
+    return joined(happened, what_follows(process=process, case=case, for_public=for_public))
 
 
 def after_completion(task: Task) -> str:

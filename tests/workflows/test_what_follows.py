@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.messages import get_messages
+from django.urls import reverse
 
 import reports.flows  # noqa: F401  (the statistics report flow)
 import workflows.registry  # noqa: F401  (imports every staff flow)
@@ -20,6 +21,9 @@ from tests.api.test_task_completion import (
     supervision_scenario,
 )
 from tests.browser.test_every_task_form import product_flows
+from tests.factories.applications import Cast, draft_application
+from tests.factories.enforcement import hangzhou_bureau, received_case
+from workflows.applications import actions as application_actions
 
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-03-02")]
 
@@ -77,3 +81,56 @@ def test_every_completed_task_says_what_was_done_and_what_follows(client, chines
             rest = done["rest"]
             assert NEXT.search(rest) or ENDED.search(rest), f"{flow_name}.{node}: {message}"
             assert not re.search(r"#\d|work_as_|[a-z]+_[a-z]+", message), message
+
+
+# ------------------------------------------------------------------ the actions of Terroir's own pages
+
+
+def said(response) -> str:
+    """The message the action left (the last one: an earlier page's may wait unread in the session)."""
+    return [str(message) for message in get_messages(response.wsgi_request)][-1]
+
+
+def test_the_applicant_is_told_the_provincial_bureau_examines_next(client, chinese):
+    applicant, application = draft_application()
+    client.force_login(applicant)
+    response = client.post(reverse("portal_applications:submit", args=[application.pk]))
+    application.refresh_from_db()
+    # Who acts is the bureau and its role, never a named official, for an applicant.
+    assert said(response) == (
+        f"申请{application.reference}已提交省局。下一步：初审，由 浙江省市场监督管理局 经办人员 办理。"
+    )
+
+
+def test_each_step_of_an_objection_says_who_acts_next(client, chinese):
+    from tests.workflows.test_application_pages import announced
+
+    cast = Cast()
+    applicant, application = announced(cast)
+    objection = application_actions.file_objection(
+        application=application,
+        objector_name="某某茶业公司",
+        objector_id_code="91330106MA00000003",
+        contact="0571-88888888",
+        grounds="范围过宽。",
+        evidence=[],
+    )
+    client.force_login(cast.fgs_staff)
+    admissible = reverse("applications:objection_admissibility", args=[application.pk, objection.pk])
+    message = said(client.post(admissible, {"admissible": "yes"}))
+    assert message.endswith(f"下一步：申请人答复异议，由 {application.applicant.name} 在门户中 办理。"), message
+    client.force_login(applicant)
+    reply = reverse("portal_applications:reply", args=[application.pk, objection.pk])
+    message = said(client.post(reply, {"reply": "范围依据史料。"}))
+    assert message.endswith("下一步：对异议作出决定，由 法规司 经办人员 办理。"), message
+
+
+def test_a_case_page_action_and_a_note_say_the_cases_next_step(client, chinese):
+    bureau = hangzhou_bureau()
+    case = received_case(actor=bureau.inspectors[0])
+    client.force_login(bureau.lead)
+    response = client.post(reverse("enforcement:verification_extend", args=[case.pk]), {"reason": "需调取外地证据"})
+    message = said(response)
+    assert message.startswith(f"案件 {case.number} 的核查期限已延长。下一步：核查线索，由 "), message
+    response = client.post(reverse("team:note_add", args=["enforcement", case.pk]), {"body": "请尽快核查。"})
+    assert "下一步：核查线索，由 " in said(response)
