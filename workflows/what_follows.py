@@ -98,6 +98,8 @@ def what_follows(*, process: Process | None = None, case=None, for_public: bool 
     steps = next_steps(process=process) if process is not None else next_steps(case)
     if steps:
         return joined(*(_step_sentence(step, for_public=for_public) for step in steps))
+    if process is None and getattr(case, "pk", None) is None:
+        return ""
     processes = [process] if process is not None else _processes_of(case)
     for running in processes:
         if running.status != PROCESS.DONE and (waiting := _waiting_sentence(running)):
@@ -107,6 +109,7 @@ def what_follows(*, process: Process | None = None, case=None, for_public: bool 
         if process.status == PROCESS.DONE:
             return _("The process has ended: the case is now “%(status)s”.") % {"status": status}
     else:
+        case = type(case)._default_manager.get(pk=case.pk)  # as the action left it, not as the page loaded it
         status = case.get_status_display() if hasattr(case, "get_status_display") else ""
     return _("No step is open; it is now “%(status)s”.") % {"status": status} if status else ""
 
@@ -122,8 +125,3 @@ def after_completion(task: Task) -> str:
     header = process.flow_class.instance.case_header(process)
     happened = _("Done: “%(step)s” of %(case)s.") % {"step": task.flow_task.task_title, "case": header.reference}
     return told(happened, process=process)
-
-
-def people(users) -> str:
-    """Named people, for a message: "郑秀兰、冯建国"."""
-    return "、".join(_person(user) for user in users)

@@ -144,3 +144,18 @@ def test_the_review_and_the_lead_read_the_investigation_report_and_the_proposed_
     step("review", bureau.reviewer, {"approve": "yes", "opinion": "事实清楚，证据确凿"})
     text = rests_on(bureau.lead, flows.open_task(EnforcementCaseFlow, case, "approve"))
     assert "拟罚款\n20000.00 元" in text and "事实清楚，证据确凿" in text
+
+
+def test_the_lead_reads_the_officers_proposal_before_deciding_on_a_suspension():
+    bureau = hangzhou_bureau()
+    first, second = bureau.inspectors[:2]
+    case = received_case(actor=first)
+    client = Client()
+    for node, user, data in (
+        ("verify", first, {"findings": "现场核实属实", "proposal": "file"}),
+        ("decide_filing", bureau.lead, {"decision": "file", "officers": [first.pk, second.pk], "reason": "符合"}),
+        ("investigate", first, {"action": "suspend", "report": "当事人下落不明，无法继续调查"}),
+    ):
+        flows.complete(client, user, flows.open_task(EnforcementCaseFlow, case, node), data)
+    text = rests_on(bureau.lead, flows.open_task(EnforcementCaseFlow, case, "decide_interruption"))
+    assert "办案人员的建议" in text and "当事人下落不明，无法继续调查" in text and "中止调查" in text

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 import reports.flows  # noqa: F401  (the statistics report flow)
 import workflows.registry  # noqa: F401  (imports every staff flow)
+from cases.models import Declaration
 from reports.models import Period
 from tests import flows
 from tests.api.test_task_completion import (
@@ -22,6 +23,7 @@ from tests.api.test_task_completion import (
 )
 from tests.browser.test_every_task_form import product_flows
 from tests.factories.applications import Cast, draft_application
+from tests.factories.cases import declaration_form_data, producer_with_enterprise
 from tests.factories.enforcement import hangzhou_bureau, received_case
 from workflows.applications import actions as application_actions
 
@@ -134,3 +136,14 @@ def test_a_case_page_action_and_a_note_say_the_cases_next_step(client, chinese):
     assert message.startswith(f"案件 {case.number} 的核查期限已延长。下一步：核查线索，由 "), message
     response = client.post(reverse("team:note_add", args=["enforcement", case.pk]), {"body": "请尽快核查。"})
     assert "下一步：核查线索，由 " in said(response)
+
+
+def test_the_producer_is_told_the_bureau_checks_next_and_after_withdrawing_that_nothing_is_left(client, chinese):
+    producer, enterprise = producer_with_enterprise()
+    client.force_login(producer)
+    message = said(client.post("/portal/declarations/new/", declaration_form_data(enterprise)))
+    declaration = Declaration.objects.get()
+    assert message.endswith("下一步：事中核查，由 杭州市西湖区市场监督管理局 经办人员 办理。"), message
+    withdraw = reverse("portal_declarations:withdraw", args=[declaration.pk])
+    message = said(client.post(withdraw, {"confirm": "yes", "reason": "停止生产"}))
+    assert message.endswith("暂无待办环节，现为「已撤回」。"), message  # the status the withdrawal left
