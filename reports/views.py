@@ -12,6 +12,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from accounts.types import AuthenticatedHttpRequest
 from cases.common.history import staff_history
 from organizations.selectors import is_staff_member, jurisdiction_prefixes
+from workflows.what_follows import joined, told
 
 from . import dashboard as dashboard_selectors
 from .actions import submit_report, update_report
@@ -103,7 +104,13 @@ def report_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         except (TransitionNotAllowed, ConcurrentTransition):
             messages.error(request, _("The report has moved on since you opened it; reload it."))
         else:
-            messages.success(request, _("The report was saved."))
+            messages.success(
+                request,
+                joined(
+                    _("The report was saved."),
+                    _("Next: submit it once it is complete, by a statistics officer of your bureau."),
+                ),
+            )
             return redirect(report)
     return render(request, "reports/report_edit.html", {"report": report, "form": form})
 
@@ -120,7 +127,7 @@ def report_submit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     except (TransitionNotAllowed, ConcurrentTransition):
         messages.error(request, _("The report has moved on since you opened it; reload it."))
     else:
-        messages.success(request, _("The report was frozen and sent to your lead for approval."))
+        messages.success(request, told(_("The report was frozen and sent to your lead for approval."), case=report))
     return redirect(report)
 
 

@@ -7,6 +7,7 @@ the page's form, so the two can never decide differently.
 
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
@@ -17,6 +18,8 @@ from viewflow.workflow.flow.views import mixins
 from accounts.types import Actor
 from cases.common.staging import FileStaging, KeepsChosenFiles
 from deadlines.services import deadlines_meet_for_task
+
+from .what_follows import after_completion
 
 
 def add_validation_error(form, error: ValidationError) -> None:
@@ -99,4 +102,6 @@ class DecisionTaskView(
         self.request.activation.execute()
         if isinstance(form, KeepsChosenFiles):
             form.release_staged_files()
+        # What was done, what follows and who acts (ADR 0039), read after the flow has moved on.
+        messages.success(self.request, after_completion(self.request.activation.task), fail_silently=True)
         return HttpResponseRedirect(self.get_success_url())

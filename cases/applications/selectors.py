@@ -1,9 +1,13 @@
 """Reads on protection applications: who may see which, and their history for the applicant."""
 
+from collections import Counter
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.utils.functional import Promise
 
+from audit.selectors import audit_events_for
 from organizations.models import Role
 from organizations.selectors import enterprises_of, is_staff_member, region_code_filter
 
@@ -147,3 +151,70 @@ def announcement_rows(documents) -> list[tuple]:
         name = application.product_name if application else (product.name if product else "")
         rows.append((document, application, name))
     return rows
+
+
+@dataclass(frozen=True)
+class ReviewTally:
+    """The votes of the present round of the technical review, as the chair counts them."""
+
+    opinions: list
+    approve: int
+    revise: int
+    reject: int
+    waiting: int
+
+    @property
+    def convened(self) -> int:
+        return len(self.opinions)
+
+    @property
+    def in_favour(self) -> int:
+        """Approve, and approve after revision: both are for protection."""
+        return self.approve + self.revise
+
+    @property
+    def majority(self) -> bool:
+        """More than half of the convened experts are in favour (the conclusion stays the chair's)."""
+        return self.in_favour * 2 > self.convened
+
+
+def review_tally(application: Application) -> ReviewTally | None:
+    """The present round's opinions and their count; None before any expert is convened."""
+    opinions = list(
+        application.expert_opinions.filter(
+            review_round=Subquery(
+                ExpertOpinion.objects.filter(application=application)
+                .order_by("-review_round")
+                .values("review_round")[:1]
+            )
+        ).select_related("expert")
+    )
+    if not opinions:
+        return None
+    votes = Counter(opinion.vote for opinion in opinions if opinion.is_submitted)
+    V = ExpertOpinion.Vote
+    return ReviewTally(
+        opinions=opinions,
+        approve=votes[V.APPROVE],
+        revise=votes[V.REVISE],
+        reject=votes[V.REJECT],
+        waiting=sum(1 for opinion in opinions if not opinion.is_submitted),
+    )
+
+
+@dataclass(frozen=True)
+class ProposedRejection:
+    by: str
+    on: object
+    reasons: str
+
+
+def proposed_rejection(application: Application) -> ProposedRejection | None:
+    """Who proposed the pending rejection, when, and their reasons (the comment of the step that
+    proposed it: the applicant is told them if the lead confirms)."""
+    if application.status != Application.Status.REJECTION_PROPOSED:
+        return None
+    event = audit_events_for(application).filter(to_state=Application.Status.REJECTION_PROPOSED).last()
+    if event is None:
+        return None
+    return ProposedRejection(by=event.actor_label, on=event.occurred_at, reasons=event.comment)

@@ -7,6 +7,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.types import Actor
+from audit.selectors import audit_events_for
 from deadlines.calendar import WorkingCalendar
 from deadlines.models import Deadline
 from deadlines.selectors import deadlines_for
@@ -16,6 +17,7 @@ from organizations.selectors import is_staff_member, region_code_filter
 
 from ..common.history import staff_history
 from ..models import CaseEvidence, CaseOfficer, EnforcementCase
+from .choices import INVESTIGATION_ACTIONS, InvestigationAction
 
 
 def enforcement_cases_visible_to(user) -> QuerySet[EnforcementCase]:
@@ -139,3 +141,26 @@ def case_page_context(case: EnforcementCase, *, whole_history: bool = False) -> 
         "extensions": list(case.extensions.all()),
         "defence_window": defence_window(case),
     }
+
+
+@dataclass(frozen=True)
+class ProposedInterruption:
+    """The officers' pending proposal to suspend or terminate the investigation, for the lead."""
+
+    label: str
+    by: str
+    on: datetime.datetime
+    reasons: str
+
+
+def proposed_interruption(case: EnforcementCase) -> ProposedInterruption | None:
+    """Who proposed the pending suspension or termination, when, and why (the proposal's audit
+    comment: the reasons are kept there, not on the case)."""
+    if not case.proposed_interruption:
+        return None
+    action = INVESTIGATION_ACTIONS.get(case.proposed_interruption)
+    event = audit_events_for(case).filter(action=action).last() if action else None
+    if event is None:
+        return None
+    label = InvestigationAction.interruption_labels[case.proposed_interruption]
+    return ProposedInterruption(label=str(label), by=event.actor_label, on=event.occurred_at, reasons=event.comment)

@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -137,9 +138,12 @@ def test_officer_fills_and_submits_through_the_pages(province, client):
     data = {key: ("True" if value is True else "False" if value is False else value) for key, value in ANSWERS.items()}
     response = client.post(reverse("reports:edit", args=[province.report.pk]), data)
     assert response.status_code == 302
-    client.post(reverse("reports:submit", args=[province.report.pk]))
+    submitted = client.post(reverse("reports:submit", args=[province.report.pk]))
     province.report.refresh_from_db()
     assert province.report.status == StatisticsReport.Status.AWAITING_APPROVAL
+    # What follows and who acts (ADR 0039): the province's lead approves it.
+    told = [str(message) for message in get_messages(submitted.wsgi_request)][-1]
+    assert told.endswith("下一步：审核统计报告，由 浙江省市场监督管理局 负责人 办理。"), told
     assert province.report.plan_provincial is True and province.report.local_media_reports == 23
     assert client.get(reverse("reports:detail", args=[province.report.pk])).status_code == 200
 

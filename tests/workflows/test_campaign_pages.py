@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone, translation
 from viewflow.workflow.models import Process
@@ -43,7 +44,13 @@ def test_provincial_lead_plans_and_draws_and_the_public_sees_the_result_without_
     )
     campaign = SupervisionCampaign.objects.get()
     assert response["Location"] == f"/supervision/{campaign.pk}/"
-    client.post(f"/supervision/{campaign.pk}/draw/")
+    # Each action says what follows and who acts (ADR 0039).
+    told = [str(message) for message in get_messages(response.wsgi_request)][-1]
+    assert told.startswith("Campaign “西湖龙井专项检查” is created. Next: the random draw"), told
+    assert told.endswith(" lead, on this page."), told
+    drawn = client.post(f"/supervision/{campaign.pk}/draw/")
+    told = [str(message) for message in get_messages(drawn.wsgi_request)][-1]
+    assert told.endswith("by the two inspectors drawn for each declaration."), told
     assert SupervisionCheck.objects.count() == 2
     assert client.post(f"/supervision/{campaign.pk}/draw/").status_code == 302  # a second draw is refused politely
     assert SupervisionCheck.objects.count() == 2

@@ -19,7 +19,9 @@ from organizations.models import Enterprise
 from organizations.selectors import enterprises_of
 
 from ..task_views import add_validation_error
+from ..what_follows import joined, told
 from . import actions
+from .follows import objection_follows
 from .portal_forms import ApplicationForm, ObjectionReplyForm, SupplementForm, WithdrawForm
 
 
@@ -115,10 +117,9 @@ def application_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     except (ValidationError, TransitionNotAllowed) as error:
         messages.error(request, _describe(error))
     else:
+        submitted = _("Application %(reference)s is submitted to the provincial bureau.")
         messages.success(
-            request,
-            _("Application %(reference)s is submitted to the provincial bureau.")
-            % {"reference": application.reference},
+            request, told(submitted % {"reference": application.reference}, case=application, for_public=True)
         )
     return redirect("portal_applications:detail", pk=pk)
 
@@ -149,7 +150,8 @@ def application_resubmit(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
         messages.error(request, _describe(error))
     else:
         form.release_staged_files()
-        messages.success(request, _("Your supplement was sent to the provincial bureau."))
+        sent = _("Your supplement was sent to the provincial bureau.")
+        messages.success(request, told(sent, case=application, for_public=True))
     return redirect("portal_applications:detail", pk=pk)
 
 
@@ -165,7 +167,7 @@ def application_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     except (ValidationError, TransitionNotAllowed) as error:
         messages.error(request, _describe(error))
     else:
-        messages.success(request, _("The application is withdrawn."))
+        messages.success(request, told(_("The application is withdrawn."), case=application, for_public=True))
     return redirect("portal_applications:detail", pk=pk)
 
 
@@ -184,5 +186,6 @@ def objection_reply_view(request: AuthenticatedHttpRequest, pk: int, objection_p
     except (ValidationError, TransitionNotAllowed) as error:
         messages.error(request, _describe(error))
     else:
-        messages.success(request, _("Your reply to objection %(reference)s was sent.") % {"reference": objection})
+        sent = _("Your reply to objection %(reference)s was sent.") % {"reference": objection}
+        messages.success(request, joined(sent, objection_follows(objection, for_public=True)))
     return redirect("portal_applications:detail", pk=pk)

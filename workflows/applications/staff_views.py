@@ -20,7 +20,9 @@ from organizations.selectors import is_staff_member
 from ..products import actions as product_actions
 from ..products.forms import RevocationProposalForm
 from ..task_views import add_validation_error
+from ..what_follows import joined, told
 from . import actions
+from .follows import objection_follows
 from .staff_forms import AdmissibilityForm, ExpertOpinionForm, ObjectionDecisionForm
 
 PAGE_SIZE = 25
@@ -82,7 +84,8 @@ def _objection_action(request: AuthenticatedHttpRequest, pk: int, objection_pk: 
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
-        messages.success(request, _("Objection %(reference)s: decision recorded.") % {"reference": objection})
+        recorded = _("Objection %(reference)s: decision recorded.") % {"reference": objection}
+        messages.success(request, joined(recorded, objection_follows(objection)))
     return redirect("applications:detail", pk=pk)
 
 
@@ -128,7 +131,7 @@ def review_opinion(request: AuthenticatedHttpRequest, opinion_pk: int) -> HttpRe
         except ValidationError as error:
             add_validation_error(form, error)
         else:
-            messages.success(request, _("Your opinion is recorded."))
+            messages.success(request, told(_("Your opinion is recorded."), case=opinion.application))
             return redirect("applications:reviews")
     application: Application = opinion.application
     return render(
@@ -156,7 +159,7 @@ def product_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = RevocationProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            product_actions.propose_revocation(actor=request.user, product=product, **form.cleaned_data)
+            revocation = product_actions.propose_revocation(actor=request.user, product=product, **form.cleaned_data)
         except PermissionDenied as error:
             form.add_error(
                 None,
@@ -165,9 +168,8 @@ def product_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_validation_error(form, error)
         else:
-            messages.success(
-                request, _("The revocation is proposed to the lead of the Department of Science and Technology.")
-            )
+            proposed = _("The revocation is proposed to the lead of the Department of Science and Technology.")
+            messages.success(request, told(proposed, case=revocation))
             return redirect("applications:product", pk=pk)
     return render(
         request,

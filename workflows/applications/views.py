@@ -1,6 +1,8 @@
 """Task views of the application flow: each names its decision in workflows.applications.actions,
 shared with the API (workflows.task_actions)."""
 
+from cases.applications.announcements import announcement_preview
+from cases.applications.selectors import proposed_rejection, review_tally
 from cases.models import Application
 from cases.objections.selectors import objection_window_state
 
@@ -24,6 +26,10 @@ class ApplicationTaskView(DecisionTaskView):
             objections=application.objections.all(),
             opinions=application.expert_opinions.select_related("expert"),
             window_state=objection_window_state(application),
+            # What the decision rests on (ADR 0030, 0039), each only at the stage that decides on it.
+            announcement=announcement_preview(application),
+            rejection=proposed_rejection(application),
+            tally=review_tally(application) if application.status == Application.Status.TECHNICAL_REVIEW else None,
             **kwargs,
         )
 

@@ -19,6 +19,7 @@ from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise
 from organizations.selectors import enterprises_of
 
+from ..what_follows import told
 from . import actions
 from .portal_forms import DeclarationForm, ResubmitForm, UsageReportForm, WithdrawForm
 
@@ -52,10 +53,9 @@ def declaration_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             _add_errors(form, error)
         else:
             form.release_staged_files()
+            published = _("Declaration %(reference)s is published: you may use the GI mark from now on.")
             messages.success(
-                request,
-                _("Declaration %(reference)s is published: you may use the GI mark from now on.")
-                % {"reference": declaration.reference},
+                request, told(published % {"reference": declaration.reference}, case=declaration, for_public=True)
             )
             return redirect("portal_declarations:detail", pk=declaration.pk)
     return render(request, "workflows/declarations/portal_new.html", {"form": form})
@@ -97,7 +97,8 @@ def declaration_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
         except (ValidationError, TransitionNotAllowed) as error:
             messages.error(request, _describe(error))
         else:
-            messages.success(request, _("The declaration is withdrawn; the GI mark may no longer be used."))
+            withdrawn = _("The declaration is withdrawn; the GI mark may no longer be used.")
+            messages.success(request, told(withdrawn, case=declaration, for_public=True))
         return redirect("portal_declarations:detail", pk=pk)
     return render(request, "workflows/declarations/portal_withdraw.html", {"declaration": declaration, "form": form})
 
@@ -127,7 +128,7 @@ def declaration_resubmit(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
         messages.error(request, _describe(error))
     else:
         form.release_staged_files()
-        messages.success(request, _("Your correction was sent to the bureau."))
+        messages.success(request, told(_("Your correction was sent to the bureau."), case=declaration, for_public=True))
     return redirect("portal_declarations:detail", pk=pk)
 
 
@@ -146,10 +147,8 @@ def usage_report_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(
-                request,
-                _("Your usage report for %(year)s was submitted.") % {"year": form.cleaned_data["year"]},
-            )
+            submitted = _("Your usage report for %(year)s was submitted.") % {"year": form.cleaned_data["year"]}
+            messages.success(request, told(submitted, case=declaration, for_public=True))
             return redirect("portal_declarations:detail", pk=pk)
     return render(
         request,

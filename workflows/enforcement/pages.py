@@ -23,6 +23,7 @@ from cases.enforcement.selectors import (
 from organizations.models import Department, Role
 from organizations.selectors import departments_of, is_staff_member
 
+from ..what_follows import told
 from . import actions, forms
 from .flows import EnforcementCaseFlow
 
@@ -78,8 +79,9 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "workflows/enforcement/case_detail.html", context)
 
 
-def _act(request, pk, action) -> HttpResponse:
-    """Run one service from a case-page form; a refusal is shown as a message, never a 500."""
+def _act(request, pk, action, happened: str) -> HttpResponse:
+    """Run one service from a case-page form; a refusal is shown as a message, never a 500. Done,
+    the message says what happened (`happened`, with the case's number) and what follows (ADR 0039)."""
     case = _visible_case(request, pk)
     try:
         action(case)
@@ -90,7 +92,7 @@ def _act(request, pk, action) -> HttpResponse:
     except (TransitionNotAllowed, ConcurrentTransition):
         messages.error(request, _("The case has moved on since you opened this page; reload it."))
     else:
-        messages.success(request, _("Saved."))
+        messages.success(request, told(happened % {"number": case.number}, case=case))
     return redirect("enforcement:detail", pk=pk)
 
 
@@ -128,7 +130,7 @@ def evidence_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             raise
         form.release_staged_files()
 
-    return _act(request, pk, action)
+    return _act(request, pk, action, _("Evidence was added to case %(number)s."))
 
 
 @require_POST
@@ -139,12 +141,17 @@ def clock_pause(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             raise _form_errors(form)
         actions.pause_clock(actor=request.user, case=case, **form.cleaned_data)
 
-    return _act(request, pk, action)
+    return _act(request, pk, action, _("The time limit of case %(number)s is stopped."))
 
 
 @require_POST
 def clock_resume(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, lambda case: actions.resume_clock(actor=request.user, case=case))
+    return _act(
+        request,
+        pk,
+        lambda case: actions.resume_clock(actor=request.user, case=case),
+        _("The time limit of case %(number)s runs again."),
+    )
 
 
 @require_POST
@@ -155,7 +162,7 @@ def clock_extend(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             raise _form_errors(form)
         actions.extend_clock(actor=request.user, case=case, **form.cleaned_data)
 
-    return _act(request, pk, action)
+    return _act(request, pk, action, _("The time limit of case %(number)s is extended."))
 
 
 @require_POST
@@ -164,6 +171,7 @@ def verification_extend(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         request,
         pk,
         lambda case: actions.extend_verification(actor=request.user, case=case, reason=request.POST.get("reason", "")),
+        _("The verification of case %(number)s has more time."),
     )
 
 
@@ -193,5 +201,6 @@ def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             form.add_error("bureau", _("You do not work for this bureau."))
         else:
             form.release_staged_files()
+            messages.success(request, told(_("Case %(number)s is opened.") % {"number": case.number}, case=case))
             return redirect("enforcement:detail", pk=case.pk)
     return render(request, "workflows/enforcement/case_new.html", {"form": form})

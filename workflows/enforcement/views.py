@@ -5,7 +5,7 @@ in the same transaction (the flow's lock holds one open)."""
 from django.utils import timezone
 
 from cases.enforcement.penalties import late_fee
-from cases.enforcement.selectors import case_page_context
+from cases.enforcement.selectors import case_page_context, proposed_interruption
 from cases.models import EnforcementCase
 
 from ..task_views import DecisionTaskView
@@ -58,7 +58,9 @@ class CaseTaskView(DecisionTaskView):
         return case_of(self.request.activation)  # type: ignore[attr-defined]  # set by viewflow's task view
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**case_page_context(self.case), **kwargs)
+        case = self.case
+        # The officers' proposal the lead decides on (ADR 0039); None at every other step.
+        return super().get_context_data(**case_page_context(case), interruption=proposed_interruption(case), **kwargs)
 
 
 def _task_view(name: str, form_class, decision) -> type[CaseTaskView]:

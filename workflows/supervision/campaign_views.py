@@ -15,10 +15,11 @@ from viewflow.workflow.models import Process
 from accounts.types import AuthenticatedHttpRequest
 from cases.common.history import staff_history
 from cases.supervision.selectors import campaign_visible_to, campaigns_visible_to
-from organizations.models import Department
+from organizations.models import Department, Role
 from organizations.selectors import is_staff_member
 
 from ..task_views import add_validation_error
+from ..what_follows import joined
 from . import actions
 from .campaign_forms import CampaignForm
 from .flows import SupervisionCheckFlow
@@ -49,6 +50,11 @@ def campaign_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             # Field errors go to their field; a refusal without one (a message, a list) above the form.
             add_validation_error(form, error)
         else:
+            created = _("Campaign “%(title)s” is created.") % {"title": campaign.title}
+            follows = _("Next: the random draw of declarations and inspectors, by %(who)s, on this page.") % {
+                "who": f"{campaign.organiser.display_name} {Role.LEAD.label}"
+            }
+            messages.success(request, joined(created, follows))
             return redirect("supervision:detail", pk=campaign.pk)
     return render(request, "workflows/supervision/campaign_new.html", {"form": form})
 
@@ -105,6 +111,10 @@ def campaign_draw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(count)d declarations drawn; the inspectors get their tasks in a moment.") % {"count": len(checks)},
+            joined(
+                _("%(count)d declarations drawn; the inspectors get their tasks in a moment.") % {"count": len(checks)},
+                _("Next: %(step)s, by the two inspectors drawn for each declaration.")
+                % {"step": SupervisionCheckFlow.inspect.task_title},
+            ),
         )
     return redirect("supervision:detail", pk=pk)

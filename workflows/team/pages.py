@@ -13,6 +13,7 @@ from viewflow.workflow.models import Task
 from accounts.types import AuthenticatedHttpRequest
 from organizations.selectors import is_staff_member
 
+from ..what_follows import joined, what_follows
 from . import actions
 from .forms import NoteForm, ReassignForm
 from .kinds import case_page_url, noted_kind
@@ -89,7 +90,8 @@ def note_add(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpRespo
             _("Not notified (not a colleague who may see this case): %(mentions)s.")
             % {"mentions": "、".join(outcome.not_notified)}
         )
-    messages.success(request, " ".join(said))
+    # A note changes nothing on the case: what follows is the case's own next step (ADR 0039).
+    messages.success(request, joined(" ".join(said), what_follows(case=case)))
     return redirect(back)
 
 
