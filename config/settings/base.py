@@ -159,6 +159,8 @@ AXES_ENABLED = True
 # axes' admin pages list its database tables, which the cache handler leaves empty: the user list
 # has the unlock action instead.
 AXES_ENABLE_ADMIN = False
+# No banner at every start-up: it went to the output of every command (run_worker's first line).
+AXES_VERBOSE = False
 AXES_HANDLER = "accounts.lockout.LoginLockoutHandler"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_FAILURE_LIMIT = 10

@@ -63,7 +63,7 @@ def test_a_second_copy_in_the_same_period_runs_only_the_queue_jobs(worker_round)
     # Another copy (or this one restarted) half a minute later.
     with time_machine.travel(timezone.now() + datetime.timedelta(seconds=30)):
         ran = worker_round(uptime=9999.0)
-    assert ran == ["fire_workflow_timers", "deliver_notifications", "open_drawn_checks"]
+    assert ran == ["fire_workflow_timers", "deliver_notifications", "open_drawn_checks", "run_register_imports"]
     # Eleven minutes on: the 10-minute job is due again, the hourly ones are not.
     with time_machine.travel(timezone.now() + datetime.timedelta(minutes=11)):
         ran = worker_round(uptime=9999.0)
