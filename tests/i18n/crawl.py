@@ -37,6 +37,7 @@ MAX_READERS_OF_A_PUBLIC_PAGE = 3
 # (the administrator's own tool, in Django's translations), the JSON API (its HTML docs page is
 # Swagger UI's, drawn by script), static files and files to download.
 SKIPPED_PREFIXES = ("/accounts/logout/", "/language/", "/admin/", "/api/", "/static/", "/media/")
+API_PAGES = ("/api/docs/",)  # the API's one HTML page (its text is drawn by Swagger UI's script)
 # Files to download, known by their address before they are drawn (a PDF takes a second to set);
 # any other response that is not HTML is fetched but not read.
 DOWNLOAD = re.compile(r"(?:\.pdf|\.xlsx|\.csv|/pdf/|/download/)$|[?&]format=(?:csv|xlsx|pdf)\b")
@@ -208,6 +209,7 @@ class Crawl:
     findings: list[Finding] = field(default_factory=list)
     visited: list[str] = field(default_factory=list)
     read: list[str] = field(default_factory=list)  # the pages read (HTML), not redirects nor files
+    refused: list[str] = field(default_factory=list)  # links that led to a 403 or 404 (reported, not failed)
     excluded_material: list[str] = field(default_factory=list)
 
     def run(self) -> None:
@@ -234,6 +236,8 @@ class Crawl:
             if response.status_code >= 500:
                 self.findings.append(Finding(self.persona, url, str(response.status_code), "server error"))
                 continue
+            if response.status_code in (403, 404):
+                self.refused.append(f"{response.status_code} {url}")
             if not response.get("Content-Type", "").startswith("text/html"):
                 continue  # a PDF, a spreadsheet, a file to download
             html = response.content.decode()
@@ -271,7 +275,7 @@ class Crawl:
             return None
         absolute = urljoin("http://testserver" + base, link)
         parts = urlsplit(absolute)
-        if parts.netloc != "testserver" or parts.path.startswith(SKIPPED_PREFIXES):
+        if parts.netloc != "testserver" or (parts.path.startswith(SKIPPED_PREFIXES) and parts.path not in API_PAGES):
             return None
         target = parts.path + (f"?{parts.query}" if parts.query else "")
         return None if DOWNLOAD.search(target) else target

@@ -20,6 +20,9 @@ from tests.i18n.crawl import Crawl, chinese_runs, data_tokens, english_words, ma
 pytestmark = [pytest.mark.django_db, pytest.mark.language_crawl, pytest.mark.on_date("2026-12-07")]
 
 ANONYMOUS = "anonymous"
+# The home page, the persona's landing (their work list or portal), the API's HTML docs (no link
+# leads there: developers are given its address).
+START_PAGES = ("/", "/accounts/landing/", "/api/docs/")
 PERSONAS = [ANONYMOUS, *(persona.username for persona in ENTERPRISES), *(persona.username for persona in STAFF)]
 
 # Latin words a Chinese page may show, each with its reason. Data (names people wrote: a product's
@@ -115,9 +118,7 @@ def test_every_page_of_every_persona_speaks_its_language(language):
         client = Client(raise_request_exception=False)
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         log_in(client, persona)
-        crawl = Crawl(
-            client, persona, language, language_checks, start=("/", "/accounts/landing/"), shared=shared, public=public
-        )
+        crawl = Crawl(client, persona, language, language_checks, start=START_PAGES, shared=shared, public=public)
         crawl.run()
         if persona == ANONYMOUS:
             public.update(crawl.read)
@@ -125,6 +126,7 @@ def test_every_page_of_every_persona_speaks_its_language(language):
         pages += len(crawl.visited)
         material.update(crawl.excluded_material)
         walked += [f"{persona} {url}" for url in crawl.visited]
+        walked += [f"{persona} refused: {refusal}" for refusal in crawl.refused]
     report = sorted({str(finding) for finding in findings})
     if os.environ.get("CRAWL_REPORT"):
         Path(os.environ["CRAWL_REPORT"]).write_text("\n".join(report) + f"\n{pages} pages\n", encoding="utf-8")
