@@ -34,24 +34,19 @@ PERSONAS = [
     *(persona.username for persona in STAFF_PERSONAS),
 ]
 
-# Latin words a Chinese page may show, each with its reason. Data (names people wrote: a product's
-# English name, an address) are allowed from the database instead (data_allowed below).
+# Latin words a Chinese page may show, each with its reason and each met on some page. References
+# made of capitals and digits (DB33/T, a tracking number) are not words (crawl.latin_tokens); data
+# (names people wrote: a product's English name, an address) come from the database (data_allowed).
 ALLOWED_IN_CHINESE = {
     "Terroir": "the product's name, Latin in every language (brand)",
     "GB": "national standard numbers (GB/T 17924-2008), written so in Chinese",
-    "DB": "local standard numbers (DB33/T …), written so in Chinese",
-    "GI": "the GI mark's and tracking numbers' prefix",
     "PDF": "a file type, so named in Chinese",
     "XLSX": "a file type, so named in Chinese",
     "CSV": "a file type, so named in Chinese",
     "PNG": "a file type, so named in Chinese",
     "JPEG": "a file type, so named in Chinese",
-    "JPG": "a file type, so named in Chinese",
     "MB": "file size unit",
-    "KB": "file size unit",
-    "QR": "二维码 is 'QR code'; QR is kept where the page names the standard",
     "API": "the programming interface, so named in Chinese",
-    "kg": "unit of annual output (公斤 in words is also used)",
     "Cookie": "the browser's cookie, so named in Chinese (浏览器 Cookie): the CSRF page's advice",
 }
 
