@@ -71,7 +71,9 @@ def data_allowed() -> tuple[set[str], set[str]]:
         fields = [
             f.attname
             for f in model._meta.concrete_fields
-            if isinstance(f, models.CharField | models.TextField | models.FileField) and not f.choices
+            if isinstance(f, models.CharField | models.TextField | models.FileField)
+            and not f.choices
+            and f.name != "password"  # a hash, never shown
         ]
         if model._meta.app_label not in DATA_APPS:
             fields = list(DATA_FIELDS.get((model._meta.app_label, model._meta.model_name), ()))
