@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .form_layout import ANSWER_FIELDS
 from .models import Period, StatisticsReport
+from .selectors import printed_in_chinese
 
 
 class ReportAnswersForm(forms.ModelForm):
@@ -17,6 +18,10 @@ class ReportAnswersForm(forms.ModelForm):
             for name in ANSWER_FIELDS
             if isinstance(StatisticsReport._meta.get_field(name), models.TextField)
         } | {"stage_report": forms.Textarea(attrs={"rows": 10})}
+
+    def printed(self) -> set[str]:
+        """The fields labelled in the official form's own words, marked lang="zh-hans" on the page."""
+        return {name for name in self.fields if printed_in_chinese(name)}
 
 
 class SummaryFilterForm(forms.Form):

@@ -81,6 +81,7 @@ class FormCell:
     sublabel: str
     figures: list
     answers: list  # (field name, verbose name, shown value)
+    printed: frozenset = frozenset()  # the answers labelled in the official form's own (Chinese) words
 
 
 @dataclass
@@ -119,7 +120,10 @@ def form_rows(content: dict) -> list[FormRow]:
                 )
                 for name in cell.fields
             ]
-            cells.append(FormCell(label=cell.label, sublabel=cell.sublabel, figures=lines, answers=shown))
+            printed = frozenset(name for name in cell.fields if printed_in_chinese(name))
+            cells.append(
+                FormCell(label=cell.label, sublabel=cell.sublabel, figures=lines, answers=shown, printed=printed)
+            )
         rows.append(FormRow(code=row.code, label=row.label, cells=cells))
     return rows
 
@@ -173,6 +177,16 @@ def national_summary(year: int, period: int) -> dict:
                 totals[column] += values[column]
         rows.append({"report": report, "values": values, "counted": bool(values)})
     return {"rows": rows, "totals": totals, "columns": columns}
+
+
+def printed_in_chinese(name: str) -> bool:
+    """Whether a field's label is the official form's own words (a plain str, never translated:
+    form_layout.py) rather than Terroir's (a lazy translation); pages mark the former lang="zh-hans"."""
+    return isinstance(StatisticsReport._meta.get_field(name).verbose_name, str)
+
+
+def summary_printed_columns() -> set[str]:
+    return {name for name in SUMMARY_NUMBERS if printed_in_chinese(name)}
 
 
 def summary_column_labels() -> dict[str, str]:

@@ -29,6 +29,7 @@ from .selectors import (
     report_visible_to,
     reports_visible_to,
     summary_column_labels,
+    summary_printed_columns,
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -188,7 +189,14 @@ def summary(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/summary.html",
-        {"form": form, "summary": data, "labels": summary_column_labels(), "year": year, "period": period},
+        {
+            "form": form,
+            "summary": data,
+            "labels": summary_column_labels(),
+            "printed": summary_printed_columns(),
+            "year": year,
+            "period": period,
+        },
     )
 
 
