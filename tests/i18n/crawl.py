@@ -17,10 +17,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from django.test import Client
 
-# h1 is moving viewflow's Material lists (/staff/workflow/inbox|queue|archive|flows/…) to Terroir
-# pages; until that lands, a page drawn with viewflow's Material markup is left out of the crawl.
-# The lead removes this switch at the merge of h1 and h2 (then no page may carry that markup).
-MATERIAL_PAGES_EXCLUDED_UNTIL_RETIRED = True
+# viewflow's Material frontend left the staff path (ADR 0037): a page drawn with its markup is a
+# finding of its own, whatever its words.
 MATERIAL_MARKUP = re.compile(r"<vf-[a-z-]+|class=\"[^\"]*\bmdc-")
 
 # Bounds: a persona's crawl stops after this many pages; a path is read with at most this many
@@ -210,7 +208,6 @@ class Crawl:
     visited: list[str] = field(default_factory=list)
     read: list[str] = field(default_factory=list)  # the pages read (HTML), not redirects nor files
     refused: list[str] = field(default_factory=list)  # links that led to a 403 or 404 (reported, not failed)
-    excluded_material: list[str] = field(default_factory=list)
 
     def run(self) -> None:
         from django.urls import Resolver404, resolve
@@ -241,8 +238,8 @@ class Crawl:
             if not response.get("Content-Type", "").startswith("text/html"):
                 continue  # a PDF, a spreadsheet, a file to download
             html = response.content.decode()
-            if MATERIAL_PAGES_EXCLUDED_UNTIL_RETIRED and MATERIAL_MARKUP.search(html):
-                self.excluded_material.append(url)
+            if MATERIAL_MARKUP.search(html):
+                self.findings.append(Finding(self.persona, url, "Material markup", "viewflow's Material frontend"))
                 continue
             self.read.append(url)
             texts, links = visible_text(html, self.language)
