@@ -1,18 +1,20 @@
-"""viewflow's per-flow overview pages (dashboard, process and task lists), limited to visible cases.
+"""viewflow's per-flow pages, limited to visible cases.
 
 viewflow lists every process of a flow to anyone who may see the flow; here each list keeps
-only the processes whose case the user may see (TerroirFlow.visible_artifacts).
+only the processes whose case the user may see (TerroirFlow.visible_artifacts). Every page of one
+process or task answers 404 to anyone who may not see its case, as for an id no row has (ADR 0042).
 """
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from functools import update_wrapper
+
+from django.http import Http404
+from django.urls import URLPattern, URLResolver
 from viewflow.workflow.flow import FlowViewset
 from viewflow.workflow.flow.views import (
     DashboardProcessListView,
     DashboardTaskListView,
     DashboardView,
     DetailProcessView,
-    FlowChartView,
 )
 from viewflow.workflow.status import PROCESS
 
@@ -103,18 +105,6 @@ class VisibleTaskListView(TranslatedColumnHeadersMixin, KeysetPaginationMixin, D
         return visible_tasks(self.flow_class, self.request.user, super().get_queryset())
 
 
-class VisibleChartView(FlowChartView):
-    """The flow's diagram for any staff; a process's diagram (which steps it passed) only with its case."""
-
-    def dispatch(self, request, *args, **kwargs):
-        process_pk = kwargs.get("process_pk")
-        if process_pk is not None:
-            process = get_object_or_404(self.flow_class.process_class, pk=process_pk, flow_class=self.flow_class)
-            if not self.flow_class.instance.has_view_permission(request.user, process):
-                raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 ROUTING_NODES = ("SWITCH", "EXCLUSIVE_GATEWAY", "PARALLEL_GATEWAY", "JOIN")
 
 
@@ -138,9 +128,57 @@ class ProcessDetailWithNextStepView(DetailProcessView):
         return context
 
 
+def case_seen_or_404(flow_class, view):
+    """The view of a URL with a process (and a task) id, behind one check: the process is of this
+    flow, the task of this process, and the user may see the case; otherwise 404, the same answer
+    as for an id no row has, so that a 403 never tells another province's case exists (ADR 0042).
+    What follows (the node's own checks) may still refuse with 403 someone who sees the case."""
+    flow = flow_class.instance
+
+    def seen(request, *args, **kwargs):
+        process_pk, task_pk = kwargs.get("process_pk"), kwargs.get("task_pk")
+        if task_pk is not None:
+            task = (
+                flow_class.task_class._default_manager.filter(
+                    pk=task_pk, process_id=process_pk, process__flow_class=flow_class
+                )
+                .select_related("process")
+                .first()
+            )
+            process = task.process if task is not None else None
+        else:
+            process = flow_class.process_class._default_manager.filter(pk=process_pk, flow_class=flow_class).first()
+        if process is None or not flow.has_view_permission(request.user, process):
+            raise Http404
+        # The node's checks that follow ask again whether the case is seen: answered without a query.
+        remember_visible_processes(request.user, {process.pk})
+        return view(request, *args, **kwargs)
+
+    update_wrapper(seen, view)
+    return seen
+
+
+def guard_case_urls(patterns: list, flow_class) -> None:
+    """Put every URL of the flow that names a process behind case_seen_or_404 (nodes' URLs included)."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            guard_case_urls(entry.url_patterns, flow_class)
+        elif (
+            isinstance(entry, URLPattern)
+            and "process_pk" in str(entry.pattern)
+            and not getattr(entry.callback, "_terroir_case_seen", False)
+        ):
+            entry.callback = case_seen_or_404(flow_class, entry.callback)
+            entry.callback._terroir_case_seen = True  # type: ignore[attr-defined]
+
+
 class TerroirFlowViewset(FlowViewset):
-    chart_view_class = VisibleChartView
     process_detail_view_class = ProcessDetailWithNextStepView
     dashboard_view_class = VisibleDashboardView
     process_list_view_class = VisibleProcessListView
     task_list_view_class = VisibleTaskListView
+
+    def _get_urls(self):
+        patterns = super()._get_urls()
+        guard_case_urls(patterns, self._flow_class)
+        return patterns

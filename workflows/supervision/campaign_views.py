@@ -19,6 +19,7 @@ from organizations.models import Department
 from organizations.selectors import is_staff_member
 
 from ..task_views import add_validation_error
+from ..visibility import staff_or_404
 from . import actions
 from .campaign_forms import CampaignForm
 from .flows import SupervisionCheckFlow
@@ -54,7 +55,7 @@ def campaign_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def campaign_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    _staff_only(request)
+    staff_or_404(request.user)
     campaign = campaign_visible_to(request.user, pk)
     if campaign is None:
         raise Http404
@@ -92,7 +93,7 @@ def campaign_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def campaign_draw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    _staff_only(request)
+    staff_or_404(request.user)
     campaign = campaign_visible_to(request.user, pk)
     if campaign is None:
         raise Http404

@@ -13,6 +13,7 @@ from viewflow.workflow.models import Task
 from accounts.types import AuthenticatedHttpRequest
 from organizations.selectors import is_staff_member
 
+from ..visibility import staff_or_404
 from . import actions
 from .forms import NoteForm, ReassignForm
 from .kinds import case_page_url, noted_kind
@@ -35,7 +36,7 @@ def _refusal(error: Exception) -> str:
 
 @require_POST
 def task_reassign(request: AuthenticatedHttpRequest, task_pk: int) -> HttpResponse:
-    _staff_only(request)
+    staff_or_404(request.user)
     task = Task.objects.select_related("process").filter(pk=task_pk).first()
     if task is None or not task.flow_task.flow_class.instance.process_visible_to(request.user, task.process):
         raise Http404
@@ -64,7 +65,7 @@ def task_reassign(request: AuthenticatedHttpRequest, task_pk: int) -> HttpRespon
 
 @require_POST
 def note_add(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpResponse:
-    _staff_only(request)
+    staff_or_404(request.user)
     noted = noted_kind(kind)
     case = noted.visible_cases(request.user).filter(pk=pk).first() if noted is not None else None
     if noted is None or case is None:
