@@ -25,7 +25,7 @@ MISSING = 987_654_321  # an id no row has
 
 # Who may not see the world's cases: each must meet the same 404 as for a missing id.
 OUTSIDERS = ("staff of another province", "staff of another bureau", "producer B")
-# Pages of Terroir about a case (the portal's and the register's are not the staff's cases).
+# Routes about one case or one person's object (the register's public ones are everyone's).
 CASE_RULE_PREFIXES = (
     "applications:",
     "supervision:",
@@ -39,6 +39,11 @@ CASE_RULE_PREFIXES = (
     "api:task-",
     "api:declaration-",
     "api:application-",
+    "api:notification-",
+    # The portal's pages of a producer's declaration and an applicant body's application.
+    "portal_declarations:",
+    "portal_applications:",
+    "notifications:",
 )
 # A staff persona who sees every case of the world (the provincial bureau of Zhejiang).
 VIEWER = "staff of the case's province"
