@@ -8,8 +8,10 @@ does not know who acts when a task is released; the callers that do say it (`by=
 release only their own tasks.
 """
 
+from django.db.models import Q
 from viewflow.workflow.activation import Activation
-from viewflow.workflow.flow.views import BulkUnassignTasksActionView, UnassignTaskView
+from viewflow.workflow.flow.views import BulkAssignTasksActionView, BulkUnassignTasksActionView, UnassignTaskView
+from viewflow.workflow.models import Process, Task
 from viewflow.workflow.nodes.view import ViewActivation
 
 from teamwork.services import TaskRef, task_handed_over, task_released, task_taken
@@ -63,12 +65,47 @@ class AuditedUnassignTaskView(UnassignTaskView):
         return super(UnassignTaskView, self).form_valid(*args, **kwargs)
 
 
-class OwnTasksUnassignView(BulkUnassignTasksActionView):
+class _OnlyTheseTasks:
+    """A bulk action of the task lists over the tasks of `tasks_in_reach` only. viewflow's form
+    checks the posted ids against every task: an id of a task one may not see was a valid choice,
+    an id no row has an unknown one, which told which exist (ADR 0042). Both are unknown now."""
+
+    def tasks_in_reach(self) -> Q:
+        raise NotImplementedError
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)  # type: ignore[misc]
+        form.fields["pk"].queryset = Task.objects.filter(self.tasks_in_reach())
+        return form
+
+    def get_queryset(self):
+        queryset = super().get_queryset().filter(self.tasks_in_reach())  # type: ignore[misc]
+        self.object_list = queryset  # the confirmation page lists these, and only these
+        return queryset
+
+
+class OwnTasksUnassignView(_OnlyTheseTasks, BulkUnassignTasksActionView):
     """The inbox's bulk 放弃: the signed-in person's own tasks only (the inbox lists no others), so
     the activation's record of who released them is right."""
 
-    def get_queryset(self):
-        return super().get_queryset().filter(owner=self.request.user)
+    def tasks_in_reach(self) -> Q:
+        return Q(owner=self.request.user)
+
+
+class VisibleTasksAssignView(_OnlyTheseTasks, BulkAssignTasksActionView):
+    """The queue's bulk 领取: only tasks whose case the person sees (viewflow refused the whole
+    request with 403 for another province's task, which told it exists); a task they see but are
+    not offered is still refused so."""
+
+    def tasks_in_reach(self) -> Q:
+        from .task_actions import flow_classes  # the flows import this module
+
+        seen = Q(pk__in=[])
+        for flow_class in flow_classes():
+            flow = flow_class.instance  # type: ignore[attr-defined]  # a TerroirFlow's
+            processes = flow.processes_visible_to(self.request.user, Process.objects.filter(flow_class=flow_class))
+            seen |= Q(process__in=processes.values("pk"))
+        return seen
 
 
 def audit_holders(node) -> None:

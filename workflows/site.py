@@ -12,7 +12,7 @@ from viewflow.workflow.flow.viewset import NestedFlowsApp, WorkflowAppViewset
 from organizations.selectors import is_staff_member
 
 from . import task_lists
-from .assignment import OwnTasksUnassignView
+from .assignment import OwnTasksUnassignView, VisibleTasksAssignView
 from .registry import FLOW_VIEWSETS
 
 
@@ -43,6 +43,7 @@ class StaffWorkflowApp(WorkflowAppViewset):
     queue_view_class = task_lists.QueueView
     archive_view_class = task_lists.ArchiveView
     tasks_unassign_view_class = OwnTasksUnassignView
+    tasks_assign_view_class = VisibleTasksAssignView
 
     def __init__(self, flow_viewsets, **kwargs):
         # WorkflowAppViewset.__init__ with our StaffFlowsApp in place of NestedFlowsApp.
