@@ -9,6 +9,7 @@ release only their own tasks.
 """
 
 from django.db.models import Q
+from django.http import HttpRequest
 from viewflow.workflow.activation import Activation
 from viewflow.workflow.flow.views import BulkAssignTasksActionView, BulkUnassignTasksActionView, UnassignTaskView
 from viewflow.workflow.models import Process, Task
@@ -65,39 +66,15 @@ class AuditedUnassignTaskView(UnassignTaskView):
         return super(UnassignTaskView, self).form_valid(*args, **kwargs)
 
 
-class _OnlyTheseTasks:
-    """A bulk action of the task lists over the tasks of `tasks_in_reach` only. viewflow's form
-    checks the posted ids against every task: an id of a task one may not see was a valid choice,
-    an id no row has an unknown one, which told which exist (ADR 0042). Both are unknown now."""
+class _TasksOfCasesSeen:
+    """A bulk action of the task lists over tasks whose case the person sees. viewflow's form checks
+    the posted ids against every task: an id no row has was refused as an unknown choice, another
+    province's task accepted (then a 403 for the whole request), which told which exist (ADR 0042).
+    Both are the unknown choice now."""
 
-    def tasks_in_reach(self) -> Q:
-        raise NotImplementedError
+    request: HttpRequest
 
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)  # type: ignore[misc]
-        form.fields["pk"].queryset = Task.objects.filter(self.tasks_in_reach())
-        return form
-
-    def get_queryset(self):
-        queryset = super().get_queryset().filter(self.tasks_in_reach())  # type: ignore[misc]
-        self.object_list = queryset  # the confirmation page lists these, and only these
-        return queryset
-
-
-class OwnTasksUnassignView(_OnlyTheseTasks, BulkUnassignTasksActionView):
-    """The inbox's bulk 放弃: the signed-in person's own tasks only (the inbox lists no others), so
-    the activation's record of who released them is right."""
-
-    def tasks_in_reach(self) -> Q:
-        return Q(owner=self.request.user)
-
-
-class VisibleTasksAssignView(_OnlyTheseTasks, BulkAssignTasksActionView):
-    """The queue's bulk 领取: only tasks whose case the person sees (viewflow refused the whole
-    request with 403 for another province's task, which told it exists); a task they see but are
-    not offered is still refused so."""
-
-    def tasks_in_reach(self) -> Q:
+    def cases_seen(self) -> Q:
         from .task_actions import flow_classes  # the flows import this module
 
         seen = Q(pk__in=[])
@@ -106,6 +83,30 @@ class VisibleTasksAssignView(_OnlyTheseTasks, BulkAssignTasksActionView):
             processes = flow.processes_visible_to(self.request.user, Process.objects.filter(flow_class=flow_class))
             seen |= Q(process__in=processes.values("pk"))
         return seen
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)  # type: ignore[misc]
+        form.fields["pk"].queryset = Task.objects.filter(self.cases_seen())
+        return form
+
+    def get_queryset(self):
+        queryset = super().get_queryset().filter(self.cases_seen())  # type: ignore[misc]
+        self.object_list = queryset  # the confirmation page lists these, and only these
+        return queryset
+
+
+class OwnTasksUnassignView(_TasksOfCasesSeen, BulkUnassignTasksActionView):
+    """The inbox's bulk 放弃: the signed-in person's own tasks only (the inbox lists no others; a
+    colleague's is passed over), so the activation's record of who released them is right."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset().filter(owner=self.request.user)
+        self.object_list = queryset
+        return queryset
+
+
+class VisibleTasksAssignView(_TasksOfCasesSeen, BulkAssignTasksActionView):
+    """The queue's bulk 领取: a task of a case one sees but not offered to one is still refused (403)."""
 
 
 def audit_holders(node) -> None:
