@@ -1,6 +1,6 @@
 """The check "may this user see this case?" for flows whose cases are seen by jurisdiction alone,
 as one SQL statement compiled once per flow (ADR 0024); and the one answer of a page about a case
-to anyone who may not see it: 404, as for an id no row has (not_seen, ADR 0042).
+to anyone who may not see it: 404, as for an id no row has (staff_or_404, ADR 0042).
 
 Every task action asks it (assign, then complete: twice per completion). Built with the ORM each
 time, the region EXISTS took four times as long to build and compile as PostgreSQL took to answer

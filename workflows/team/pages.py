@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 from viewflow.workflow.models import Task
 
 from accounts.types import AuthenticatedHttpRequest
-from organizations.selectors import is_staff_member
 
 from ..visibility import staff_or_404
 from . import actions
@@ -21,11 +20,6 @@ from .selectors import writing_department
 
 # What a refused note said, kept for the form once (the page redirects).
 NOTE_DRAFTS = "teamwork_note_drafts"
-
-
-def _staff_only(request: AuthenticatedHttpRequest) -> None:
-    if not is_staff_member(request.user):
-        raise PermissionDenied
 
 
 def _refusal(error: Exception) -> str:
