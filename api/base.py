@@ -1,5 +1,6 @@
 """What every API view shares: the caller's language, the throttles, staff-only access."""
 
+from django.http import Http404
 from django.utils import translation
 from rest_framework import mixins, permissions, viewsets
 from rest_framework.throttling import SimpleRateThrottle
@@ -33,10 +34,19 @@ class PublicRateThrottle(SimpleRateThrottle):
 
 
 class IsStaffMember(permissions.BasePermission):
-    """Members of a body (and superusers), as on the staff pages; the selectors then scope by region."""
+    """Members of a body (and superusers), as on the staff pages; the selectors then scope by region.
+
+    A signed-in non-member asking for one case (or task) is told it is not found, as staff of
+    another province are and as for an id no row has; a list answers them 403 (ADR 0042)."""
 
     def has_permission(self, request, view) -> bool:
-        return bool(request.user and request.user.is_authenticated and is_staff_member(request.user))
+        if not (request.user and request.user.is_authenticated):
+            return False
+        if is_staff_member(request.user):
+            return True
+        if getattr(view, "detail", False):
+            raise Http404
+        return False
 
 
 class ReadViewSet(PreferredLanguageMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

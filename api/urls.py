@@ -3,11 +3,12 @@
 redirect to the login page, which an API client cannot follow."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from .views import auth, notifications, portal, register, staff
+from .views.not_found import NotFoundView
 
 app_name = "api"
 
@@ -33,6 +34,8 @@ urlpatterns = [
         name="verify",
     ),
     *router.urls,
+    # Last: any other address (an unknown route, an id that is not digits) is "not found" in JSON.
+    re_path(r"^.*$", NotFoundView.as_view(), name="not_found"),
 ]
 
 for pattern in urlpatterns:

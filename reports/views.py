@@ -12,6 +12,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from accounts.types import AuthenticatedHttpRequest
 from cases.common.history import staff_history
 from organizations.selectors import is_staff_member, jurisdiction_prefixes
+from workflows.visibility import staff_or_404
 from workflows.what_follows import joined, told
 
 from . import dashboard as dashboard_selectors
@@ -41,7 +42,7 @@ def _staff_only(request: AuthenticatedHttpRequest) -> None:
 
 
 def _report_or_404(request, pk):
-    _staff_only(request)
+    staff_or_404(request.user)
     report = report_visible_to(request.user, pk)
     if report is None:
         raise Http404

@@ -5,8 +5,11 @@ every flow, and the bulk take / give back confirmations that only those lists po
 to the matching tab of 我的工作 (ADR 0037); so do the site's and the casework app's front doors.
 """
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from viewflow.middleware import SiteMiddleware
 from viewflow.urls import Site
 from viewflow.workflow.flow.viewset import NestedFlowsApp, WorkflowAppViewset
 
@@ -91,6 +94,20 @@ class StaffSite(Site):
     @property
     def index_path(self):
         return _to_my_work("", "index")
+
+
+class StaffSiteMiddleware(SiteMiddleware):
+    """viewflow's, which refuses the staff site to anyone who is no member of a body (403, before the
+    view): a page of one process or task answers them 404 instead, as the view answers staff who may
+    not see the case and an id no row has (ADR 0042). The lists keep the 403."""
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        try:
+            return super().process_view(request, callback, callback_args, callback_kwargs)
+        except PermissionDenied:
+            if "process_pk" in callback_kwargs:
+                raise Http404 from None
+            raise
 
 
 def build_site() -> StaffSite:

@@ -1,5 +1,6 @@
 """The check "may this user see this case?" for flows whose cases are seen by jurisdiction alone,
-as one SQL statement compiled once per flow (ADR 0024).
+as one SQL statement compiled once per flow (ADR 0024); and the one answer of a page about a case
+to anyone who may not see it: 404, as for an id no row has (staff_or_404, ADR 0042).
 
 Every task action asks it (assign, then complete: twice per completion). Built with the ORM each
 time, the region EXISTS took four times as long to build and compile as PostgreSQL took to answer
@@ -13,8 +14,18 @@ import functools
 
 from django.contrib.auth import get_user_model
 from django.db import connections
+from django.http import Http404
 
-from organizations.selectors import jurisdiction_in_sql, region_code_filter
+from organizations.selectors import is_staff_member, jurisdiction_in_sql, region_code_filter
+
+
+def staff_or_404(user) -> None:
+    """Before a staff page looks up its case: someone who is no member of any body sees no case, so
+    they get the 404 that staff of another province get, and an id no row has (ADR 0042). (A list
+    page, which names no case, answers them 403.)"""
+    if not is_staff_member(user):
+        raise Http404
+
 
 # Stand-ins compiled into the statement where the user's and the case's ids go; no row has them.
 _USER_ID = -900_000_001

@@ -141,8 +141,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
     applicant = EnterpriseSerializer(read_only=True)
     province = RegionSerializer(read_only=True)
     proposed_area = RegionSerializer(many=True, read_only=True)
-    amends = ProductRefSerializer(read_only=True)
-    product = ProductRefSerializer(read_only=True)
+    # null until there is one: the product amended (amendments only), the product protected (once approved).
+    amends = ProductRefSerializer(read_only=True, allow_null=True)
+    product = ProductRefSerializer(read_only=True, allow_null=True)
     status_label = label_of("status")
     category_label = label_of("category")
     attachments = ApplicationAttachmentSerializer(many=True, read_only=True)

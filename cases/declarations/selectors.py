@@ -131,11 +131,14 @@ def verification_answer(token: str) -> VerificationAnswer:
 
 
 def declaration_attachments_visible_to(user) -> QuerySet[DeclarationAttachment]:
-    """The producer who declared, and staff whose jurisdiction covers the production region: the
-    one rule for the download, the preview and the materials panel (anyone else: 404)."""
+    """The producer who declared, and staff who see the declaration (declarations_visible_to: their
+    jurisdiction covers the production region, and it was submitted; a draft is the producer's own):
+    the one rule for the download, the preview and the materials panel (anyone else: 404)."""
     allowed = Q(declaration__enterprise__in=enterprises_of(user))
     if is_staff_member(user):
-        allowed |= region_code_filter(user, "declaration__production_region__code")
+        allowed |= region_code_filter(user, "declaration__production_region__code") & ~Q(
+            declaration__status=Declaration.Status.DRAFT
+        )
     return DeclarationAttachment.objects.filter(allowed)
 
 

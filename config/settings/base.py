@@ -72,10 +72,12 @@ MIDDLEWARE = [
     "config.security.ContentSecurityPolicyMiddleware",
     # Turns a lost race (flow lock, stale task, stale FSM row) into a 409 page (docs/adr/0016).
     "workflows.conflicts.ConflictMiddleware",
-    # viewflow's frontend (it would append these itself; listed so the order is visible).
-    "viewflow.middleware.SiteMiddleware",
+    # viewflow's frontend (listed so the order is visible; VIEWFLOW's AUTOREGISTER off below, or
+    # viewflow would append its own SiteMiddleware after Terroir's, which answers 404 for a case's page).
+    "workflows.site.StaffSiteMiddleware",
     "viewflow.middleware.HotwireTurboMiddleware",
 ]
+VIEWFLOW = {"AUTOREGISTER": False}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

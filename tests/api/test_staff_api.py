@@ -43,9 +43,13 @@ def test_staff_see_declarations_of_their_jurisdiction_only(published, xihu_staff
 
 
 def test_producers_are_not_staff(published):
+    """The staff lists are refused to them; one case is not found, as for an id no row has (ADR 0042)."""
     producer, declaration = published
-    response = signed_in(producer).get(f"/api/staff/declarations/{declaration.pk}/")
+    response = signed_in(producer).get("/api/staff/declarations/")
     assert response.status_code == 403 and response.json()["error"]["code"] == "permission_denied"
+    response = signed_in(producer).get(f"/api/staff/declarations/{declaration.pk}/")
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+    assert response.content == signed_in(producer).get("/api/staff/declarations/987654321/").content
 
 
 def test_enforcement_cases_by_jurisdiction():

@@ -73,10 +73,10 @@ def test_a_task_of_another_provinces_case_is_refused_with_a_page_in_chinese(page
 
     signed_in(page, live_server.url, stranger)
     response = page.goto(execute_url(live_server.url, verify_task(case)))
-    assert response.status in (403, 404)
-    heading = zh("Access denied") if response.status == 403 else zh("Page not found")
-    expect(page.get_by_role("heading", name=heading).first).to_be_visible()
-    page.screenshot(path="test-results/refusal-403.png", full_page=True)
+    # Not found, as an address no case has: a 403 would tell the case exists (ADR 0042).
+    assert response.status == 404
+    expect(page.get_by_role("heading", name=zh("Page not found")).first).to_be_visible()
+    page.screenshot(path="test-results/refusal-404.png", full_page=True)
 
 
 def test_a_refused_task_form_keeps_what_was_typed_and_says_why(page: Page, live_server):

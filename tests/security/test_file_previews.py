@@ -22,6 +22,7 @@ from tests.factories.cases import PDF_BYTES, PNG_BYTES, draft_declaration, produ
 from tests.factories.enforcement import hangzhou_bureau, received_case
 from tests.factories.supervision import check_with_evidence
 from workflows.applications import actions as application_actions
+from workflows.declarations.actions import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +45,17 @@ def _strangers() -> list:
 
 def declaration_attachment() -> Served:
     producer, declaration = draft_declaration()
+    publish(actor=producer, declaration=declaration, commitment_accepted=True)  # a draft is the producer's own
     label = declaration.attachments.get(kind="label_proof")
     return Served(label, PNG_BYTES, "image/png", [producer, make_member("AMR-330106", Role.STAFF)], _strangers())
+
+
+def draft_declaration_attachment() -> Served:
+    """Before it is submitted, a declaration and its files are the producer's alone (ADR 0042)."""
+    producer, declaration = draft_declaration()
+    label = declaration.attachments.get(kind="label_proof")
+    region_staff = [make_member("AMR-330106", Role.STAFF), make_member("AMR-330000", Role.LEAD)]
+    return Served(label, PNG_BYTES, "image/png", [producer], [*_strangers(), *region_staff])
 
 
 def check_evidence() -> Served:
@@ -85,6 +95,7 @@ def objection_evidence() -> Served:
 
 KINDS = {
     "declaration_attachment": declaration_attachment,
+    "draft_declaration_attachment": draft_declaration_attachment,
     "check_evidence": check_evidence,
     "enforcement_evidence": enforcement_evidence,
     "application_attachment": application_attachment,
@@ -108,7 +119,8 @@ def assert_served(response, served: Served, *, inline: bool) -> None:
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_route_gives_the_file_to_those_who_see_the_case_and_404_to_others(client, kind, preview):
     served = KINDS[kind]()
-    url = reverse(f"files:{kind}_preview" if preview else f"files:{kind}", args=[served.stored.pk])
+    route = kind.removeprefix("draft_")
+    url = reverse(f"files:{route}_preview" if preview else f"files:{route}", args=[served.stored.pk])
 
     for user in served.allowed:
         client.force_login(user)

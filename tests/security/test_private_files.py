@@ -7,6 +7,7 @@ from organizations.models import Role
 from tests.factories import UserFactory, make_member
 from tests.factories.cases import PDF_BYTES, PNG_BYTES, draft_declaration, producer_with_enterprise
 from tests.factories.supervision import check_with_evidence
+from workflows.declarations.actions import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -25,16 +26,27 @@ def test_declaration_attachment_for_its_producer_and_the_staff_of_the_region(cli
     producer, declaration = draft_declaration()
     label = declaration.attachments.get(kind="label_proof")
     url = reverse("files:declaration_attachment", args=[label.pk])
+    preview = reverse("files:declaration_attachment_preview", args=[label.pk])
     assert "label" not in label.file.name, "stored under a random name"
 
     client.force_login(producer)
     response = client.get(url)
     assert_private_download(response, "image/png", PNG_BYTES)
     assert 'filename="label.png"' in response["Content-Disposition"]
+    assert client.get(preview).status_code == 200
 
-    for allowed in (make_member("AMR-330106", Role.STAFF), make_member("AMR-330000", Role.LEAD)):
+    # A draft is the producer's own (as the declaration itself, declarations_visible_to): its files
+    # are not found even for the staff of its region, until it is submitted (ADR 0042).
+    region_staff = (make_member("AMR-330106", Role.STAFF), make_member("AMR-330000", Role.LEAD))
+    for staff in region_staff:
+        client.force_login(staff)
+        assert client.get(url).status_code == 404
+        assert client.get(preview).status_code == 404
+    publish(actor=producer, declaration=declaration, commitment_accepted=True)
+    for allowed in region_staff:
         client.force_login(allowed)
         assert client.get(url).status_code == 200
+        assert client.get(preview).status_code == 200
 
     other_producer, _enterprise = producer_with_enterprise()
     for refused in (other_producer, make_member("AMR-320000", Role.STAFF), UserFactory()):

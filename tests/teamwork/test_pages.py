@@ -104,7 +104,8 @@ def test_strangers_and_the_portal_cannot_post(bureau, case):
     from tests.factories.cases import producer_with_enterprise
 
     producer, _enterprise = producer_with_enterprise()
-    for user, status in ((make_member("AMR-350000", Role.LEAD), 404), (producer, 403)):
+    # Neither sees the case: not found, as for an id no row has (ADR 0042).
+    for user, status in ((make_member("AMR-350000", Role.LEAD), 404), (producer, 404)):
         client = Client()
         client.force_login(user)
         assert client.post(f"/team/tasks/{task.pk}/reassign/", {"to": bureau.inspectors[1].pk}).status_code == status
@@ -163,7 +164,7 @@ def test_the_thread_is_on_each_staff_case_page_and_never_in_the_portal(client):
     portal = client.get(f"/portal/declarations/{declaration.pk}/").content.decode()
     assert Declaration.objects.get(pk=declaration.pk).reference in portal
     assert "内部：标签待核" not in portal and 'id="notes"' not in portal and "reassign" not in portal
-    assert client.post(f"/team/notes/declaration/{declaration.pk}/", {"body": "生产者"}).status_code == 403
+    assert client.post(f"/team/notes/declaration/{declaration.pk}/", {"body": "生产者"}).status_code == 404
 
 
 def test_the_thread_on_the_application_staff_page(client):

@@ -154,7 +154,8 @@ def test_only_staff_take_tasks_and_only_by_post():
     url = reverse("my_work:claim", args=[task.pk])
     assert _client(bureau.inspectors[1]).get(url).status_code == 405
     outsider = make_member("AMR-350000", Role.INSPECTOR)  # 福建: another province's inspector
-    assert _client(outsider).post(url).status_code == 302
+    # Not "cannot be taken", which would tell the task exists: not found (ADR 0042).
+    assert _client(outsider).post(url).status_code == 404
     task.refresh_from_db()
     assert task.owner is None
     assert _client(bureau.inspectors[1]).post(reverse("my_work:claim", args=[10**9])).status_code == 404

@@ -20,6 +20,7 @@ from organizations.selectors import is_staff_member
 from ..products import actions as product_actions
 from ..products.forms import RevocationProposalForm
 from ..task_views import add_validation_error
+from ..visibility import staff_or_404
 from ..what_follows import joined, told
 from . import actions
 from .follows import objection_follows
@@ -34,7 +35,7 @@ def _ensure_staff(request: AuthenticatedHttpRequest) -> None:
 
 
 def _visible(request: AuthenticatedHttpRequest, pk: int) -> Application:
-    _ensure_staff(request)
+    staff_or_404(request.user)
     application = applications_visible_to(request.user).filter(pk=pk).first()
     if application is None:
         raise Http404
@@ -118,7 +119,7 @@ def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def review_opinion(request: AuthenticatedHttpRequest, opinion_pk: int) -> HttpResponse:
-    _ensure_staff(request)
+    staff_or_404(request.user)
     opinion = review_opinions_of(request.user).filter(pk=opinion_pk).first()
     if opinion is None:
         raise Http404
@@ -152,7 +153,7 @@ def review_opinion(request: AuthenticatedHttpRequest, opinion_pk: int) -> HttpRe
 def product_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A protected product for staff: its applications, amendments, revocations; 科技司 staff may
     propose to revoke it."""
-    _ensure_staff(request)
+    staff_or_404(request.user)
     product = ProtectedProduct.objects.filter(pk=pk).select_related("province").first()
     if product is None:
         raise Http404

@@ -23,6 +23,7 @@ from cases.enforcement.selectors import (
 from organizations.models import Department, Role
 from organizations.selectors import departments_of, is_staff_member
 
+from ..visibility import staff_or_404
 from ..what_follows import told
 from . import actions, forms
 from .flows import EnforcementCaseFlow
@@ -34,7 +35,7 @@ def _staff_only(request: AuthenticatedHttpRequest) -> None:
 
 
 def _visible_case(request: AuthenticatedHttpRequest, pk: int):
-    _staff_only(request)
+    staff_or_404(request.user)
     case = enforcement_case_visible_to(request.user, pk)
     if case is None:
         raise Http404

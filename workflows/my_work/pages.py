@@ -15,6 +15,7 @@ from organizations.selectors import is_staff_member
 
 from ..navigation import leads_a_body
 from ..task_actions import flow_classes, task_assign
+from ..visibility import staff_or_404
 from .forms import MyWorkFilterForm
 from .selectors import APPROVALS, ASSIGNED, DONE, OFFERED, case_facts, my_work_page, work_counts
 
@@ -68,10 +69,12 @@ def claim(request: AuthenticatedHttpRequest, task_pk: int) -> HttpResponse:
     """领取: the person takes a task offered to them (the node's own checks, under the flow's lock)
     and goes on to its form. A task someone else took first, or one not offered to them, stays
     where it is, and they are told so on their list."""
-    _staff_only(request)
+    staff_or_404(request.user)
     task = Task.objects.select_related("process").filter(pk=task_pk).first()
     if task is None or task.flow_task_type != "HUMAN":
         raise Http404
+    if not task.flow_task.flow_class.instance.process_visible_to(request.user, task.process):
+        raise Http404  # another province's task: not found, not "cannot be taken" (ADR 0042)
     execute = task.flow_task.reverse("execute", args=[task.process_id, task.pk])
     if not (task.status == STATUS.ASSIGNED and task.owner_id == request.user.pk):  # not theirs already
         try:

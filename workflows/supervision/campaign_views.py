@@ -19,6 +19,7 @@ from organizations.models import Department, Role
 from organizations.selectors import is_staff_member
 
 from ..task_views import add_validation_error
+from ..visibility import staff_or_404
 from ..what_follows import joined
 from . import actions
 from .campaign_forms import CampaignForm
@@ -60,7 +61,7 @@ def campaign_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def campaign_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    _staff_only(request)
+    staff_or_404(request.user)
     campaign = campaign_visible_to(request.user, pk)
     if campaign is None:
         raise Http404
@@ -98,7 +99,7 @@ def campaign_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def campaign_draw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    _staff_only(request)
+    staff_or_404(request.user)
     campaign = campaign_visible_to(request.user, pk)
     if campaign is None:
         raise Http404

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from viewflow.workflow.models import Task
 
 from accounts.types import AuthenticatedHttpRequest
-from organizations.selectors import is_staff_member
 
+from ..visibility import staff_or_404
 from ..what_follows import joined, what_follows
 from . import actions
 from .forms import NoteForm, ReassignForm
@@ -23,11 +23,6 @@ from .selectors import writing_department
 NOTE_DRAFTS = "teamwork_note_drafts"
 
 
-def _staff_only(request: AuthenticatedHttpRequest) -> None:
-    if not is_staff_member(request.user):
-        raise PermissionDenied
-
-
 def _refusal(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
@@ -36,7 +31,7 @@ def _refusal(error: Exception) -> str:
 
 @require_POST
 def task_reassign(request: AuthenticatedHttpRequest, task_pk: int) -> HttpResponse:
-    _staff_only(request)
+    staff_or_404(request.user)
     task = Task.objects.select_related("process").filter(pk=task_pk).first()
     if task is None or not task.flow_task.flow_class.instance.process_visible_to(request.user, task.process):
         raise Http404
@@ -65,7 +60,7 @@ def task_reassign(request: AuthenticatedHttpRequest, task_pk: int) -> HttpRespon
 
 @require_POST
 def note_add(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpResponse:
-    _staff_only(request)
+    staff_or_404(request.user)
     noted = noted_kind(kind)
     case = noted.visible_cases(request.user).filter(pk=pk).first() if noted is not None else None
     if noted is None or case is None:
