@@ -29,6 +29,11 @@ PDF = FileType("PDF", ("pdf",), b"%PDF-", "application/pdf")
 JPEG = FileType("JPEG", ("jpg", "jpeg"), b"\xff\xd8\xff", "image/jpeg")
 PNG = FileType("PNG", ("png",), b"\x89PNG\r\n\x1a\n", "image/png")
 EVIDENCE_TYPES = (PDF, JPEG, PNG)
+# A register file to import (issue 20): an XLSX is a zip; a CSV has no signature, its reader
+# refuses what is not text in UTF-8 or GB18030 (cases/register_import/reading.py).
+XLSX = FileType("XLSX", ("xlsx",), b"PK\x03\x04", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+CSV = FileType("CSV", ("csv",), b"", "text/csv")
+REGISTER_FILE_TYPES = (XLSX, CSV)
 
 
 # What a browser may show in a tab rather than save. Never a type that can carry script into our

@@ -114,7 +114,8 @@ def announcement_preview(application: Application) -> dict | None:
     if kind is None:
         return None
     today = timezone.localdate()
-    window = (today, objection_window_closes(today)) if kind in (ACCEPTANCE, RECOGNITION) else (None, None)
+    # The window's last day as the approval computes it (a DueDate since ADR 0041: its date here).
+    window = (today, objection_window_closes(today).date) if kind in (ACCEPTANCE, RECOGNITION) else (None, None)
     return {
         **_context(application, kind, window_opens=window[0], window_closes=window[1]),
         "document_title": TITLES[kind],

@@ -25,6 +25,7 @@ from organizations.models import Enterprise, Membership, Region, Role
 
 from ..common.pinyin import pinyin_search_key
 from ..models import Declaration, ProtectedProduct, RegisterImport, reserve_in_sequence
+from ..uploads import REGISTER_FILE_TYPES, validate_upload
 from . import notices
 from .checks import CHECKERS, RowResult, batches
 from .choices import RegisterImportAction
@@ -86,16 +87,9 @@ def register_import_upload(*, user, kind: ImportKind, uploaded_file) -> Register
     if not may_import(user):
         raise PermissionDenied
     name = Path(uploaded_file.name or "").name[-200:]
-    if not name.lower().endswith((".csv", ".xlsx")):
-        raise ValidationError(_("Upload a CSV or XLSX file (.csv, .xlsx); “%(name)s” is neither.") % {"name": name})
-    if uploaded_file.size > max_bytes():
-        raise ValidationError(
-            _("The file is %(size)s MB; at most %(limit)s MB. Split it into several files.")
-            % {"size": round(uploaded_file.size / 1024 / 1024, 1), "limit": max_bytes() // 1024 // 1024}
-        )
+    # Size, extension and (for an XLSX) the content's signature, as for every upload.
+    validate_upload(uploaded_file, allowed=REGISTER_FILE_TYPES, max_bytes=max_bytes())
     sha256, size, lines = _digest(uploaded_file)
-    if size == 0:
-        raise ValidationError(_("The file is empty."))
     with transaction.atomic():
         register_import = RegisterImport(
             kind=kind.value,

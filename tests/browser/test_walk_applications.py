@@ -128,7 +128,8 @@ class ApplicationWalk:
         period = self.walker.page.locator("dt", has_text=zh("Objection period")).locator(
             "xpath=following-sibling::dd[1]"
         )
-        closes = datetime.date.fromisoformat(period.inner_text().split("—")[1].strip())
+        # "2027-02-11 暂定" when the year's schedule is not entered yet (ADR 0041): the date, then the mark.
+        closes = datetime.date.fromisoformat(period.inner_text().split("—")[1].split()[0])
         assert self.walker.next_steps() == []
         self.walker.shot(f"{self.product}-window")
         next_morning = datetime.datetime.combine(closes + datetime.timedelta(days=1), datetime.time(9))

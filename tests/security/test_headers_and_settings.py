@@ -1,5 +1,6 @@
 """Headers and settings: production flags, CSP, frame denial, CSRF, friendly error pages."""
 
+import base64
 import json
 import secrets
 
@@ -33,6 +34,10 @@ PRODUCTION_SETTINGS = [
 ]
 
 
+# Production settings refuse to start without the audit chain's key (ADR 0043).
+AUDIT_KEYS = "k1:" + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
 @pytest.fixture(scope="module")
 def production():
     code = (
@@ -40,7 +45,7 @@ def production():
         f"print(json.dumps({{name: str(getattr(settings, name)) if name.endswith('ROOT') else getattr(settings, name) "
         f"for name in {PRODUCTION_SETTINGS!r}}}))"
     )
-    result = run_manage("shell", "-c", code, SECRET_KEY=secrets.token_urlsafe(64))
+    result = run_manage("shell", "-c", code, SECRET_KEY=secrets.token_urlsafe(64), AUDIT_HMAC_KEYS=AUDIT_KEYS)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -65,6 +70,7 @@ def test_production_refuses_media_inside_static_files():
     result = run_manage(
         "check",
         SECRET_KEY=secrets.token_urlsafe(64),
+        AUDIT_HMAC_KEYS=AUDIT_KEYS,
         STATIC_ROOT="/srv/terroir/static",
         MEDIA_ROOT="/srv/terroir/static/media",
     )

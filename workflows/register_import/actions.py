@@ -2,6 +2,7 @@
 the worker come through here."""
 
 from cases.register_import.columns import COLUMNS, KIND_LABELS, ImportKind
+from cases.register_import.reading import max_bytes as import_file_max_bytes
 from cases.register_import.services import (
     import_prefixes,
     import_prefixes_of,
@@ -16,6 +17,7 @@ __all__ = [
     "COLUMNS",
     "KIND_LABELS",
     "ImportKind",
+    "import_file_max_bytes",
     "import_prefixes",
     "import_prefixes_of",
     "may_import",
