@@ -131,19 +131,15 @@ def _no_conflict_with_the_enterprise(user, task) -> bool:
 
 
 def _checks_of_conflicted_enterprises(user) -> Q:
-    from cases.models import ConflictOfInterest, SupervisionCheck
+    from cases.supervision.selectors import checks_conflicted_for
 
-    enterprises = ConflictOfInterest.objects.filter(inspector_id=user.pk).values("enterprise_id")
-    checks = SupervisionCheck.objects.filter(declaration__enterprise_id__in=enterprises).values("pk")
-    return Q(flow_task__in=_check_nodes(), process__artifact_object_id__in=checks)
+    return Q(flow_task__in=_check_nodes(), process__artifact_object_id__in=checks_conflicted_for(user).values("pk"))
 
 
 def _conflicted_inspectors(task) -> Q:
-    from cases.models import ConflictOfInterest, SupervisionCheck
+    from cases.supervision.selectors import inspectors_conflicted_with
 
-    check = SupervisionCheck.objects.filter(pk=task.process.artifact_object_id)
-    enterprise = check.values("declaration__enterprise_id")
-    return Q(pk__in=ConflictOfInterest.objects.filter(enterprise_id__in=enterprise).values("inspector_id"))
+    return Q(pk__in=inspectors_conflicted_with(task.process.artifact_object_id))
 
 
 # ------------------------------------------------------------------ the registry
@@ -168,7 +164,7 @@ RULES: tuple[EligibilityRule, ...] = (
         _reviews_of_own_cases,
         _officers_of_the_case,
     ),
-    # 回避: an inspector who declared a conflict with the enterprise after the draw stands aside.
+    # 回避: an inspector with a conflict in force on the enterprise, product or region stands aside.
     EligibilityRule(
         "inspector_without_conflict_of_interest",
         _check_nodes,

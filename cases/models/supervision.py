@@ -1,7 +1,10 @@
 """Post-event supervision (双随机、一公开): campaigns draw declarations and inspectors at random."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
@@ -13,20 +16,59 @@ from .products import ProtectedProduct
 
 
 class ConflictOfInterest(models.Model):
-    """An inspector who must never be drawn to check an enterprise."""
+    """An inspector who must never be drawn, nor offered, to check an enterprise, a product or
+    every enterprise of a region, while the declared period covers the day (ADR 0046)."""
 
-    inspector = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="conflicts_of_interest")
-    enterprise = models.ForeignKey(Enterprise, models.PROTECT, related_name="conflicts_of_interest")
+    inspector = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="conflicts_of_interest", verbose_name=_("inspector")
+    )
+    enterprise = models.ForeignKey(
+        Enterprise,
+        models.PROTECT,
+        related_name="conflicts_of_interest",
+        null=True,
+        blank=True,
+        verbose_name=_("enterprise"),
+    )
+    product = models.ForeignKey(
+        ProtectedProduct, models.PROTECT, related_name="+", null=True, blank=True, verbose_name=_("product")
+    )
+    region = models.ForeignKey(
+        Region,
+        models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("region"),
+        help_text=_("Every enterprise of the region."),
+    )
     reason = models.CharField(_("reason"), max_length=300)
+    valid_from = models.DateField(_("valid from"), default=datetime.date(2000, 1, 1))  # set by conflict_declare
+    valid_until = models.DateField(_("valid until"), null=True, blank=True, help_text=_("Empty: until withdrawn."))
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True, verbose_name=_("declared by")
+    )
     declared_at = models.DateTimeField(_("declared at"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
+        ordering = ["-declared_at"]
         verbose_name = _("conflict of interest")
         verbose_name_plural = _("conflicts of interest")
-        constraints = [models.UniqueConstraint(fields=["inspector", "enterprise"], name="one_conflict_per_pair")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(enterprise__isnull=False) | Q(product__isnull=False) | Q(region__isnull=False),
+                name="conflict_names_what",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=F("valid_from")),
+                name="conflict_period_in_order",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.inspector} ⟂ {self.enterprise}"
+        what = " / ".join(str(part) for part in (self.enterprise, self.product, self.region) if part is not None)
+        return f"{self.inspector} ⟂ {what}"
 
 
 class SupervisionCampaign(ConcurrentTransitionMixin, models.Model):
@@ -55,6 +97,8 @@ class SupervisionCampaign(ConcurrentTransitionMixin, models.Model):
     )
     seed = models.CharField(_("draw seed"), max_length=64, blank=True, editable=False)
     drawn_at = models.DateTimeField(_("drawn at"), null=True, blank=True)
+    # Published as a number only (一公开 without naming who stood aside).
+    conflicts_excluded = models.PositiveIntegerField(_("conflicts of interest excluded"), default=0, editable=False)
     status = FSMField(_("status"), default=Status.PLANNED, choices=Status.choices, protected=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -12,6 +12,7 @@ class SupervisionAction(models.TextChoices):
     (values are the stored strings). What a check does to its declaration is a DeclarationAction."""
 
     CONFLICT_DECLARE = "conflict.declare", _("Conflict of interest declared")
+    CONFLICT_WITHDRAW = "conflict.withdraw", _("Conflict of interest withdrawn")
     CAMPAIGN_CREATE = "campaign.create", _("Campaign planned")
     # Labels are what a history says was done (the statuses say where it led): whole phrases.
     CAMPAIGN_DRAW = "campaign.draw", _("Sample drawn and published")

@@ -66,12 +66,14 @@ def draw_by_ids(
     conflicts: set[tuple[int, int]],
     count: int,
     seed: str,
+    excluded: Callable[[int], set[int]] | None = None,
 ) -> list[DrawnCheck]:
     """The same draw from the candidates' ids alone: only the chosen ones' enterprises are asked for.
 
     random.sample picks positions from the length of the sorted ids and the generator alone, so
     sampling the ids gives the declarations that sampling whole candidates gave: a seed stored
-    by an earlier draw replays to the same result.
+    by an earlier draw replays to the same result. `excluded` names, per chosen declaration, the
+    inspectors a conflict on its product or region also keeps out (asked after enterprises_of).
     """
     # Reproducibility is the point here; the seed itself comes from secrets (unpredictable).
     rng = random.Random(seed)  # noqa: S311
@@ -82,7 +84,8 @@ def draw_by_ids(
     drawn = []
     for position, declaration_id in enumerate(chosen, start=1):
         enterprise_id = enterprises[declaration_id]
-        eligible = [i for i in pool if (i, enterprise_id) not in conflicts]
+        standing_aside = excluded(declaration_id) if excluded else set()
+        eligible = [i for i in pool if (i, enterprise_id) not in conflicts and i not in standing_aside]
         if len(eligible) < 2:
             raise DrawImpossible(declaration_id)
         first, second = rng.sample(eligible, 2)

@@ -36,6 +36,7 @@ STORED = {
     "declaration.revoke",
     "declaration.usage_report",
     "conflict.declare",
+    "conflict.withdraw",
     "campaign.create",
     "campaign.draw",
     "check.compliant",

@@ -20,6 +20,7 @@ from cases.models import Application, Declaration, EnforcementCase, ExpertOpinio
 from cases.objections.services import objection_file
 from cases.register_import.columns import ImportKind
 from cases.register_import.services import register_import_run_now, register_import_upload
+from cases.supervision.services import conflict_declare
 from documents.models import Document
 from notifications.models import Notification
 from organizations.models import Role
@@ -112,6 +113,8 @@ RULES: dict[str, Rule] = {
     # Supervision campaigns: staff of the organising province.
     "supervision:detail": rule("campaign", ZHEJIANG_STAFF),
     "supervision:draw": rule("campaign", ZHEJIANG_STAFF, statuses=(200, 302, 403, 405)),
+    # A declared conflict of interest (POST only): the inspector and the lead of their bureau.
+    "supervision:conflict_withdraw": rule("conflict of interest", {"inspector not assigned"}, statuses=(405,)),
     # Enforcement cases: the bureau's region and above.
     "enforcement:detail": rule("enforcement case", ZHEJIANG_STAFF),
     "enforcement:evidence_add": rule("enforcement case", ZHEJIANG_STAFF, statuses=(200, 302, 405)),
@@ -345,6 +348,8 @@ def world(media_root) -> World:
     targets["product"] = Target([longjing().pk], "西湖龙井")
     targets["expert opinion"] = Target([opinion.pk], reviewed.product_name)
     targets["campaign"] = Target([campaign.pk], campaign.title)
+    conflict = conflict_declare(actor=users["inspector not assigned"], product=longjing(), reason="亲属在当地经营")
+    targets["conflict of interest"] = Target([conflict.pk], None)
     targets["enforcement case"] = Target([case.pk], case.number)
     targets["enforcement case notes"] = Target(["enforcement", case.pk], None)
     notification = Notification.objects.filter(recipient=producer_a).first()

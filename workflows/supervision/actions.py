@@ -20,6 +20,7 @@ from cases.supervision.services import (
     check_open,
     check_record_result,
     conflict_declare,
+    conflict_withdraw,
 )
 
 from ..enforcement.actions import open_case_from_referral
@@ -35,10 +36,14 @@ def create_campaign(*, actor: User, **plan) -> SupervisionCampaign:
     return campaign_create(actor=actor, **plan)
 
 
-def declare_conflict(*, actor: User, enterprise, reason: str) -> ConflictOfInterest:
-    """An inspector declares a conflict of interest with an enterprise: the draw skips them and
-    a check of it is refused to them."""
-    return conflict_declare(actor=actor, enterprise=enterprise, reason=reason)
+def declare_conflict(*, actor: User, **declaration) -> ConflictOfInterest:
+    """An inspector (or their bureau's lead for them) declares a conflict of interest with an
+    enterprise, a product or a region: the draw skips them and a check it covers is refused to them."""
+    return conflict_declare(actor=actor, **declaration)
+
+
+def withdraw_conflict(*, actor: User, conflict: ConflictOfInterest) -> ConflictOfInterest:
+    return conflict_withdraw(actor=actor, conflict=conflict)
 
 
 def draw_campaign(*, actor: User, campaign, seed: str | None = None) -> list[SupervisionCheck]:

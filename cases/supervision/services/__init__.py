@@ -1,7 +1,7 @@
 """Writes on supervision campaigns and their checks; callers outside cases/ go through
 workflows.supervision.actions."""
 
-from .campaigns import campaign_candidates, campaign_create, campaign_draw, conflict_declare
+from .campaigns import campaign_candidates, campaign_create, campaign_draw, conflict_declare, conflict_withdraw
 from .checks import check_decide_revocation, check_open, check_record_result
 
 __all__ = [
@@ -12,4 +12,5 @@ __all__ = [
     "check_open",
     "check_record_result",
     "conflict_declare",
+    "conflict_withdraw",
 ]

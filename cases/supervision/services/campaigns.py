@@ -18,6 +18,7 @@ from ...declarations.choices import DeclarationAction
 from ...models import ConflictOfInterest, Declaration, SupervisionCampaign, SupervisionCheck, next_in_sequence
 from ..choices import SupervisionAction
 from ..draw import DrawImpossible, draw_by_ids, sample_count
+from ..selectors import conflict_applies, conflicts_in_force
 
 
 def ensure_lead(actor: User, department: Department) -> None:
@@ -25,14 +26,72 @@ def ensure_lead(actor: User, department: Department) -> None:
         raise PermissionDenied(_("Only the lead of %(department)s may do this.") % {"department": department.name})
 
 
+def _may_declare_for(actor: User, inspector: User) -> bool:
+    """An inspector for themself; a lead for a member of a body they lead."""
+    if actor.pk == inspector.pk or actor.is_superuser:
+        return True
+    departments = Department.objects.filter(memberships__user=inspector, memberships__is_active=True)
+    return any(actor.has_perm("organizations.work_as_lead", department) for department in departments)
+
+
 @transaction.atomic
-def conflict_declare(*, actor: User, enterprise, reason: str) -> ConflictOfInterest:
-    """An inspector declares a conflict of interest with an enterprise; the draw will skip them."""
-    conflict, created = ConflictOfInterest.objects.get_or_create(
-        inspector=actor, enterprise=enterprise, defaults={"reason": reason}
+def conflict_declare(
+    *,
+    actor: User,
+    inspector: User | None = None,
+    enterprise=None,
+    product=None,
+    region: Region | None = None,
+    reason: str,
+    valid_from: datetime.date | None = None,
+    valid_until: datetime.date | None = None,
+) -> ConflictOfInterest:
+    """Declare a conflict of interest: the draw skips the inspector and a check it covers is
+    refused to them while the period covers the day (ADR 0046)."""
+    inspector = inspector or actor
+    if not _may_declare_for(actor, inspector):
+        raise PermissionDenied(_("Only the inspector or the lead of their bureau may declare their conflict."))
+    valid_from = valid_from or timezone.localdate()
+    errors = {}
+    if enterprise is None and product is None and region is None:
+        errors["enterprise"] = _("Name an enterprise, a product or a region.")
+    if not reason.strip():
+        errors["reason"] = _("Give the reason.")
+    if valid_until is not None and valid_until < valid_from:
+        errors["valid_until"] = _("The period ends before it starts.")
+    if errors:
+        raise ValidationError(errors)
+    conflict = ConflictOfInterest.objects.create(
+        inspector=inspector,
+        enterprise=enterprise,
+        product=product,
+        region=region,
+        reason=reason.strip(),
+        valid_from=valid_from,
+        valid_until=valid_until,
+        declared_by=actor,
     )
-    if created:
-        audit_record(actor=actor, action=SupervisionAction.CONFLICT_DECLARE, target=conflict, comment=reason)
+    audit_record(
+        actor=actor,
+        action=SupervisionAction.CONFLICT_DECLARE,
+        target=conflict,
+        comment=conflict.reason,
+        data={"inspector": inspector.pk, "for_another": actor.pk != inspector.pk},
+    )
+    return conflict
+
+
+@transaction.atomic
+def conflict_withdraw(*, actor: User, conflict: ConflictOfInterest) -> ConflictOfInterest:
+    """Withdraw a declaration (the record stays, for the history); the same people may."""
+    conflict = ConflictOfInterest.objects.select_for_update().select_related("inspector").get(pk=conflict.pk)
+    if not _may_declare_for(actor, conflict.inspector):
+        raise PermissionDenied(_("Only the inspector or the lead of their bureau may withdraw their conflict."))
+    if conflict.withdrawn_at is not None:
+        raise ValidationError(_("This declaration is already withdrawn."))
+    conflict.withdrawn_at = timezone.now()
+    conflict.save(update_fields=["withdrawn_at"])
+    audit_record(actor=actor, action=SupervisionAction.CONFLICT_WITHDRAW, target=conflict)
     return conflict
 
 
@@ -138,22 +197,39 @@ def campaign_draw(*, actor: User, campaign: SupervisionCampaign, seed: str | Non
     seed = seed or secrets.token_hex(16)
     candidate_ids = _ids_in_order(campaign_candidates(campaign))
     inspector_ids = list(campaign.inspectors.values_list("pk", flat=True))
-    conflicts = set(
-        ConflictOfInterest.objects.filter(inspector_id__in=inspector_ids).values_list("inspector_id", "enterprise_id")
-    )
+    in_force = list(conflicts_in_force().filter(inspector_id__in=inspector_ids).select_related("region"))
+    applied: set[int] = set()
     count = sample_count(len(candidate_ids), size=campaign.sample_size, percent=campaign.sample_percent)
     declarations: dict[int, Declaration] = {}
 
     def lock_chosen(chosen: list[int]) -> dict[int, int]:
-        declarations.update(Declaration.objects.select_for_update().in_bulk(chosen))
+        locked = Declaration.objects.select_for_update(of=("self",)).select_related("enterprise__region")
+        declarations.update(locked.in_bulk(chosen))
         return {pk: declaration.enterprise_id for pk, declaration in declarations.items()}
+
+    def excluded(declaration_id: int) -> set[int]:
+        """Inspectors with a conflict in force on the declaration's enterprise, product or region."""
+        declaration = declarations[declaration_id]
+        matching = [
+            conflict
+            for conflict in in_force
+            if conflict_applies(
+                conflict,
+                enterprise_id=declaration.enterprise_id,
+                product_id=declaration.product_id,
+                region_code=declaration.enterprise.region.code,
+            )
+        ]
+        applied.update(conflict.pk for conflict in matching)
+        return {conflict.inspector_id for conflict in matching}
 
     try:
         drawn = draw_by_ids(
             declaration_ids=candidate_ids,
             enterprises_of=lock_chosen,
             inspectors=inspector_ids,
-            conflicts=conflicts,
+            conflicts=set(),
+            excluded=excluded,
             count=count,
             seed=seed,
         )
@@ -166,6 +242,7 @@ def campaign_draw(*, actor: User, campaign: SupervisionCampaign, seed: str | Non
     campaign.mark_drawn()
     campaign.seed = seed
     campaign.drawn_at = timezone.now()
+    campaign.conflicts_excluded = len(applied)
     campaign.save()
     _declarations_start_check(declarations)
     checks = SupervisionCheck.objects.bulk_create(
@@ -201,6 +278,7 @@ def campaign_draw(*, actor: User, campaign: SupervisionCampaign, seed: str | Non
             data={
                 "seed": seed,
                 "candidates": len(candidate_ids),
+                "conflicts_excluded": sorted(applied),
                 "drawn": [[c.draw_position, c.declaration_id, c.inspector_a_id, c.inspector_b_id] for c in checks],
             },
         )
