@@ -43,6 +43,7 @@ STORED = {
     "check.revocation",
     "check.revocation_approve",
     "check.revocation_reject",
+    "check.rectification_report",
 }
 
 
