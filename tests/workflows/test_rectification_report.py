@@ -173,6 +173,7 @@ def test_the_re_inspection_task_shows_the_report_and_its_files(ordered, client):
     assert "已重印标签，标注产地。" in page and "not sent a rectification report" not in page
     assert f"/files/check-evidence/{report.files.get().pk}/" in page
     assert "Sent late" not in page
+    assert "rectification evidence from the producer" in page  # the materials panel tells whose it is
     RectificationReport.objects.filter(pk=report.pk).update(late=True)
     assert "Sent late" in reinspection_page(client, check)
 
