@@ -109,12 +109,15 @@ def declaration_materials(user, declaration: Declaration) -> list[MaterialGroup]
 def check_materials(user, check: SupervisionCheck) -> list[MaterialGroup]:
     """The inspectors' evidence, then the checked declaration's documents: two queries."""
     evidence = check_evidence_files_visible_to(user).filter(check_record=check).order_by("uploaded_at", "pk")
-    label = _("check evidence")
+    label, reported = _("check evidence"), _("rectification evidence from the producer")
     attachments = declaration_attachments_visible_to(user).filter(declaration_id=check.declaration_id)
     return [
         MaterialGroup(
             _("Evidence of the check"),
-            [_material(e, "files:check_evidence", label, e.uploaded_at) for e in evidence],
+            [
+                _material(e, "files:check_evidence", reported if e.rectification_report_id else label, e.uploaded_at)
+                for e in evidence
+            ],
             "materials-check",
         ),
         MaterialGroup(_("Declaration documents"), _declaration_files(attachments), "materials-declaration"),

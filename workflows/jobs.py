@@ -23,7 +23,7 @@ from notifications.jobs import deliver_notifications
 from .models import ErrorTaskAlert
 from .register_import.actions import run_register_imports
 from .schedule import claim_run
-from .supervision.actions import open_drawn_checks
+from .supervision.actions import open_drawn_checks, remind_rectification_reports
 
 logger = logging.getLogger("terroir.worker")
 
@@ -82,6 +82,8 @@ JOBS: list[Job] = [
     Job("open_drawn_checks", open_drawn_checks, every_seconds=2, once_per_period=False),
     # Reminders count in whole working days: checking every ten minutes is more than enough.
     Job("check_deadlines", check_deadlines, every_seconds=600),
+    # The producer's reminder before a rectification deadline (ADR 0047): also whole days.
+    Job("remind_rectification_reports", remind_rectification_reports, every_seconds=600),
     Job("report_error_tasks", report_error_tasks, every_seconds=60),
     Job("sweep_orphan_documents", sweep_orphan_documents, every_seconds=3600),
     Job("sweep_staged_files", sweep_staged_files, every_seconds=3600),

@@ -25,6 +25,7 @@ PRODUCER_EVENTS = {
     "selected_for_check": _("Self-declaration drawn for a supervision check"),
     "compliant": _("Supervision check found the declaration compliant"),
     "rectification_ordered": _("Rectification ordered after a supervision check"),
+    "rectification_reminder": _("Reminder: report your rectification before the deadline"),
     "revoked": _("Authorisation to use the mark revoked"),
 }
 

@@ -12,7 +12,7 @@ from .product_revocations import ProductRevocation
 from .products import ProductCategory, ProtectedProduct
 from .register_imports import RegisterImport
 from .sequences import ReferenceSequence, next_in_sequence, reserve_in_sequence
-from .supervision import CheckEvidence, ConflictOfInterest, SupervisionCampaign, SupervisionCheck
+from .supervision import CheckEvidence, ConflictOfInterest, RectificationReport, SupervisionCampaign, SupervisionCheck
 from .usage_reports import UsageReport
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "ProductRevocation",
     "ProtectedProduct",
     "Purpose",
+    "RectificationReport",
     "ReferenceSequence",
     "Regime",
     "RegisterImport",

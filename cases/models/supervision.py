@@ -151,6 +151,8 @@ class SupervisionCheck(ConcurrentTransitionMixin, models.Model):
     # Set by the worker in the transaction that opens the check's process, grants the inspectors
     # their permission and tells them and the producer (ADR 0021); empty while it is being opened.
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True, editable=False)
+    # The rectification deadline the producer was last reminded of (a new deadline, a new reminder).
+    rectification_reminded_for = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["campaign", "draw_position"]
@@ -192,8 +194,38 @@ class SupervisionCheck(ConcurrentTransitionMixin, models.Model):
         pass
 
 
+class RectificationReport(models.Model):
+    """What the producer reports having fixed, before the re-inspection (issue 23, ADR 0047).
+
+    One per rectification deadline: ordered to rectify again, the producer reports again.
+    """
+
+    check_record = models.ForeignKey(SupervisionCheck, models.PROTECT, related_name="rectification_reports")
+    fixed = models.TextField(_("what was rectified"))
+    due_on = models.DateField(_("rectification due"))
+    # Accepted after the deadline, but the inspector sees it was late.
+    late = models.BooleanField(_("submitted late"), default=False)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = _("rectification report")
+        verbose_name_plural = _("rectification reports")
+        constraints = [
+            models.UniqueConstraint(fields=["check_record", "due_on"], name="one_rectification_report_per_due_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.check_record} {self.due_on}"
+
+
 class CheckEvidence(models.Model):
     check_record = models.ForeignKey(SupervisionCheck, models.PROTECT, related_name="evidence")
+    # Set on the producer's evidence of a rectification report; empty on the inspectors' own.
+    rectification_report = models.ForeignKey(
+        RectificationReport, models.PROTECT, null=True, blank=True, related_name="files"
+    )
     file = models.FileField(_("file"), upload_to=RandomUploadPath("checks"), max_length=200)
     original_name = models.CharField(_("file name"), max_length=200)
     file_type = models.CharField(_("type"), max_length=10)

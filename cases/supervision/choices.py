@@ -21,6 +21,7 @@ class SupervisionAction(models.TextChoices):
     CHECK_REVOCATION = "check.revocation", _("Revocation proposed after the check")
     CHECK_REVOCATION_APPROVE = "check.revocation_approve", _("Revocation approved")
     CHECK_REVOCATION_REJECT = "check.revocation_reject", _("Revocation rejected: rectification ordered instead")
+    RECTIFICATION_REPORT = "check.rectification_report", _("Rectification reported by the producer")
 
 
 class CheckOutcome(models.TextChoices):

@@ -16,6 +16,7 @@ from ..models import SupervisionCheck
 STAFF_EVENTS = {
     "check_assigned": _("You were drawn to inspect a declaration"),
     "revocation_proposed": _("Inspectors propose a revocation for your decision"),
+    "rectification_reported": _("The producer reported the rectification"),
 }
 
 

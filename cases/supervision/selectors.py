@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from organizations.selectors import is_staff_member, jurisdiction_prefixes, region_code_filter
 
-from ..models import CheckEvidence, ConflictOfInterest, SupervisionCampaign, SupervisionCheck
+from ..models import CheckEvidence, ConflictOfInterest, RectificationReport, SupervisionCampaign, SupervisionCheck
 
 
 def campaigns_visible_to(user) -> QuerySet[SupervisionCampaign]:
@@ -102,3 +102,20 @@ def check_evidence_files_visible_to(user) -> QuerySet[CheckEvidence]:
     if not is_staff_member(user):
         return CheckEvidence.objects.none()
     return CheckEvidence.objects.filter(region_code_filter(user, "check_record__declaration__production_region__code"))
+
+
+def rectification_report_due(check: SupervisionCheck) -> RectificationReport | None:
+    """The report answering the check's current rectification deadline, if one was sent."""
+    if check.rectification_due is None:
+        return None
+    return check.rectification_reports.filter(due_on=check.rectification_due).first()
+
+
+def check_in_rectification_of(declaration) -> SupervisionCheck | None:
+    """The check of this declaration that waits for the producer's rectification, if any."""
+    return (
+        declaration.supervision_checks.filter(status=SupervisionCheck.Status.RECTIFICATION)
+        .exclude(rectification_due=None)
+        .order_by("-pk")
+        .first()
+    )

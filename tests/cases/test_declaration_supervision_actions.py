@@ -44,6 +44,7 @@ STORED = {
     "check.revocation",
     "check.revocation_approve",
     "check.revocation_reject",
+    "check.rectification_report",
 }
 
 

@@ -96,6 +96,8 @@ RULES: dict[str, Rule] = {
     "portal_declarations:withdraw": rule("declaration", {"producer A"}, statuses=(200, 302, 405)),
     "portal_declarations:resubmit": rule("declaration", {"producer A"}, statuses=(200, 302, 405)),
     "portal_declarations:usage_report": rule("declaration", {"producer A"}, statuses=(200, 302)),
+    # The rectification report's form, or back to the declaration when none is awaited.
+    "portal_declarations:rectification_report": rule("declaration", {"producer A"}, statuses=(200, 302)),
     # The applicant body's portal.
     "portal_applications:detail": rule("application", {"applicant body"}),
     "portal_applications:edit": rule("application", {"applicant body"}, statuses=(200, 302)),

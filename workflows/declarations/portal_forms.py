@@ -86,3 +86,16 @@ class UsageReportForm(forms.Form):
         if output is not None and marked is not None and marked > output:
             self.add_error("marked_quantity", _("The quantity sold with the mark cannot exceed the actual output."))
         return data
+
+
+class RectificationReportForm(forms.Form):
+    """The producer's report of what it rectified, with its evidence (ADR 0047)."""
+
+    fixed = forms.CharField(
+        label=_("What you rectified"),
+        help_text=_("For each problem the inspectors found: what you changed, and since when."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+    )
+    evidence = EvidenceFileField(label=_("Evidence (PDF, JPEG or PNG, ≤ 10 MB)"))
+    more_evidence = EvidenceFileField(label=_("More evidence (optional)"), required=False)

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/withdraw/", portal_views.declaration_withdraw, name="withdraw"),
     path("<int:pk>/resubmit/", portal_views.declaration_resubmit, name="resubmit"),
     path("<int:pk>/usage-report/", portal_views.usage_report_new, name="usage_report"),
+    path("<int:pk>/rectification/", portal_views.rectification_report_new, name="rectification_report"),
 ]

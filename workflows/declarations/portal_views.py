@@ -14,14 +14,16 @@ from cases.declarations.progress import declaration_steps
 from cases.declarations.receipts import receipt_of
 from cases.declarations.selectors import declaration_for_producer, producer_history
 from cases.models import Declaration
+from cases.supervision.selectors import check_in_rectification_of, rectification_report_due
 from cases.usage_reports.selectors import reportable_years
 from deadlines.selectors import deadlines_for
 from organizations.models import Enterprise
 from organizations.selectors import enterprises_of
 
+from ..supervision import actions as supervision_actions
 from ..what_follows import told
 from . import actions
-from .portal_forms import DeclarationForm, ResubmitForm, UsageReportForm, WithdrawForm
+from .portal_forms import DeclarationForm, RectificationReportForm, ResubmitForm, UsageReportForm, WithdrawForm
 
 
 def _own_declaration(request: AuthenticatedHttpRequest, pk: int) -> Declaration:
@@ -63,6 +65,7 @@ def declaration_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 def declaration_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     declaration = _own_declaration(request, pk)
+    rectification = check_in_rectification_of(declaration)
     return render(
         request,
         "workflows/declarations/portal_detail.html",
@@ -77,6 +80,8 @@ def declaration_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             "resubmit_form": restore_refused_form(request.session, _correction_key(pk), ResubmitForm()),
             "usage_reports": declaration.usage_reports.all(),
             "reportable_years": reportable_years(declaration),
+            "rectification": rectification,
+            "rectification_report": rectification and rectification_report_due(rectification),
         },
     )
 
@@ -154,6 +159,38 @@ def usage_report_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         request,
         "workflows/declarations/portal_usage_report.html",
         {"declaration": declaration, "form": form, "years": years},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def rectification_report_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The producer reports what it rectified, with evidence, before the re-inspection (ADR 0047)."""
+    declaration = _own_declaration(request, pk)
+    check = check_in_rectification_of(declaration)
+    if check is None or rectification_report_due(check) is not None:
+        messages.info(request, _("No rectification report is awaited for this declaration."))
+        return redirect("portal_declarations:detail", pk=pk)
+    form = RectificationReportForm(
+        request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None
+    )
+    if request.method == "POST" and form.is_valid():
+        files = [f for f in (form.cleaned_data["evidence"], form.cleaned_data["more_evidence"]) if f]
+        try:
+            supervision_actions.report_rectification(
+                actor=request.user, check=check, text=form.cleaned_data["fixed"], files=files
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        except PermissionDenied:
+            raise Http404 from None
+        else:
+            sent = _("Your rectification report was sent.")
+            messages.success(request, told(sent, case=declaration, for_public=True))
+            return redirect("portal_declarations:detail", pk=pk)
+    return render(
+        request,
+        "workflows/declarations/portal_rectification.html",
+        {"declaration": declaration, "check_record": check, "form": form},
     )
 
 

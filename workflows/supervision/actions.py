@@ -12,7 +12,7 @@ import logging
 from django.db import transaction
 
 from accounts.models import User
-from cases.models import ConflictOfInterest, SupervisionCampaign, SupervisionCheck
+from cases.models import ConflictOfInterest, RectificationReport, SupervisionCampaign, SupervisionCheck
 from cases.supervision.services import (
     campaign_create,
     campaign_draw,
@@ -21,6 +21,8 @@ from cases.supervision.services import (
     check_record_result,
     conflict_declare,
     conflict_withdraw,
+    rectification_remind,
+    rectification_report_submit,
 )
 
 from ..enforcement.actions import open_case_from_referral
@@ -95,6 +97,16 @@ def open_drawn_checks(batch: int = 200) -> int:
                 continue
         opened += 1
     return opened
+
+
+def report_rectification(*, actor: User, check: SupervisionCheck, text: str, files=()) -> RectificationReport:
+    """The producer reports, in the portal, what it rectified before the re-inspection."""
+    return rectification_report_submit(actor=actor, check=check, text=text, files=files)
+
+
+def remind_rectification_reports() -> int:
+    """Worker job: remind producers whose rectification is due soon and not yet reported."""
+    return rectification_remind()
 
 
 # The task pages' decisions; the page (or the API) then completes the task.

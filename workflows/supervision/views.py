@@ -1,8 +1,11 @@
 """Task views of the supervision check flow; the decisions are actions
 (workflows.supervision.actions, shared with the API, workflows.task_actions)."""
 
+from django.utils import timezone
+
 from accounts.models import User
 from cases.models import SupervisionCheck
+from cases.supervision.selectors import rectification_report_due
 
 from ..task_views import DecisionTaskView
 from . import actions
@@ -17,7 +20,16 @@ class CheckTaskView(DecisionTaskView):
         return actions.check_of(self.request.activation)  # type: ignore[attr-defined]  # set by viewflow's task view
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(check_record=self.check_record, **kwargs)
+        check = self.check_record
+        return super().get_context_data(
+            check_record=check,
+            # The inspectors' own files; the producer's come with its rectification report.
+            inspector_evidence=check.evidence.filter(rectification_report=None),
+            awaits_rectification=check.status == SupervisionCheck.Status.RECTIFICATION,
+            rectification_report=rectification_report_due(check),
+            rectification_overdue=bool(check.rectification_due and check.rectification_due < timezone.localdate()),
+            **kwargs,
+        )
 
 
 # The decisions are looked up when called: the actions module imports the flow, which imports these views.

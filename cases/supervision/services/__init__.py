@@ -3,6 +3,7 @@ workflows.supervision.actions."""
 
 from .campaigns import campaign_candidates, campaign_create, campaign_draw, conflict_declare, conflict_withdraw
 from .checks import check_decide_revocation, check_open, check_record_result
+from .rectification import rectification_remind, rectification_report_submit
 
 __all__ = [
     "campaign_candidates",
@@ -13,4 +14,6 @@ __all__ = [
     "check_record_result",
     "conflict_declare",
     "conflict_withdraw",
+    "rectification_remind",
+    "rectification_report_submit",
 ]
