@@ -21,8 +21,8 @@ router.register("applications", portal.ApplicationViewSet, basename="application
 router.register("staff/applications", staff.StaffApplicationViewSet, basename="staff-application")
 router.register("staff/declarations", staff.StaffDeclarationViewSet, basename="staff-declaration")
 router.register("staff/enforcement-cases", staff.StaffEnforcementCaseViewSet, basename="staff-enforcement-case")
-router.register("staff/campaigns", supervision.CampaignViewSet, basename="campaign")
-router.register("staff/conflicts", supervision.ConflictViewSet, basename="conflict")
+router.register("staff/campaigns", supervision.CampaignViewSet, basename="staff-campaign")
+router.register("staff/conflicts", supervision.ConflictViewSet, basename="staff-conflict")
 router.register("tasks", staff.TaskViewSet, basename="task")
 router.register("notifications", notifications.NotificationViewSet, basename="notification")
 

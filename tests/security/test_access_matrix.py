@@ -170,6 +170,11 @@ RULES: dict[str, Rule] = {
     "api:staff-application-detail": rule("application", PROVINCE),
     "api:staff-declaration-detail": rule("declaration", ZHEJIANG_STAFF),
     "api:staff-enforcement-case-detail": rule("enforcement case", ZHEJIANG_STAFF),
+    # Supervision through the API (ADR 0048): as the campaign and conflict pages.
+    "api:staff-campaign-detail": rule("campaign", ZHEJIANG_STAFF),
+    "api:staff-campaign-draw": rule("campaign", ZHEJIANG_STAFF, statuses=(405,)),
+    "api:staff-conflict-detail": rule("conflict of interest", {"inspector not assigned"}),
+    "api:staff-conflict-withdraw": rule("conflict of interest", {"inspector not assigned"}, statuses=(405,)),
     # The province's open preliminary examination: offered to the provincial bureau's staff.
     "api:task-detail": rule("task", {"staff of the case's province"}),
     "api:task-assign": rule("task", {"staff of the case's province"}, statuses=(405,)),
