@@ -334,6 +334,9 @@ SPECTACULAR_SETTINGS = {
         "ProductStatusEnum": "cases.models.ProtectedProduct.Status",
         "DeclarationAttachmentKindEnum": "cases.models.DeclarationAttachment.Kind",
         "ApplicationAttachmentKindEnum": "cases.models.ApplicationAttachment.Kind",
+        "CheckResultEnum": "cases.models.SupervisionCheck.Result",
+        "CheckStatusEnum": "cases.models.SupervisionCheck.Status",
+        "CampaignStatusEnum": "cases.models.SupervisionCampaign.Status",
     },
 }
 

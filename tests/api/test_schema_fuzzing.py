@@ -74,3 +74,37 @@ def test_no_operation_answers_5xx_or_breaks_the_schema(live_server, caller):
         check()
         tried += 1
     assert tried == len(operations), f"only {tried} of {len(operations)} operations within the time limit"
+
+
+SUPERVISION_PATHS = ("/api/staff/campaigns/", "/api/staff/conflicts/")
+
+
+@pytest.mark.parametrize("persona", ["lead", "producer"])
+def test_supervision_operations_as_an_allowed_and_a_forbidden_user(live_server, caller, persona):
+    """The campaign and conflict operations (ADR 0048), as a lead of the province (with a planned
+    campaign for ids to meet) and as a producer who may do none of them."""
+    from tests.factories.supervision import provincial_campaign
+
+    lead, _inspectors, _campaign = provincial_campaign()
+    user = lead if persona == "lead" else producer_with_enterprise()[0]
+    headers = {"Authorization": f"Token {Token.objects.create(user=user).key}"}
+    schema = schemathesis.openapi.from_url(f"{live_server.url}/api/schema/")
+    operations = [
+        result.ok() for result in schema.get_all_operations() if result.ok().path.startswith(SUPERVISION_PATHS)
+    ]
+    assert len(operations) == 8
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        def check(case):
+            case.call_and_validate(base_url=live_server.url, headers=headers, checks=CHECKS)
+
+        check()
