@@ -104,9 +104,9 @@ class ConflictViewSet(mixins.CreateModelMixin, StaffReadViewSet):
         responses={201: ConflictSerializer, **REFUSALS},
     )
     def create(self, request, *args, **kwargs):
-        data = request.data.copy() if hasattr(request.data, "copy") else {}
-        if hasattr(data, "setdefault"):
-            data.setdefault("inspector", request.user.pk)  # as the page's hidden field does
+        # Every field of the form takes one value: a plain dict, without copying uploaded files.
+        data = dict(request.data.items()) if hasattr(request.data, "items") else {}
+        data.setdefault("inspector", request.user.pk)  # as the page's hidden field does
         form = _valid(ConflictForm(data, user=request.user))
         conflict = actions.declare_conflict(actor=request.user, **form.cleaned_data)
         return Response(
