@@ -7,7 +7,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from .views import auth, notifications, portal, register, staff
+from .views import auth, notifications, portal, register, reports, staff
 from .views.not_found import NotFoundView
 
 app_name = "api"
@@ -21,6 +21,7 @@ router.register("applications", portal.ApplicationViewSet, basename="application
 router.register("staff/applications", staff.StaffApplicationViewSet, basename="staff-application")
 router.register("staff/declarations", staff.StaffDeclarationViewSet, basename="staff-declaration")
 router.register("staff/enforcement-cases", staff.StaffEnforcementCaseViewSet, basename="staff-enforcement-case")
+router.register("staff/reports", reports.StatisticsReportViewSet, basename="staff-report")
 router.register("tasks", staff.TaskViewSet, basename="task")
 router.register("notifications", notifications.NotificationViewSet, basename="notification")
 
