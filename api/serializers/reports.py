@@ -11,7 +11,7 @@ from reports.selectors import report_content
 
 from .common import label_of
 
-ANSWER_FIELDS = list(ReportAnswersForm._meta.fields or [])
+ANSWER_FIELDS = list(ReportAnswersForm.Meta.fields)
 
 
 class ReportAnswersSerializer(serializers.ModelSerializer):
