@@ -7,7 +7,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from .views import auth, notifications, portal, register, staff, supervision
+from .views import auth, notifications, portal, register, reports, staff, supervision
 from .views.not_found import NotFoundView
 
 app_name = "api"
@@ -23,6 +23,7 @@ router.register("staff/declarations", staff.StaffDeclarationViewSet, basename="s
 router.register("staff/enforcement-cases", staff.StaffEnforcementCaseViewSet, basename="staff-enforcement-case")
 router.register("staff/campaigns", supervision.CampaignViewSet, basename="staff-campaign")
 router.register("staff/conflicts", supervision.ConflictViewSet, basename="staff-conflict")
+router.register("staff/reports", reports.StatisticsReportViewSet, basename="staff-report")
 router.register("tasks", staff.TaskViewSet, basename="task")
 router.register("notifications", notifications.NotificationViewSet, basename="notification")
 

@@ -26,6 +26,7 @@ from notifications.models import Notification
 from organizations.models import Role
 from reports.actions import submit_report
 from reports.figures import FIGURES
+from reports.models import StatisticsReport
 from reports.services import report_update, reports_open_period
 from tests.factories import make_member
 from tests.factories.applications import Cast, applicant_body, draft_application
@@ -188,6 +189,11 @@ RULES: dict[str, Rule] = {
     "register_import:detail": rule("register import", PROVINCE),
     "register_import:error_file": rule("register import", PROVINCE),
     "register_import:import": rule("register import", set(), statuses=(405,)),
+    # Statistics reports through the API (ADR 0049): read and exported as on the pages; only the
+    # report's statistics officer (no persona of the world) fills (PATCH, below) and submits it.
+    "api:staff-report-detail": rule("statistics report", PROVINCE),
+    "api:staff-report-export": rule("statistics report", PROVINCE),
+    "api:staff-report-submit": rule("statistics report", set(), statuses=(405,)),
     "api:notification-detail": rule("notification", {"producer A"}),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
 }
@@ -699,3 +705,18 @@ def test_admin_pages_with_an_id_are_for_django_staff_only(client, world):
                 assert response["Location"].startswith(("/admin/login/", "/accounts/login/")), url
     assert checked >= 10 * len(PERSONAS)
     print(f"access matrix: {checked} admin pages × personas")  # a figure for the closing note
+
+
+def test_a_patch_of_a_report_from_anyone_but_its_officer_changes_nothing(client, world):
+    """The API's one PATCH: refused (401/403/404) for every persona, the report untouched."""
+    args = world.targets["statistics report"].args
+    url = reverse("api:staff-report-detail", args=args)
+    before = _state(world), StatisticsReport.objects.get(pk=args[0]).contact_person
+    problems = []
+    for persona in PERSONAS:
+        _login(client, world.users[persona])
+        status = client.patch(url, {"contact_person": "改过"}, content_type="application/json").status_code
+        if status not in DENIED_STATUSES:
+            problems.append(f"{persona} PATCH {url}: {status}")
+    assert problems == [], "\n".join(problems)
+    assert (_state(world), StatisticsReport.objects.get(pk=args[0]).contact_person) == before
