@@ -2,12 +2,12 @@
 closed, deadlines met and days per stage, by province and by month. Every number is one
 aggregate query, so the page costs the same number of queries for ten cases or ten thousand."""
 
-import datetime
 import statistics
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractMonth
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import Application, Declaration, EnforcementCase, Purpose
@@ -148,7 +148,10 @@ def deadline_performance(scope: Scope, year: int) -> dict:
 
 
 def median_days_per_stage(scope: Scope, year: int) -> list[dict]:
-    """Median calendar days from a stage's start to its completion, per legal time limit (1 query)."""
+    """Median calendar days from a stage's start to its completion, per legal time limit (1 query).
+
+    Days are counted in local (Beijing) dates, as the start day is: the database hands the closing
+    moment back in UTC, whose date is the day before from 00:00 to 08:00 in Beijing."""
     durations: dict[str, list[int]] = {}
     finished = Deadline.objects.filter(
         scope.where("department__region"), _in_year("closed_at", year), state=Deadline.State.MET
@@ -156,7 +159,9 @@ def median_days_per_stage(scope: Scope, year: int) -> list[dict]:
     for code, started_on, closed_at in finished.iterator():
         if closed_at is None:  # a met deadline has closed; this only satisfies the type checker
             continue
-        durations.setdefault(code, []).append((closed_at.date() - started_on).days)
+        # Never below 0: a start day given by the caller may fall after the completion.
+        days = max((timezone.localdate(closed_at) - started_on).days, 0)
+        durations.setdefault(code, []).append(days)
     return [
         {
             "rule": str(RULES[code].label) if code in RULES else code,
@@ -181,7 +186,7 @@ def dashboard_context(scope: Scope, year: int) -> dict:
     return {
         "scope": scope,
         "year": year,
-        "today": datetime.date.today(),
+        "today": timezone.localdate(),
         "targets": [
             {"label": label, "value": value, "target": target, "bar": progress_bar(value, target, title=str(label))}
             for label, value, target in target_rows

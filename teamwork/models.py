@@ -44,4 +44,5 @@ class CaseNote(models.Model):
         indexes = [models.Index(fields=["case_type", "case_id", "created_at"], name="case_note_thread_idx")]
 
     def __str__(self) -> str:
-        return f"{self.author} {self.created_at:%Y-%m-%d %H:%M}"
+        # In Beijing time: the database hands the moment back in UTC, 8 hours early.
+        return f"{self.author} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"

@@ -149,7 +149,10 @@ class CaseworkSeeding:
 
         rule = RULES[rule_code]
         content_type_id, target_pk, label = target
-        started = created.date()
+        from django.utils import timezone
+
+        # A Beijing day, as deadline_start takes it: `created` is a UTC moment, a day early before 08:00.
+        started = timezone.localdate(created)
         self.deadline_rows.append(
             (
                 rule_code,

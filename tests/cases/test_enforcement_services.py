@@ -277,6 +277,27 @@ def test_a_written_waiver_ends_the_window_and_must_be_dated_within_it(bureau, to
     assert event.data["waiver_sha256"] == case.evidence.get(kind="waiver").sha256
 
 
+def test_a_hearing_seven_days_ahead_counts_its_beijing_day_whatever_zone_it_is_given_in(bureau, today):
+    # The notice period is counted in Beijing days: 07:00 on 13 March in Beijing is 23:00 on 12 March in UTC.
+    case = in_defence(bureau, today, D(2026, 3, 5))
+    today.day = D(2026, 3, 6)
+    officer = bureau.inspectors[0]
+    six_days_ahead = datetime.datetime(2026, 3, 12, 23, 30, tzinfo=timezone.get_current_timezone())
+    with pytest.raises(ValidationError, match="at least 7 days"):
+        services.case_record_defence(
+            actor=officer,
+            case=case,
+            hearing_requested=True,
+            hearing_at=six_days_ahead.astimezone(datetime.UTC),
+            hearing_place="听证室",
+        )
+    seven_days_ahead = datetime.datetime(2026, 3, 12, 23, 0, tzinfo=datetime.UTC)
+    case = services.case_record_defence(
+        actor=officer, case=case, hearing_requested=True, hearing_at=seven_days_ahead, hearing_place="听证室"
+    )
+    assert case.status == "hearing" and timezone.localdate(case.hearing_at) == D(2026, 3, 13)
+
+
 def test_closing_before_execution_is_refused(bureau, today):
     case = filed(bureau, today, timezone.localdate())
     with pytest.raises(ValidationError, match="executed"):

@@ -14,6 +14,7 @@ from organizations.models import Role
 from teamwork.audit_actions import TeamAction
 from teamwork.mentions import MAX_MENTIONS, mention_tokens, people_named
 from teamwork.models import NOTE_MAX_LENGTH, CaseNote
+from tests.clock import travel
 from tests.factories import UserFactory, make_member
 from tests.factories.enforcement import BUREAU
 from workflows.team.actions import case_note_add
@@ -130,3 +131,11 @@ def test_the_notes_tag_alone_answers_in_five_queries(bureau, case):
     # Who sees the case: staff (1), their bureaus' regions (1), the case among them (1); the notes with
     # their authors and bodies (1); whom they mentioned (1). A page has read the first two already.
     assert len(queries) == 5, [query["sql"][:100] for query in queries]
+
+
+@pytest.mark.on_date("2026-12-07")
+def test_a_note_is_named_by_its_beijing_time_not_utc(bureau, case):
+    # 01:00 on 8 December in Beijing is 17:00 on 7 December in UTC.
+    with travel("2026-12-08T01:00", tick=False):
+        case_note_add(actor=bureau.inspectors[0], case=case, body="凌晨补充笔录。")
+    assert str(CaseNote.objects.get()).endswith(" 2026-12-08 01:00")

@@ -153,7 +153,9 @@ def case_record_defence(
         )
     stored = None
     if hearing_requested:
-        if hearing_at is None or hearing_at.date() < _today() + datetime.timedelta(days=HEARING_NOTICE_DAYS):
+        earliest = _today() + datetime.timedelta(days=HEARING_NOTICE_DAYS)
+        # The hearing's Beijing day, whatever zone the moment came in (in UTC it is a day early before 08:00).
+        if hearing_at is None or timezone.localdate(hearing_at) < earliest:
             raise ValidationError(
                 {"hearing_at": _("The party must be notified at least 7 days before the hearing; choose a later date.")}
             )
