@@ -273,7 +273,7 @@ REDIS_URL = env("REDIS_URL", default="")
 
 # Rate limits (public complaints and objections, the API's throttles) count in the cache, so it
 # must be one for every process: Redis when REDIS_URL is set, else a table in the database
-# (`manage.py createcachetable`, run by scripts/demo). Django's per-process memory cache let
+# (created by `manage.py migrate`: accounts/apps.py). Django's per-process memory cache let
 # each gunicorn worker count alone.
 if REDIS_URL:
     CACHES = {
@@ -337,6 +337,7 @@ SPECTACULAR_SETTINGS = {
         "CheckResultEnum": "cases.models.SupervisionCheck.Result",
         "CheckStatusEnum": "cases.models.SupervisionCheck.Status",
         "CampaignStatusEnum": "cases.models.SupervisionCampaign.Status",
+        "StatisticsReportStatusEnum": "reports.models.StatisticsReport.Status",
     },
 }
 
