@@ -3,7 +3,6 @@ the person can correct it. Rows are checked in batches, each batch asking the da
 kind of thing it names (existing enterprises, existing authorisations)."""
 
 import datetime
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -437,5 +436,3 @@ CHECKERS: dict[ImportKind, type[Checker]] = {
     ImportKind.ENTERPRISES: EnterpriseChecker,
     ImportKind.USERS: UserChecker,
 }
-
-CSV_INJECTION = re.compile(r"^[=+\-@\t\r]")

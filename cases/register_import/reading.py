@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from .columns import COLUMNS, Column, ImportKind
+from .columns import COLUMNS, KIND_LABELS, Column, ImportKind
 
 SNIFF_BYTES = 64 * 1024
 NOT_TEXT = _lazy(
@@ -96,8 +96,6 @@ def _match_headers(kind: ImportKind, headers: list[object]) -> tuple[list[Column
 
 
 def kind_label(kind: ImportKind) -> str:
-    from .columns import KIND_LABELS
-
     return str(KIND_LABELS[kind])
 
 

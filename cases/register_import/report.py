@@ -2,15 +2,18 @@
 the rows stream by, and safe to open in a spreadsheet."""
 
 import csv
+import re
 import tempfile
 
 from django.utils.translation import gettext as _
 
-from .checks import CSV_INJECTION, RowResult
+from .checks import RowResult
 from .columns import COLUMNS, ImportKind
 from .reading import as_text
 
 SHOWN_ERRORS = 200
+# What a spreadsheet takes for the start of a formula (OWASP "CSV injection").
+CSV_INJECTION = re.compile(r"^[=+\-@\t\r]")
 
 
 def safe_cell(value: str) -> str:

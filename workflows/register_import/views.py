@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -72,14 +73,8 @@ def template_file(request: AuthenticatedHttpRequest, kind: str, extension: str) 
         content, content_type = template_xlsx(import_kind), XLSX
     response = HttpResponse(content, content_type=content_type)
     name = f"{KIND_LABELS[import_kind]}-导入模板.{extension}"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}"
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
     return response
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)
 
 
 def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
