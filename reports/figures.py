@@ -9,7 +9,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +34,7 @@ class Figure:
     records: Callable[[Region, datetime.date, datetime.date], QuerySet]
     distinct: str = "pk"  # what is counted once: e.g. an enterprise with two declarations counts once
     breakdown: str = ""  # grouped by this field as well (checks by product category)
+    total: str = ""  # the sum of this field over the records instead of a count (marks printed, people reached)
 
 
 def _in_province(field: str, province: Region) -> dict:
@@ -150,6 +151,15 @@ FIGURES: dict[str, Figure] = {
 }
 
 
+def register_figures(*figures: Figure) -> None:
+    """Other apps add the figures they hold (demonstration zones, brand rounds, measures…) from their
+    AppConfig.ready(); the form's layout names them by code."""
+    for figure in figures:
+        if figure.code in FIGURES and FIGURES[figure.code] is not figure:
+            raise ValueError(f"statistics figure {figure.code!r} registered twice")
+        FIGURES[figure.code] = figure
+
+
 def figure_get(code: str) -> Figure | None:
     return FIGURES.get(code)
 
@@ -158,7 +168,12 @@ def figure_count(figure: Figure, province: Region, start: datetime.date, end: da
     """The figure's value, the ids of the records behind it and, if it has one, its breakdown."""
     records = figure.records(province, start, end).order_by()
     ids = sorted(set(records.values_list("pk", flat=True)))
-    value = records.aggregate(n=Count(figure.distinct, distinct=True))["n"]
+    if figure.total:
+        total = records.aggregate(n=Sum(figure.total))["n"] or 0
+        # Whole numbers stay integers (the XLSX writes numbers, the snapshot is JSON).
+        value = int(total) if total == int(total) else round(float(total), 2)
+    else:
+        value = records.aggregate(n=Count(figure.distinct, distinct=True))["n"]
     result = {"value": value, "ids": ids}
     if figure.breakdown:
         groups = records.values(figure.breakdown).annotate(n=Count("pk", distinct=True)).order_by(figure.breakdown)
