@@ -19,7 +19,7 @@ def test_a_registered_figure_is_counted_and_a_total_sums_its_field(monkeypatch):
     monkeypatch.setattr("reports.figures.FIGURES", dict(FIGURES))
     from reports import figures
 
-    province = Region.objects.create(code="330000", name="浙江省", level=Region.Level.PROVINCE)
+    province = Region.objects.get(code="330000")
     for name, year in (("甲", 2010), ("乙", 2016)):
         ProtectedProduct.objects.create(name=name, category="tea", province=province, announcement_year=year)
     count = Figure("test_products", "products", "counted", "个", _products)
