@@ -31,6 +31,7 @@ urlpatterns = [
     path("cases/", include("workflows.case_search.urls")),
     path("team/", include("workflows.team.urls")),
     path("register-import/", include("workflows.register_import.urls")),
+    path("archives/", include("workflows.products.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),

@@ -60,7 +60,11 @@ ROWS: tuple[Row, ...] = (
         "supervision",
         "地理标志产品监督检查情况",
         (
-            Cell("产品档案建设情况", ("archive_note",), figures=("product_archives", "products_new")),
+            Cell(
+                "产品档案建设情况",
+                ("archive_note",),
+                figures=("product_archives", "product_archives_complete", "products_new"),
+            ),
             Cell(
                 "监督检查产品类别及数量",
                 ("supervision_note",),

@@ -87,6 +87,8 @@ def staff_menu(request) -> list[MenuItem]:
         MenuItem(_("Find a case"), reverse("case_search:index")),
         MenuItem(_("Protection applications"), reverse("applications:list")),
         MenuItem(_("Enforcement cases"), reverse("enforcement:list")),
+        # What the office knows of each protected product, and how complete it is (ADR 0058).
+        MenuItem(_("Product archives"), reverse("archives:list")),
     ]
     items.append(MenuItem(_("Case lists"), children=cases))
     items.append(MenuItem(_("Supervision"), reverse("supervision:list")))

@@ -185,6 +185,8 @@ RULES: dict[str, Rule] = {
     "my_work:claim": rule("task", {"staff of the case's province"}, statuses=(405,)),
     # 名录导入: a provincial bureau's staff (and 科技司) import; a file is seen by its uploader and
     # whoever imports for the same regions; the templates by anyone who may import.
+    # A product's archive (ADR 0058): staff whose jurisdiction covers its province or its area.
+    "archives:detail": rule("product", ZHEJIANG_STAFF),
     "register_import:template": rule("register import template", PROVINCE | {"staff of another province"}),
     "register_import:detail": rule("register import", PROVINCE),
     "register_import:error_file": rule("register import", PROVINCE),
