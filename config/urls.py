@@ -33,6 +33,7 @@ urlpatterns = [
     path("register-import/", include("workflows.register_import.urls")),
     path("archives/", include("workflows.products.urls")),
     path("reports/", include("reports.urls")),
+    path("marks/", include("marks.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
     path("files/", include("cases.file_urls")),

@@ -52,7 +52,11 @@ ROWS: tuple[Row, ...] = (
         "地理标志产品专用标志使用情况",
         (
             Cell("专用标志核准企业数量", ("mark_users_note",), figures=("mark_users_new", "mark_users_authorised")),
-            Cell("专用标志印制、发放数量及管理", ("mark_printing",)),
+            Cell(
+                "专用标志印制、发放数量及管理",
+                ("mark_printing",),
+                figures=("marks_printed", "marks_issued", "usage_reports_filed"),
+            ),
             Cell(PROBLEMS, ("mark_problems",)),
         ),
     ),

@@ -100,7 +100,8 @@ class SupervisionCampaign(ConcurrentTransitionMixin, models.Model):
     # Published as a number only (一公开 without naming who stood aside).
     conflicts_excluded = models.PositiveIntegerField(_("conflicts of interest excluded"), default=0, editable=False)
     status = FSMField(_("status"), default=Status.PLANNED, choices=Status.choices, protected=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    # Empty for the standing campaign of the two-year non-use rule, which the worker opens (ADR 0055).
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

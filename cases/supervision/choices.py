@@ -22,6 +22,7 @@ class SupervisionAction(models.TextChoices):
     CHECK_REVOCATION_APPROVE = "check.revocation_approve", _("Revocation approved")
     CHECK_REVOCATION_REJECT = "check.revocation_reject", _("Revocation rejected: rectification ordered instead")
     RECTIFICATION_REPORT = "check.rectification_report", _("Rectification reported by the producer")
+    NON_USE_CHECK = "check.non_use", _("Check opened: the mark unused for two years")
 
 
 class CheckOutcome(models.TextChoices):

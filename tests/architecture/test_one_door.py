@@ -19,6 +19,7 @@ PRODUCT_PACKAGES = (
     "deadlines",
     "demo",
     "documents",
+    "marks",
     "notifications",
     "organizations",
     "register",

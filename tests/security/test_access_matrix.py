@@ -722,3 +722,54 @@ def test_a_patch_of_a_report_from_anyone_but_its_officer_changes_nothing(client,
             problems.append(f"{persona} PATCH {url}: {status}")
     assert problems == [], "\n".join(problems)
     assert (_state(world), StatisticsReport.objects.get(pk=args[0]).contact_person) == before
+
+
+# The special marks' pages (no id in their address): anonymous to the login page, producers and
+# staff without a marks role refused, a bureau's staff see only what lies in their jurisdiction.
+MARKS_PAGES = [
+    "marks:index",
+    "marks:printing_new",
+    "marks:issue_new",
+    "marks:usage",
+    "marks:usage_reports",
+    "marks:dues",
+]
+
+
+def test_the_special_marks_pages_are_for_the_bureaus_staff_only(client, world):
+    from marks.services import printing_record
+    from organizations.models import Department
+
+    zhejiang_clerk = make_member("AMR-330106", Role.STAFF)
+    printing_record(
+        actor=zhejiang_clerk,
+        bureau=Department.objects.get(code="AMR-330106"),
+        product=longjing(),
+        printed_on=__import__("datetime").date(2026, 5, 6),
+        quantity=7,
+        printer="浙江省防伪印制中心矩阵",
+    )
+    allowed = {"staff of the case's province", "lead", "staff of another province"}
+    records = {"marks:printing_new", "marks:issue_new"}  # kept by a regional bureau's staff or lead
+    checked = 0
+    for name in MARKS_PAGES:
+        url = reverse(name)
+        for persona in PERSONAS:
+            _login(client, world.users[persona])
+            response = client.get(url)
+            checked += 1
+            status = response.status_code
+            if persona in allowed:
+                assert status == 200, f"{persona} GET {url}: {status}"
+                page = response.content.decode()
+                assert ("浙江省防伪印制中心矩阵" in page) == (
+                    name == "marks:index" and persona != "staff of another province"
+                ), f"{persona} GET {url}"
+            else:
+                assert status in DENIED_STATUSES, f"{persona} GET {url}: {status}"
+            if persona == "anonymous":
+                assert status == 302 and "/accounts/login/" in response["Location"]
+        if name in records:
+            _login(client, world.users["producer A"])
+            assert client.post(url, {"quantity": "5"}).status_code == 403
+    assert checked == len(MARKS_PAGES) * len(PERSONAS)

@@ -18,6 +18,7 @@ from cases.supervision.services import (
     campaign_draw,
     check_decide_revocation,
     check_open,
+    check_open_for_non_use,
     check_record_result,
     conflict_declare,
     conflict_withdraw,
@@ -97,6 +98,12 @@ def open_drawn_checks(batch: int = 200) -> int:
                 continue
         opened += 1
     return opened
+
+
+def open_non_use_check(*, declaration, last_use_on) -> SupervisionCheck:
+    """The worker's two-year non-use rule (marks.non_use) puts a declaration under check; the
+    check is then opened like a drawn one (open_drawn_checks)."""
+    return check_open_for_non_use(declaration=declaration, last_use_on=last_use_on)
 
 
 def report_rectification(*, actor: User, check: SupervisionCheck, text: str, files=()) -> RectificationReport:
