@@ -8,6 +8,7 @@ many records there are.
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 from django.utils.functional import Promise
@@ -35,6 +36,8 @@ class Figure:
     distinct: str = "pk"  # what is counted once: e.g. an enterprise with two declarations counts once
     breakdown: str = ""  # grouped by this field as well (checks by product category)
     total: str = ""  # the sum of this field over the records instead of a count (marks printed, people reached)
+    # The staff page of one of its records, when neither the model's get_absolute_url nor its flow gives one.
+    record_url: Callable[[Any], str] | None = None
 
 
 def _in_province(field: str, province: Region) -> dict:
@@ -174,7 +177,7 @@ def figure_count(figure: Figure, province: Region, start: datetime.date, end: da
         value = int(total) if total == int(total) else round(float(total), 2)
     else:
         value = records.aggregate(n=Count(figure.distinct, distinct=True))["n"]
-    result = {"value": value, "ids": ids}
+    result: dict = {"value": value, "ids": ids}
     if figure.breakdown:
         groups = records.values(figure.breakdown).annotate(n=Count("pk", distinct=True)).order_by(figure.breakdown)
         result["breakdown"] = {group[figure.breakdown]: group["n"] for group in groups}
