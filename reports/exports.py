@@ -13,7 +13,7 @@ from .selectors import cell_text, form_rows, report_content, summary_column_labe
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _safe(value):
+def safe_text(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
@@ -56,7 +56,7 @@ def as_csv(table: list[list]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for line in table:
-        writer.writerow([_safe(value) for value in line])
+        writer.writerow([safe_text(value) for value in line])
     # With a BOM: spreadsheet programs in China open UTF-8 CSV as GBK otherwise.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -68,7 +68,7 @@ def as_xlsx(table: list[list], title: str = FORM_TITLE) -> bytes:
     sheet.append([title])
     sheet["A1"].font = Font(bold=True, size=14)
     for line in table:
-        sheet.append([_safe(value) for value in line])
+        sheet.append([safe_text(value) for value in line])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [28, 28, 60] + [16] * 23, strict=False):

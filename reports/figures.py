@@ -37,6 +37,8 @@ class Figure:
     distinct: str = "pk"  # what is counted once: e.g. an enterprise with two declarations counts once
     breakdown: str = ""  # grouped by this field as well (checks by product category)
     total: str = ""  # the sum of this field over the records instead of a count (marks printed, people reached)
+    # The staff page of one of its records, when neither the model's get_absolute_url nor its flow gives one.
+    record_url: Callable[[Any], str] | None = None
 
 
 def _in_province(field: str, province: Region) -> dict:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .form_layout import ANSWER_FIELDS
 from .models import Period, StatisticsReport
-from .selectors import printed_in_chinese
+from .selectors import FormRow, printed_in_chinese
 
 
 class ReportAnswersForm(forms.ModelForm):
@@ -18,6 +18,18 @@ class ReportAnswersForm(forms.ModelForm):
             for name in ANSWER_FIELDS
             if isinstance(StatisticsReport._meta.get_field(name), models.TextField)
         } | {"stage_report": forms.Textarea(attrs={"rows": 10})}
+
+    def laid_out(self, rows: list[FormRow]) -> list[FormRow]:
+        """The form's rows (reports.selectors.form_rows) with this form's inputs in the cells the
+        layout gives them; the counted figures stay as they are, read-only."""
+        for row in rows:
+            for cell in row.cells:
+                for answer in cell.answers:
+                    answer.field = self[answer.name]
+        return rows
+
+    def header_fields(self) -> list:
+        return [self["contact_person"], self["contact_phone"]]
 
     def printed(self) -> set[str]:
         """The fields labelled in the official form's own words, marked lang="zh-hans" on the page."""

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -9,8 +10,9 @@ from organizations.models import Role
 from organizations.selectors import jurisdiction_prefixes, members_of
 from workflows.next_step import MAX_CANDIDATES, Handler, NextStep
 
-from .figures import FIGURES, breakdown_labels, figure_get
-from .form_layout import ROWS
+from . import figures as figure_registry
+from .figures import Figure, breakdown_labels, figure_get
+from .form_layout import ANSWER_FIELDS, ROWS
 from .models import StatisticsReport
 
 
@@ -57,11 +59,31 @@ def report_content(report: StatisticsReport) -> dict:
     return report_live_content(report)
 
 
+YES, NO, TICKED, BOX = "是", "否", "☑", "□"
+# The PDF's faces (ADR 0025: Noto CJK) have no ☑: the printed form ticks with a filled box.
+PRINTED_TICK = "■"
+
+
+def answer_kind(name: str) -> str:
+    """How a typed answer is printed: yes/no boxes, a number in its own cell, or text."""
+    model_field = StatisticsReport._meta.get_field(name)
+    if isinstance(model_field, models.BooleanField):
+        return "yes_no"
+    if isinstance(model_field, models.IntegerField | models.DecimalField | models.FloatField):
+        return "number"
+    return "text"
+
+
+def yes_no_boxes(value, ticked: str = TICKED) -> list[tuple[str, str]]:
+    """是 □ / 否 □ as printed, the answer's box ticked (neither when unanswered)."""
+    return [(YES, ticked if value is True else BOX), (NO, ticked if value is False else BOX)]
+
+
 def answer_display(report_field, value) -> str:
+    if isinstance(value, bool) or (value is None and answer_kind(report_field) == "yes_no"):
+        return "　".join(f"{word} {box}" for word, box in yes_no_boxes(value))
     if value is None or value == "":
         return ""
-    if isinstance(value, bool):
-        return "是 ■　否 □" if value else "是 □　否 ■"
     return str(value)
 
 
@@ -69,30 +91,68 @@ def answer_display(report_field, value) -> str:
 class FigureLine:
     code: str
     label: str
-    value: int
+    value: int | float
     unit: str
     method: str
     breakdown: list = field(default_factory=list)
 
 
 @dataclass
+class AnswerLine:
+    """One typed answer of a cell: its field, its label, its value as stored and as shown."""
+
+    name: str
+    label: str
+    value: object
+    shown: str
+    kind: str  # yes_no, number or text (answer_kind)
+    printed: bool  # labelled in the official form's own (Chinese) words
+    field: object = None  # the input, on the form being filled in (ReportAnswersForm.laid_out)
+
+    @property
+    def boxes(self) -> list[tuple[str, str]]:
+        return yes_no_boxes(self.value) if self.kind == "yes_no" else []
+
+    @property
+    def printed_boxes(self) -> list[tuple[str, str]]:
+        return yes_no_boxes(self.value, PRINTED_TICK) if self.kind == "yes_no" else []
+
+
+@dataclass
 class FormCell:
     label: str
     sublabel: str
-    figures: list
-    answers: list  # (field name, verbose name, shown value)
-    printed: frozenset = frozenset()  # the answers labelled in the official form's own (Chinese) words
+    figures: list[FigureLine]
+    answers: list[AnswerLine]
+
+    @property
+    def labelled(self) -> bool:
+        """Whether each answer is printed after its label (several things share the cell)."""
+        return bool(self.figures) or len(self.answers) > 1
 
 
 @dataclass
 class FormRow:
     code: str
     label: str
-    cells: list
+    cells: list[FormCell]
+
+
+def _figure_line(code: str, figure: Figure, counted: dict) -> FigureLine:
+    return FigureLine(
+        code=code,
+        label=str(figure.label),
+        value=counted.get("value", 0),
+        unit=figure.unit,
+        method=str(figure.method),
+        breakdown=breakdown_labels(counted.get("breakdown", {})),
+    )
 
 
 def form_rows(content: dict) -> list[FormRow]:
-    """The form as printed, filled with a content (a snapshot or the live figures)."""
+    """The form as printed, filled with a content (a snapshot or the live figures). Driven by the
+    layout only: a figure or a field moved from one cell to another shows where the layout puts it.
+    A figure code that no installed app registered is left out rather than break the form."""
     answers = content["answers"]
     figures = content["figures"]
     rows = []
@@ -101,29 +161,21 @@ def form_rows(content: dict) -> list[FormRow]:
         for cell in row.cells:
             lines = []
             for code in cell.figures:
-                figure, counted = FIGURES[code], figures.get(code, {"value": 0})
-                lines.append(
-                    FigureLine(
-                        code=code,
-                        label=str(figure.label),
-                        value=counted["value"],
-                        unit=figure.unit,
-                        method=str(figure.method),
-                        breakdown=breakdown_labels(counted.get("breakdown", {})),
-                    )
-                )
+                figure = figure_get(code)
+                if figure is not None:
+                    lines.append(_figure_line(code, figure, figures.get(code, {})))
             shown = [
-                (
-                    name,
-                    str(StatisticsReport._meta.get_field(name).verbose_name),
-                    answer_display(name, answers.get(name)),
+                AnswerLine(
+                    name=name,
+                    label=str(StatisticsReport._meta.get_field(name).verbose_name),
+                    value=answers.get(name),
+                    shown=answer_display(name, answers.get(name)),
+                    kind=answer_kind(name),
+                    printed=printed_in_chinese(name),
                 )
                 for name in cell.fields
             ]
-            printed = frozenset(name for name in cell.fields if printed_in_chinese(name))
-            cells.append(
-                FormCell(label=cell.label, sublabel=cell.sublabel, figures=lines, answers=shown, printed=printed)
-            )
+            cells.append(FormCell(label=cell.label, sublabel=cell.sublabel, figures=lines, answers=shown))
         rows.append(FormRow(code=row.code, label=row.label, cells=cells))
     return rows
 
@@ -145,14 +197,8 @@ def figure_records(report: StatisticsReport, code: str):
 
 
 SUMMARY_STATES = (StatisticsReport.Status.SUBMITTED, StatisticsReport.Status.ACCEPTED)
-SUMMARY_NUMBERS = (
-    "plan_city_count",
-    "plan_county_count",
-    "zone_count",
-    "brand_count",
-    "central_media_reports",
-    "local_media_reports",
-)
+# The typed numbers of the form, added up beside the figures (whichever the layout still has typed).
+SUMMARY_NUMBERS = tuple(name for name in ANSWER_FIELDS if answer_kind(name) == "number")
 
 
 def national_summary(year: int, period: int) -> dict:
@@ -162,13 +208,14 @@ def national_summary(year: int, period: int) -> dict:
         .select_related("province", "current_snapshot")
         .order_by("province__code")
     )
-    columns = [*FIGURES, *SUMMARY_NUMBERS]
+    codes = list(figure_registry.FIGURES)
+    columns = [*codes, *SUMMARY_NUMBERS]
     rows, totals = [], dict.fromkeys(columns, 0)
     for report in reports:
         values = {}
         if report.status in SUMMARY_STATES and report.current_snapshot_id:
             content = report.current_snapshot.content
-            for code in FIGURES:
+            for code in codes:
                 values[code] = content["figures"].get(code, {}).get("value", 0)
             for name in SUMMARY_NUMBERS:
                 values[name] = content["answers"].get(name) or 0
@@ -190,7 +237,7 @@ def summary_printed_columns() -> set[str]:
 
 
 def summary_column_labels() -> dict[str, str]:
-    labels = {code: str(figure.label) for code, figure in FIGURES.items()}
+    labels = {code: str(figure.label) for code, figure in figure_registry.FIGURES.items()}
     for name in SUMMARY_NUMBERS:
         labels[name] = str(StatisticsReport._meta.get_field(name).verbose_name)
     return labels
@@ -204,7 +251,7 @@ def cell_text(cell: FormCell) -> str:
         if figure.breakdown:
             text += "（" + "、".join(f"{name} {count}" for name, count in figure.breakdown) + "）"
         parts.append(text)
-    for _name, label, value in cell.answers:
-        if value:
-            parts.append(f"{label}：{value}" if (cell.figures or len(cell.answers) > 1) else value)
+    for answer in cell.answers:
+        if answer.shown:
+            parts.append(f"{answer.label}：{answer.shown}" if cell.labelled else answer.shown)
     return "\n".join(parts)

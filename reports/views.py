@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,8 +20,10 @@ from . import dashboard as dashboard_selectors
 from .actions import submit_report, update_report
 from .documents import statistics_form_pdf
 from .exports import as_csv, as_xlsx, report_table, summary_table
+from .form_xlsx import report_form_xlsx
 from .forms import ReportAnswersForm, SummaryFilterForm
 from .models import Period, period_due
+from .provenance import figure_sources, record_links
 from .selectors import (
     drafting_steps,
     figure_records,
@@ -33,6 +36,7 @@ from .selectors import (
     summary_printed_columns,
 )
 
+RECORDS_PER_PAGE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -75,13 +79,15 @@ def report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def report_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(request, pk)
     content = report_content(report)
+    rows = form_rows(content)
     return render(
         request,
         "reports/report_detail.html",
         {
             "report": report,
             "content": content,
-            "rows": form_rows(content),
+            "rows": rows,
+            "sources": figure_sources(report, rows),
             "may_fill": report.is_editable and _may_fill(request.user, report),
             "snapshots": report.snapshots.select_related("taken_by"),
             "drafting_steps": drafting_steps(report),
@@ -114,7 +120,8 @@ def report_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 ),
             )
             return redirect(report)
-    return render(request, "reports/report_edit.html", {"report": report, "form": form})
+    rows = form.laid_out(form_rows(report_content(report)))
+    return render(request, "reports/report_edit.html", {"report": report, "form": form, "rows": rows})
 
 
 @require_POST
@@ -134,20 +141,24 @@ def report_submit_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
 
 def figure_detail(request: AuthenticatedHttpRequest, pk: int, code: str) -> HttpResponse:
+    """The records behind any registered figure, a page at a time, each linked to its own page."""
     report = _report_or_404(request, pk)
     figure, records = figure_records(report, code)
     if figure is None:
         raise Http404
-    content = report_content(report)
+    page = Paginator(records, RECORDS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "reports/figure_records.html",
         {
             "report": report,
             "figure": figure,
-            "records": records[:1000],
-            "counted": content["figures"].get(code, {}),
-            "template": f"reports/records/{records.model._meta.model_name}.html",
+            "records": records,
+            "page": page,
+            "rows": record_links(figure, list(page.object_list)),
+            "records_name": records.model._meta.verbose_name_plural,
+            "has_status": hasattr(records.model, "get_status_display"),
+            "counted": report_content(report)["figures"].get(code, {}),
         },
     )
 
@@ -164,7 +175,7 @@ def report_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 def report_xlsx(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = _report_or_404(request, pk)
-    return _download(as_xlsx(report_table(report)), XLSX, f"statistics-{report.pk}.xlsx")
+    return _download(report_form_xlsx(report), XLSX, f"statistics-{report.pk}.xlsx")
 
 
 def _summary_params(request):

@@ -15,7 +15,8 @@ from rest_framework.response import Response
 
 from reports.actions import submit_report, update_report
 from reports.documents import statistics_form_pdf
-from reports.exports import as_csv, as_xlsx, report_table
+from reports.exports import as_csv, report_table
+from reports.form_xlsx import report_form_xlsx
 from reports.forms import ReportAnswersForm
 from reports.models import StatisticsReport
 from reports.selectors import reports_visible_to
@@ -39,7 +40,7 @@ def _export(report: StatisticsReport, kind: str) -> tuple[bytes, str, str]:
         return statistics_form_pdf(report), "application/pdf", f"statistics-{report.year}-{report.period}.pdf"
     if kind == "csv":
         return as_csv(report_table(report)), "text/csv; charset=utf-8", f"statistics-{report.pk}.csv"
-    return as_xlsx(report_table(report)), XLSX, f"statistics-{report.pk}.xlsx"
+    return report_form_xlsx(report), XLSX, f"statistics-{report.pk}.xlsx"
 
 
 class FormatIsTheFile(BaseContentNegotiation):
