@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from audit.models import AuditEvent
 from marks.models import MarkIssue, MarkPrinting
@@ -14,6 +15,12 @@ from tests.factories.supervision import published_declarations
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 5, 6)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):  # refusals are matched by their English text
+        yield
 
 
 def test_a_print_run_with_serials_counts_them_and_never_repeats_them(county_clerk, county_bureau, product):
