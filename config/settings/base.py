@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "workflows",
     "register",
     "reports",
+    "agreement",
     "demo",
     "rest_framework",
     "rest_framework.authtoken",
@@ -338,6 +339,8 @@ SPECTACULAR_SETTINGS = {
         "CheckStatusEnum": "cases.models.SupervisionCheck.Status",
         "CampaignStatusEnum": "cases.models.SupervisionCampaign.Status",
         "StatisticsReportStatusEnum": "reports.models.StatisticsReport.Status",
+        "AgreementEntryStatusEnum": "agreement.models.AgreementEntry.Status",
+        "AgreementObjectionStatusEnum": "agreement.models.AgreementObjection.Status",
     },
 }
 
