@@ -63,7 +63,7 @@ class AgreementEntryFlow(TerroirFlow):
             kind=self.process_title,
             reference=entry.name,
             status=entry.get_status_display(),
-            party=entry.get_annex_display(),
+            party=entry.get_country_display(),
             bureau=international_department(),
             url=reverse("agreement:detail", args=[entry.pk]),
         )

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from tests.factories.organizations import make_member
 
@@ -15,3 +16,10 @@ def gjs():
         kjs_lead = make_member("KJS", "lead", username="kjs_lead_t")
 
     return People
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages asserted on are the English msgids (the pages stay in their own language)."""
+    with translation.override("en"):
+        yield

@@ -139,7 +139,9 @@ def test_a_returned_publication_goes_back_to_the_staff_and_a_refusal_upholds_obj
     _complete(
         AgreementEntryFlow.approve_publication,
         gjs.lead,
-        lambda activation: actions.decide_publication(actor=gjs.lead, entry=_entry(), approve=False, comment="补充说明"),
+        lambda activation: actions.decide_publication(
+            actor=gjs.lead, entry=_entry(), approve=False, comment="补充说明"
+        ),
     )
     assert _entry().status == "proposed"
     assert not Task.objects.filter(status__in=[STATUS.NEW, STATUS.ASSIGNED]).exists()
