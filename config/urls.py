@@ -34,6 +34,7 @@ urlpatterns = [
     path("archives/", include("workflows.products.urls")),
     path("reports/", include("reports.urls")),
     path("marks/", include("marks.urls")),
+    path("agreement/", include("agreement.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
     path("files/", include("cases.file_urls")),

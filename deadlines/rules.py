@@ -104,6 +104,14 @@ RULES: dict[str, DeadlineRule] = {
             reminders=(10, 3),
             pausable=True,
         ),
+        # EU–China agreement (§9, design): a second-batch name is published for objections for 2 months.
+        DeadlineRule(
+            "agreement.objection_window",
+            PeriodKind.CALENDAR_MONTHS,
+            2,
+            _("Objections to an EU–China agreement name: 2 months from publication"),
+            reminders=(),
+        ),
         # Statistics form (§6): the clock is started so that it falls due on the period's date.
         DeadlineRule(
             "statistics.report",

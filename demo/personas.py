@@ -71,6 +71,9 @@ STAFF = [
     StaffPersona("wc_county_inspector", "孟凡宇", "AMR-230184", (Role.STAFF, Role.INSPECTOR), "五常市 inspector"),
     StaffPersona("wc_county_reviewer", "宋雨", "AMR-230184", (Role.STAFF,), "五常市 case reviewer (not an inspector)"),
     StaffPersona("wc_county_lead", "于洪涛", "AMR-230184", (Role.LEAD,), "五常市 lead"),
+    # 国际司: the EU–China agreement lists (docs/adr/0052).
+    StaffPersona("gjs_staff", "邓佳", "GJS", (Role.STAFF,), "国际司 staff (EU–China agreement lists)"),
+    StaffPersona("gjs_lead", "罗振华", "GJS", (Role.LEAD,), "国际司 lead"),
 ]
 
 ENTERPRISES = [

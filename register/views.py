@@ -7,6 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from agreement.actions import file_objection as file_agreement_objection
+from agreement.forms import AgreementObjectionForm, EntrySearchForm
+from agreement.selectors import entries_of_product, entries_public, entry_open_to_objections
+from agreement.services import window_is_open
 from audit.anchors import anchors_public
 from cases.applications.selectors import (
     announcement_public,
@@ -74,6 +78,7 @@ def product_detail(request: HttpRequest, token: str) -> HttpResponse:
         "area": product.protected_area.order_by("code"),
         "announcements": product_announcements_public(product),
         "history": product_public_history(product),
+        "agreement_entries": entries_of_product(product),
         "page": users,
         # Staff reach the product's case page (revocation, amendments) from its register entry.
         "staff_url": reverse("applications:product", args=[product.pk]) if is_staff_member(request.user) else "",
@@ -184,6 +189,40 @@ def objection_new(request: HttpRequest, token: str) -> HttpResponse:
             form.release_staged_files()
             return render(request, "register/objection_received.html", {"objection": objection})
     return render(request, "register/objection_new.html", context)
+
+
+@login_not_required
+@require_GET
+def agreement_names(request: HttpRequest) -> HttpResponse:
+    """中欧地理标志协定: the names each side protects, by annex and batch, searchable by pinyin."""
+    form = EntrySearchForm(request.GET or None)
+    filters = {"query": form.cleaned_data["q"], "annex": form.cleaned_data["annex"]} if form.is_valid() else {}
+    page = Paginator(entries_public(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "register/agreement.html", {"form": form, "page": page})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def agreement_objection(request: HttpRequest, token: str) -> HttpResponse:
+    """Anyone may object to a second-batch name while it is published for objections."""
+    entry = entry_open_to_objections(token)
+    if entry is None:
+        raise Http404
+    form = AgreementObjectionForm(request.POST or None)
+    context = {"entry": entry, "form": form, "open": window_is_open(entry)}
+    if request.method == "POST" and not objection_allowed(client_address(request)):
+        form.add_error(None, _("Too many objections were sent from your network address. Please try again in an hour."))
+        return render(request, "register/agreement_objection.html", context, status=429)
+    if request.method == "POST" and context["open"] and form.is_valid():
+        try:
+            file_agreement_objection(
+                actor=request.user if request.user.is_authenticated else None, entry=entry, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            return render(request, "register/agreement_objection_received.html", {"entry": entry})
+    return render(request, "register/agreement_objection.html", context, status=400 if form.errors else 200)
 
 
 @login_not_required

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "register",
     "reports",
     "marks",
+    "agreement",
     "demo",
     "rest_framework",
     "rest_framework.authtoken",
@@ -339,6 +340,8 @@ SPECTACULAR_SETTINGS = {
         "CheckStatusEnum": "cases.models.SupervisionCheck.Status",
         "CampaignStatusEnum": "cases.models.SupervisionCampaign.Status",
         "StatisticsReportStatusEnum": "reports.models.StatisticsReport.Status",
+        "AgreementEntryStatusEnum": "agreement.models.AgreementEntry.Status",
+        "AgreementObjectionStatusEnum": "agreement.models.AgreementObjection.Status",
     },
 }
 

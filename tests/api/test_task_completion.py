@@ -323,6 +323,46 @@ def test_statistics_report_tasks(client, stranger):
     assert nodes_of(trace) == {"approve", "review"} and trace[-1][1] == StatisticsReport.Status.ACCEPTED
 
 
+# ------------------------------------------------------------------ EU–China agreement names
+
+
+def agreement_scenario(walk):
+    """A second-batch name: published, objected to, the period run out, a decision returned once,
+    then protected: every task of the flow (ADR 0052)."""
+    from agreement import actions as agreement_actions
+    from agreement.flows import AgreementEntryFlow
+    from agreement.models import AgreementEntry
+
+    staff, lead = make_member("GJS", Role.STAFF), make_member("GJS", Role.LEAD)
+    name = {"page": "金华火腿", "api": "泸州老窖"}[walk.via]
+    (entry,) = agreement_actions.load_list(
+        actor=staff, data=f"annex,name,product_class,country\nV,{name},名称,CN\n".encode()
+    )
+    agreement_actions.request_publication(actor=staff, entry=entry)
+    flow, step = AgreementEntryFlow, walk.complete
+    step(flow, entry, "approve_publication", lead, {"approve": "yes", "comment": ""})
+    agreement_actions.file_objection(
+        actor=None, entry=entry, objector_name="某协会", contact="010-1", grounds="名称已通用。"
+    )
+    AgreementEntry.objects.filter(pk=entry.pk).update(window_closes=timezone.localdate() - datetime.timedelta(days=1))
+    timer = Task.objects.filter(flow_task=flow.objection_period, process__artifact_object_id=entry.pk)
+    timer.exclude(status=STATUS.DONE).update(scheduled=timezone.now() - datetime.timedelta(minutes=1))
+    assert fire_workflow_timers() >= 1
+    decision = {"outcome": "protect", "decision_reference": "国际司〔2026〕1号", "comment": "异议不成立。"}
+    step(flow, entry, "examine", staff, decision)
+    step(flow, entry, "approve_decision", lead, {"approve": "no", "comment": "请补充理由"})
+    step(flow, entry, "examine", staff, decision)
+    step(flow, entry, "approve_decision", lead, {"approve": "yes", "comment": ""})
+
+
+def test_agreement_tasks(client, stranger):
+    from agreement.flows import AgreementEntryFlow
+
+    trace = walked_both_ways(client, stranger, agreement_scenario)
+    human = {node.name for node in AgreementEntryFlow.instance.nodes() if node.task_type == "HUMAN"}
+    assert nodes_of(trace) == human and trace[-1][1] == "protected"
+
+
 # ------------------------------------------------------------------ what the list tells a client
 
 

@@ -22,6 +22,7 @@ from reports.models import Period
 from tests import flows
 from tests.api.test_task_completion import (
     Walk,
+    agreement_scenario,
     application_scenario,
     declaration_scenario,
     enforcement_scenario,
@@ -174,6 +175,7 @@ def test_every_human_task_page_draws_its_form_and_shows_refusals(page: Page, liv
         supervision_scenario,
         enforcement_scenario,
         report_scenario([Period.JULY]),
+        agreement_scenario,
     ):
         scenario(walk)
     human = {

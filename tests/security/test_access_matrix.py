@@ -196,6 +196,12 @@ RULES: dict[str, Rule] = {
     "api:staff-report-detail": rule("statistics report", PROVINCE),
     "api:staff-report-export": rule("statistics report", PROVINCE),
     "api:staff-report-submit": rule("statistics report", set(), statuses=(405,)),
+    # The EU–China agreement (ADR 0052): the public objection form while a name is published; the
+    # 国际司's own pages and staff API (no persona of the world is of the 国际司).
+    "register:agreement_objection": rule("agreement objection token", EVERYONE),
+    "agreement:detail": rule("agreement entry", set()),
+    "agreement:publish": rule("agreement entry", set(), statuses=(405,)),
+    "api:staff-agreement-name-detail": rule("agreement entry", set()),
     "api:notification-detail": rule("notification", {"producer A"}),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
 }
@@ -222,6 +228,7 @@ FLOW_VIEWERS = {
     "enforcementcase": ZHEJIANG_STAFF,
     "productrevocation": ZHEJIANG_STAFF,
     "statisticsreport": PROVINCE,
+    "agreemententry": set(),
 }
 
 
@@ -437,7 +444,25 @@ def world(media_root) -> World:
     assert job.error_file
     targets["register import"] = Target([job.pk], None)
     targets["register import template"] = Target(["users", "csv"], None)
+    # A second-batch name of the EU–China agreement, published for objections by the 国际司 (no
+    # persona of the world is one of its people: tests/agreement covers its staff and lead).
+    targets.update(_agreement_targets())
     return world
+
+
+def _agreement_targets() -> dict:
+    from agreement import actions as agreement_actions
+
+    gjs_staff, gjs_lead = make_member("GJS", Role.STAFF), make_member("GJS", Role.LEAD)
+    (entry,) = agreement_actions.load_list(
+        actor=gjs_staff, data="annex,name,product_class,country\nV,金华火腿,肉制品 Meat products,CN\n".encode()
+    )
+    agreement_actions.request_publication(actor=gjs_staff, entry=entry)
+    agreement_actions.decide_publication(actor=gjs_lead, entry=entry, approve=True)
+    return {
+        "agreement entry": Target([entry.pk], "金华火腿"),
+        "agreement objection token": Target([entry.public_token], "金华火腿"),
+    }
 
 
 def _login(client, user):
