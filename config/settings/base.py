@@ -338,6 +338,8 @@ SPECTACULAR_SETTINGS = {
         "CheckStatusEnum": "cases.models.SupervisionCheck.Status",
         "CampaignStatusEnum": "cases.models.SupervisionCampaign.Status",
         "StatisticsReportStatusEnum": "reports.models.StatisticsReport.Status",
+        "ObjectionStatusEnum": "cases.models.Objection.Status",
+        "YesNoEnum": "api.serializers.casework.YES_NO",
     },
 }
 
