@@ -5,7 +5,7 @@ the caller's jurisdiction answers 404. Task actions go through workflows.task_ac
 takes the process lock and checks the node's permission as viewflow's task views do.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -23,7 +23,7 @@ from cases.models import Application, Declaration, EnforcementCase
 from workflows import task_actions
 from workflows.team import actions as team_actions
 from workflows.team.forms import ReassignForm
-from workflows.team.selectors import OPEN
+from workflows.team.selectors import OPEN, leads, responsible_body_id
 
 from ..base import IsStaffMember, ReadViewSet
 from ..errors import Conflict
@@ -92,6 +92,8 @@ def _reassign(request, task_pk) -> Task:
     task = Task.objects.select_related("process").filter(pk=task_pk).first()
     if task is None or not task.flow_task.flow_class.instance.process_visible_to(request.user, task.process):
         raise Http404
+    if not leads(request.user, responsible_body_id(task)):
+        raise PermissionDenied  # before the input is checked, as the page offers the form to leads only
     form = checked(ReassignForm(form_data(request)))
     person = type(request.user).objects.filter(pk=form.cleaned_data["to"], is_active=True).first()
     if person is None:
