@@ -7,7 +7,20 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from .views import agreement, auth, notifications, portal, register, reports, staff, supervision
+from .base import ID_PATTERN
+from .views import (
+    agreement,
+    auth,
+    enforcement,
+    notifications,
+    objections,
+    portal,
+    register,
+    reports,
+    staff,
+    supervision,
+    team,
+)
 from .views.not_found import NotFoundView
 
 app_name = "api"
@@ -21,7 +34,23 @@ router.register("declarations", portal.DeclarationViewSet, basename="declaration
 router.register("applications", portal.ApplicationViewSet, basename="application")
 router.register("staff/applications", staff.StaffApplicationViewSet, basename="staff-application")
 router.register("staff/declarations", staff.StaffDeclarationViewSet, basename="staff-declaration")
-router.register("staff/enforcement-cases", staff.StaffEnforcementCaseViewSet, basename="staff-enforcement-case")
+router.register("staff/enforcement-cases", enforcement.EnforcementCaseViewSet, basename="staff-enforcement-case")
+router.register(
+    rf"staff/applications/(?P<application_pk>{ID_PATTERN})/objections",
+    objections.StaffObjectionViewSet,
+    basename="staff-objection",
+)
+router.register(
+    rf"applications/(?P<application_pk>{ID_PATTERN})/objections",
+    objections.ApplicantObjectionViewSet,
+    basename="applicant-objection",
+)
+router.register(
+    rf"staff/notes/(?P<kind>[a-z]{{1,20}})/(?P<case_pk>{ID_PATTERN})", team.NoteViewSet, basename="staff-note"
+)
+router.register(
+    "staff/rectification-reports", supervision.RectificationReportViewSet, basename="staff-rectification-report"
+)
 router.register("staff/campaigns", supervision.CampaignViewSet, basename="staff-campaign")
 router.register("staff/conflicts", supervision.ConflictViewSet, basename="staff-conflict")
 router.register("staff/reports", reports.StatisticsReportViewSet, basename="staff-report")
@@ -37,6 +66,11 @@ urlpatterns = [
         "register/verify/<str:token>/",
         register.VerificationView.as_view(),
         name="verify",
+    ),
+    path(
+        "register/objections/<str:token>/",
+        objections.ObjectionFilingView.as_view(),
+        name="objection-file",
     ),
     *router.urls,
     # Last: any other address (an unknown route, an id that is not digits) is "not found" in JSON.

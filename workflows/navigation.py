@@ -91,7 +91,15 @@ def staff_menu(request) -> list[MenuItem]:
         MenuItem(_("Product archives"), reverse("archives:list")),
     ]
     items.append(MenuItem(_("Case lists"), children=cases))
-    items.append(MenuItem(_("Supervision"), reverse("supervision:list")))
+    if user.is_superuser or any(m.role in (Role.INSPECTOR, Role.LEAD) for m in memberships):
+        # Inspectors and leads declare conflicts of interest (ADR 0046): an entry of their own.
+        supervision = [
+            MenuItem(_("Supervision campaigns"), reverse("supervision:list")),
+            MenuItem(_("Conflicts of interest"), reverse("supervision:conflicts")),
+        ]
+        items.append(MenuItem(_("Supervision"), children=supervision))
+    else:
+        items.append(MenuItem(_("Supervision"), reverse("supervision:list")))
     if user.is_superuser or import_prefixes_of(memberships):
         items.append(MenuItem(_("Import a register"), reverse("register_import:index")))
     for extra in EXTRA_LINKS:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q
+from django.db.models import Model, Prefetch, Q
 from django.utils.functional import Promise
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
@@ -118,21 +118,46 @@ def _department_of(user, task: Task) -> Department | None:
     return memberships[0].department if memberships else None
 
 
+# A case whose next step may be another case's task: a declaration under a supervision check
+# waits for the check's re-inspection. {case model: [(sub-case model, its field naming the case)]}
+SUB_CASES: dict[type[Model], list[tuple[type[Model], str]]] = {}
+
+
+def register_sub_case(model: type[Model], sub_model: type[Model], field_name: str) -> None:
+    SUB_CASES.setdefault(model, []).append((sub_model, field_name))
+
+
+def _sub_case_tasks(model, ids) -> Q:
+    """Tasks of the open processes of the cases' sub-cases (none: a condition nothing meets)."""
+    condition = Q(pk__in=[])
+    for sub_model, field_name in SUB_CASES.get(model, []):
+        condition |= Q(
+            process__artifact_content_type=ContentType.objects.get_for_model(sub_model),
+            process__artifact_object_id__in=sub_model._default_manager.filter(**{f"{field_name}__in": ids}).values(
+                "pk"
+            ),
+        )
+    return condition
+
+
 def next_steps(cases=None, *, process=None) -> list[NextStep]:
     """The open human tasks of a case's processes (or of several cases of one model, or of one
     process), each with who acts and its due date: a bounded number of queries."""
     # Human tasks, and the handles that wait for an enterprise's answer in the portal.
     tasks = Task.objects.filter(flow_task_type__in=["HUMAN", "FUNCTION"], status__in=[STATUS.NEW, STATUS.ASSIGNED])
     if process is not None:
-        tasks = tasks.filter(process=process)
+        model = process.artifact_content_type.model_class() if process.artifact_content_type_id else None
+        of_case = Q(process=process) | _sub_case_tasks(model, [process.artifact_object_id])
     else:
         cases = [cases] if hasattr(cases, "_meta") else [case for case in cases or () if case.pk is not None]
         if not cases or cases[0].pk is None:
             return []
-        tasks = tasks.filter(
+        ids = [case.pk for case in cases]
+        of_case = Q(
             process__artifact_content_type=ContentType.objects.get_for_model(type(cases[0])),
-            process__artifact_object_id__in=[case.pk for case in cases],
-        )
+            process__artifact_object_id__in=ids,
+        ) | _sub_case_tasks(type(cases[0]), ids)
+    tasks = tasks.filter(of_case)
     tasks = [
         task
         for task in tasks.select_related("process").order_by("created", "pk")

@@ -36,6 +36,8 @@ class EnforcementCaseSerializer(serializers.ModelSerializer):
             "party_description",
             "summary",
             "is_major",
+            "clock_pause_reason",
+            "verification_extended",
             "filed_on",
             "decided_on",
             "closed_on",

@@ -5,6 +5,8 @@ goes through the services and flow entry points the portal pages use, so the vie
 and the entity always agree.
 """
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
@@ -14,11 +16,16 @@ from rest_framework.response import Response
 from cases.applications.selectors import applications_of_applicant
 from cases.declarations.selectors import declarations_of_producer
 from cases.models import Application, Declaration
+from cases.supervision.selectors import check_in_rectification_of, rectification_report_due, rectification_reports_of
 from workflows.applications import actions as application_actions
 from workflows.declarations import actions as declaration_actions
+from workflows.declarations.portal_forms import RectificationReportForm
+from workflows.supervision import actions as supervision_actions
 
 from ..base import ReadViewSet
+from ..errors import Conflict
 from ..filters import ApplicationFilter, DeclarationFilter
+from ..serializers.casework import RectificationReportFileSerializer, RectificationReportSerializer
 from ..serializers.common import ErrorSerializer
 from ..serializers.portal import (
     ApplicationAttachmentSerializer,
@@ -33,6 +40,7 @@ from ..serializers.portal import (
     DeclarationSubmitSerializer,
     ReasonSerializer,
 )
+from .forms import checked, form_data
 
 REFUSALS = {
     400: OpenApiResponse(ErrorSerializer, description="Invalid input; nothing was changed"),
@@ -124,6 +132,40 @@ class DeclarationViewSet(ReadViewSet):
             actor=request.user, declaration=declaration, comment=data["comment"], correction=data.get("correction")
         )
         return self._answer(declaration)
+
+    @extend_schema(
+        summary="Report the rectification the inspectors ordered",
+        description="While a supervision check awaits the rectification: what was fixed and one or two "
+        "evidence files. A report after the deadline is taken, marked late. Sent already (or none awaited): 409.",
+        request={"multipart/form-data": RectificationReportFileSerializer},
+        responses={201: RectificationReportSerializer, **REFUSALS},
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def rectification(self, request, pk=None):
+        declaration = self.get_object()
+        check = check_in_rectification_of(declaration)
+        if check is None or rectification_report_due(check) is not None:
+            raise Conflict(_("No rectification report is awaited for this declaration."))
+        form = checked(RectificationReportForm(form_data(request), request.FILES))
+        files = [f for f in (form.cleaned_data["evidence"], form.cleaned_data["more_evidence"]) if f]
+        try:
+            report = supervision_actions.report_rectification(
+                actor=request.user, check=check, text=form.cleaned_data["fixed"], files=files
+            )
+        except ValidationError:
+            if rectification_report_due(check) is not None:  # a colleague's report came first
+                raise Conflict(_("Your rectification report was already sent; the bureau will re-inspect.")) from None
+            raise
+        return Response(RectificationReportSerializer(report).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="My rectification reports on this declaration",
+        responses={200: RectificationReportSerializer(many=True), **REFUSALS},
+    )
+    @action(detail=True, methods=["get"], url_path="rectification-reports")
+    def rectification_reports(self, request, pk=None):
+        reports = rectification_reports_of(self.get_object())
+        return Response(RectificationReportSerializer(reports, many=True).data)
 
     @extend_schema(summary="Withdraw", request=ReasonSerializer, responses={200: DeclarationSerializer, **REFUSALS})
     @action(detail=True, methods=["post"])

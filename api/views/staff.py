@@ -5,7 +5,9 @@ the caller's jurisdiction answers 404. Task actions go through workflows.task_ac
 takes the process lock and checks the node's permission as viewflow's task views do.
 """
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
@@ -19,11 +21,17 @@ from cases.declarations.selectors import declarations_visible_to
 from cases.enforcement.selectors import enforcement_cases_visible_to
 from cases.models import Application, Declaration, EnforcementCase
 from workflows import task_actions
+from workflows.team import actions as team_actions
+from workflows.team.forms import ReassignForm
+from workflows.team.selectors import OPEN, leads, responsible_body_id
 
 from ..base import IsStaffMember, ReadViewSet
+from ..errors import Conflict
 from ..filters import ApplicationFilter, DeclarationFilter, EnforcementCaseFilter
+from ..serializers.casework import ReassignSerializer
 from ..serializers.portal import ApplicationSerializer, DeclarationSerializer
 from ..serializers.staff import EnforcementCaseSerializer, TaskSerializer
+from .forms import checked, form_data
 from .portal import REFUSALS
 
 
@@ -78,6 +86,28 @@ class StaffEnforcementCaseViewSet(StaffReadViewSet):
         return enforcement_cases_visible_to(self.request.user).prefetch_related("products")
 
 
+def _reassign(request, task_pk) -> Task:
+    """A lead hands an open task to a colleague. A task done, or handed on by someone else since
+    the caller looked (`owner`), is a lost race: 409."""
+    task = Task.objects.select_related("process").filter(pk=task_pk).first()
+    if task is None or not task.flow_task.flow_class.instance.process_visible_to(request.user, task.process):
+        raise Http404
+    if not leads(request.user, responsible_body_id(task)):
+        raise PermissionDenied  # before the input is checked, as the page offers the form to leads only
+    form = checked(ReassignForm(form_data(request)))
+    person = type(request.user).objects.filter(pk=form.cleaned_data["to"], is_active=True).first()
+    if person is None:
+        raise ValidationError({"to": _("Choose the colleague to hand the task to.")})
+    expected = form.cleaned_data["owner"]
+    try:
+        return team_actions.task_reassign(actor=request.user, task=task, to=person, expected_owner_id=expected)
+    except ValidationError as error:
+        now = Task.objects.filter(pk=task.pk).values("status", "owner_id").get()
+        if now["status"] not in OPEN or now["owner_id"] != expected:
+            raise Conflict(" ".join(error.messages)) from None
+        raise
+
+
 @extend_schema_view(retrieve=extend_schema(responses={200: TaskSerializer, **REFUSALS}))
 @extend_schema(tags=["tasks"])
 class TaskViewSet(StaffReadViewSet):
@@ -124,6 +154,19 @@ class TaskViewSet(StaffReadViewSet):
     @action(detail=True, methods=["post"])
     def unassign(self, request, pk=None):
         return self._answer(task_actions.task_unassign(actor=request.user, task=self.get_object()))
+
+    @extend_schema(
+        summary="Hand the task to a colleague (a lead of the responsible body)",
+        description="Any open task of a case the caller sees, held or not. `owner` is the holder the "
+        "caller saw; a task handed on or done since answers 409.",
+        request=ReassignSerializer,
+        responses={200: TaskSerializer, **REFUSALS},
+    )
+    @action(detail=True, methods=["post"])
+    def reassign(self, request, pk=None):
+        task = _reassign(request, self.kwargs["pk"])
+        task.refresh_from_db()
+        return Response(TaskSerializer(task, context=self.get_serializer_context()).data)
 
     @extend_schema(
         summary="Complete the task with its decision",

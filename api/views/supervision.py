@@ -9,12 +9,17 @@ from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from cases.models import ConflictOfInterest, SupervisionCampaign
-from cases.supervision.selectors import campaigns_visible_to, conflicts_visible_to
+from cases.models import ConflictOfInterest, RectificationReport, SupervisionCampaign
+from cases.supervision.selectors import (
+    campaigns_visible_to,
+    conflicts_visible_to,
+    rectification_reports_visible_to,
+)
 from workflows.supervision import actions
 from workflows.supervision.campaign_forms import CampaignForm
 from workflows.supervision.conflict_forms import ConflictForm
 
+from ..serializers.casework import RectificationReportSerializer
 from ..serializers.supervision import (
     CampaignCreateSerializer,
     CampaignSerializer,
@@ -118,3 +123,24 @@ class ConflictViewSet(mixins.CreateModelMixin, StaffReadViewSet):
     def withdraw(self, request, pk=None):
         conflict = actions.withdraw_conflict(actor=request.user, conflict=self.get_object())
         return Response(self.get_serializer(self.get_queryset().get(pk=conflict.pk)).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Producers' rectification reports on checks in my jurisdiction"),
+    retrieve=extend_schema(
+        summary="One rectification report, with its files", responses={200: RectificationReportSerializer, **REFUSALS}
+    ),
+)
+@extend_schema(tags=["supervision"])
+class RectificationReportViewSet(StaffReadViewSet):
+    """What producers reported having rectified after a check (ADR 0047), with the files' addresses."""
+
+    queryset = RectificationReport.objects.none()  # the model, for the schema; rows come from get_queryset
+
+    serializer_class = RectificationReportSerializer
+
+    def get_queryset(self):
+        return rectification_reports_visible_to(self.request.user)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "with_links": True}

@@ -17,6 +17,7 @@ STAFF_EVENTS = {
     "check_assigned": _("You were drawn to inspect a declaration"),
     "revocation_proposed": _("Inspectors propose a revocation for your decision"),
     "rectification_reported": _("The producer reported the rectification"),
+    "conflict_declared": _("A conflict of interest was declared in your bureau"),
 }
 
 
@@ -33,4 +34,17 @@ def tell_staff(recipients, check: SupervisionCheck, event: str, **context) -> No
         target=check,
         link=reverse("supervision:detail", args=[check.campaign_id]),
         context={"check": check, **context},
+    )
+
+
+def tell_of_conflict(recipients, conflict) -> None:
+    """The inspector's leads (and the inspector, when a lead recorded it) learn of a declaration."""
+    notify_event(
+        prefix="supervision",
+        events=STAFF_EVENTS,
+        event="conflict_declared",
+        recipients=recipients,
+        target=conflict,
+        link=reverse("supervision:conflicts"),
+        context={"conflict": conflict},
     )

@@ -111,6 +111,28 @@ def rectification_report_due(check: SupervisionCheck) -> RectificationReport | N
     return check.rectification_reports.filter(due_on=check.rectification_due).first()
 
 
+def rectification_reports_of(declaration) -> QuerySet[RectificationReport]:
+    """Every report the producer sent on this declaration's checks, the latest first."""
+    return (
+        RectificationReport.objects.filter(check_record__declaration=declaration)
+        .select_related("check_record__declaration")
+        .prefetch_related("files")
+    )
+
+
+def rectification_reports_visible_to(user) -> QuerySet[RectificationReport]:
+    """Staff read a report where they may read its files: the checked site is in their jurisdiction."""
+    if not is_staff_member(user):
+        return RectificationReport.objects.none()
+    return (
+        RectificationReport.objects.filter(
+            region_code_filter(user, "check_record__declaration__production_region__code")
+        )
+        .select_related("check_record__declaration")
+        .prefetch_related("files")
+    )
+
+
 def check_in_rectification_of(declaration) -> SupervisionCheck | None:
     """The check of this declaration that waits for the producer's rectification, if any."""
     return (

@@ -342,6 +342,8 @@ SPECTACULAR_SETTINGS = {
         "StatisticsReportStatusEnum": "reports.models.StatisticsReport.Status",
         "AgreementEntryStatusEnum": "agreement.models.AgreementEntry.Status",
         "AgreementObjectionStatusEnum": "agreement.models.AgreementObjection.Status",
+        "ObjectionStatusEnum": "cases.models.Objection.Status",
+        "YesNoEnum": "api.serializers.casework.YES_NO",
     },
 }
 

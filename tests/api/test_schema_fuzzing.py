@@ -1,6 +1,7 @@
 """schemathesis against the live API: generated requests for every operation, bounded, must
 never meet a 5xx nor a response that breaks the published schema."""
 
+import re
 import time
 
 import pytest
@@ -93,6 +94,10 @@ def test_supervision_operations_as_an_allowed_and_a_forbidden_user(live_server, 
         result.ok() for result in schema.get_all_operations() if result.ok().path.startswith(SUPERVISION_PATHS)
     ]
     assert len(operations) == 8
+    _fuzz(live_server, operations, headers)
+
+
+def _fuzz(live_server, operations, headers) -> None:
     for operation in operations:
 
         @given(case=operation.as_strategy())
@@ -108,3 +113,27 @@ def test_supervision_operations_as_an_allowed_and_a_forbidden_user(live_server, 
             case.call_and_validate(base_url=live_server.url, headers=headers, checks=CHECKS)
 
         check()
+
+
+# The remaining page actions (ADR 0057): objections, enforcement, notes, reassignment, rectification.
+CASEWORK = re.compile(
+    r"^/api/(register/objections/|staff/applications/\{[a-z_]+\}/objections/|applications/\{[a-z_]+\}/objections/"
+    r"|staff/enforcement-cases/|staff/notes/|tasks/\{id\}/reassign/|declarations/\{id\}/rectification"
+    r"|staff/rectification-reports/)"
+)
+
+
+@pytest.mark.parametrize("persona", ["lead", "producer"])
+def test_casework_operations_as_an_allowed_and_a_forbidden_user(live_server, caller, persona):
+    """As a Hangzhou lead with a case, a task and its notes for ids to meet, and as a producer who
+    may do none of the staff operations (and has no rectification awaited)."""
+    from tests.factories.enforcement import hangzhou_bureau, received_case
+
+    bureau = hangzhou_bureau(inspector_count=2)
+    received_case()
+    user = bureau.lead if persona == "lead" else producer_with_enterprise()[0]
+    headers = {"Authorization": f"Token {Token.objects.create(user=user).key}"}
+    schema = schemathesis.openapi.from_url(f"{live_server.url}/api/schema/")
+    operations = [result.ok() for result in schema.get_all_operations() if CASEWORK.match(result.ok().path)]
+    assert len(operations) == 23, sorted(f"{o.method} {o.path}" for o in operations)
+    _fuzz(live_server, operations, headers)

@@ -2,12 +2,14 @@
 inspectors take and complete their check, the campaign shows the result (ADR 0048)."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
+from cases.declarations.notices import producer_accounts
 from cases.models import ConflictOfInterest, SupervisionCampaign
 from organizations.models import Department, Role
 from tests.factories import make_member
-from tests.factories.cases import longjing
+from tests.factories.cases import PDF_BYTES, longjing
 from tests.factories.organizations import TEST_PASSWORD
 from tests.factories.supervision import published_declarations
 from workflows.supervision.actions import open_drawn_checks
@@ -74,6 +76,45 @@ def test_a_campaign_from_creation_to_a_check_result_with_tokens_only(zhejiang):
 
     (check,) = client.get(f"/api/staff/campaigns/{campaign['id']}/").json()["checks"]
     assert check["status"] == "compliant" and check["label_check"] == "pass" and check["findings"] == "符合要求"
+
+
+def take_and_complete(client, node, decision, **files) -> None:
+    (task,) = [task for task in client.get("/api/tasks/").json()["results"] if task["node"] == node]
+    assert client.post(f"/api/tasks/{task['id']}/assign/").status_code == 200
+    done = client.post(f"/api/tasks/{task['id']}/complete/", decision, format="json")
+    assert done.status_code == 200, done.content
+
+
+def test_a_rectification_ordered_reported_and_closed_by_the_reinspection_with_tokens_only(zhejiang):
+    """The whole path of a non-compliant check: ordered to rectify, reported by the producer with
+    evidence, read by the inspectors, closed by the re-inspection (ADR 0047, 0057)."""
+    (declaration,) = published_declarations(1)
+    lead, inspectors = zhejiang
+    client = token_client(lead)
+    campaign = client.post("/api/staff/campaigns/", plan(inspectors), format="json").json()
+    assert client.post(f"/api/staff/campaigns/{campaign['id']}/draw/").status_code == 200
+    open_drawn_checks()  # the worker's job (ADR 0021)
+
+    inspector = token_client(inspectors[0])
+    failing = {**PASSING, "label_check": "fail", "outcome": "rectification", "findings": "标签未标注产地"}
+    take_and_complete(inspector, "inspect", failing)
+    (check,) = client.get(f"/api/staff/campaigns/{campaign['id']}/").json()["checks"]
+    assert check["status"] == "rectification"
+
+    producer = token_client(producer_accounts(declaration).get())
+    evidence = SimpleUploadedFile("整改后标签.pdf", PDF_BYTES, content_type="application/pdf")
+    sent = producer.post(
+        f"/api/declarations/{declaration.pk}/rectification/",
+        {"fixed": "已重印标签，标注产地。", "evidence": evidence},
+        format="multipart",
+    )
+    assert sent.status_code == 201, sent.content
+    (report,) = inspector.get("/api/staff/rectification-reports/").json()["results"]
+    assert report["fixed"] == "已重印标签，标注产地。" and report["files"][0]["original_name"] == "整改后标签.pdf"
+
+    take_and_complete(inspector, "reinspect", {**PASSING, "outcome": "compliant", "findings": "已整改"})
+    (check,) = client.get(f"/api/staff/campaigns/{campaign['id']}/").json()["checks"]
+    assert check["status"] == "compliant" and check["closed_at"]
 
 
 def test_refusals_are_in_the_json_error_format(zhejiang, producer):

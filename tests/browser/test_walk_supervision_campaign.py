@@ -1,8 +1,11 @@
-"""In Chromium, on the demo's own data: the README's supervision journey. 浙江省局's lead plans a
+"""In Chromium, on the demo's own data: the README's supervision journey. An inspector declares a
+conflict of interest with 西湖龙井 from the staff menu (利益冲突申报), so the draw skips them; 浙江省局's lead plans a
 campaign over 杭州市 and 西湖龙井 at /supervision/ (found in the staff menu), picks the regions
 province → city and the inspectors from the list, and draws; the worker opens the drawn check (its
 job is run once, as `run_worker` does every few seconds); one of the two inspectors drawn checks
-the producer's declaration and orders rectification, and after it they re-inspect: compliant.
+the producer's declaration and orders rectification; the producer reports the rectification with
+its evidence in the portal, where the declaration names the re-inspection as what follows; the
+inspector reads the report on the re-inspection task and closes the check: compliant.
 Who acts next is read from the check's page, reached from the campaign's list of its checks."""
 
 import datetime
@@ -12,8 +15,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from cases.models import Declaration, SupervisionCheck
+from cases.models import ConflictOfInterest, Declaration, SupervisionCheck
 from tests.browser.walks import LOGIN_OF, README, Walker, readme_logins, seed_demo, zh
+from tests.factories.cases import PDF_BYTES as PDF
 from workflows.jobs import job_named
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
@@ -38,10 +42,24 @@ def test_a_campaign_from_the_draw_to_a_check_result(page: Page, live_server):
     walker = Walker(page, live_server.url)
     today = timezone.localdate()
 
-    # 1. The lead plans the campaign from the staff menu's 监督检查, then draws.
+    # 1. An inspector declares a conflict with 西湖龙井 (the menu's 监督检查 → 利益冲突申报).
+    walker.sign_in("xh_county_inspector")
+    walker.steps += 1
+    walker.open_from_menu(zh("Conflicts of interest"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(zh("Conflicts of interest"))
+    form = page.locator("form.card")
+    form.get_by_label(zh("Product")).select_option(label="西湖龙井")
+    form.get_by_label(zh("Reason")).fill("配偶在西湖龙井产区经营茶企")
+    walker.click(form.get_by_role("button", name=zh("Declare the conflict")))
+    expect(page.get_by_role("row").filter(has_text="配偶在西湖龙井产区经营茶企")).to_be_visible()
+    walker.shot("supervision-00-conflict")
+    conflict = ConflictOfInterest.objects.get()
+    assert conflict.inspector.username == conflict.declared_by.username == "xh_county_inspector"
+
+    # 2. The lead plans the campaign from the staff menu's 监督检查, then draws.
     walker.sign_in("zj_province_lead")
     walker.steps += 1
-    walker.open_from_menu(zh("Supervision"))
+    walker.open_from_menu(zh("Supervision campaigns"))  # in the menu's 监督检查 group
     walker.click(page.get_by_role("link", name=zh("Plan a campaign")))
     page.get_by_label(zh("Title")).fill("2026年西湖龙井专用标志使用专项检查")
     page.get_by_label(zh("Organiser")).select_option(label="浙江省市场监督管理局")
@@ -70,7 +88,8 @@ def test_a_campaign_from_the_draw_to_a_check_result(page: Page, live_server):
     check = SupervisionCheck.objects.get()
     assert check.declaration == declaration
     drawn = {check.inspector_a.username, check.inspector_b.username}
-    assert drawn <= set(INSPECTORS)
+    assert drawn == set(INSPECTORS) - {"xh_county_inspector"}  # the conflicted inspector stood aside
+    assert SupervisionCheck.objects.get().campaign.conflicts_excluded == 1
 
     # The campaign page lists its check; its page says who checks it.
     page.reload()
@@ -80,7 +99,7 @@ def test_a_campaign_from_the_draw_to_a_check_result(page: Page, live_server):
     assert title == zh("Check the declaration") and set(logins) == drawn
     walker.shot("supervision-03-check")
 
-    # 2. One of the two drawn inspectors checks the declaration: rectification.
+    # 3. One of the two drawn inspectors checks the declaration: rectification.
     inspector = logins[0]
     walker.sign_in(inspector)
     walker.take_task(declaration.enterprise.name, title)
@@ -91,20 +110,46 @@ def test_a_campaign_from_the_draw_to_a_check_result(page: Page, live_server):
     assert title == zh("Re-inspect after rectification") and inspector in logins
     walker.shot("supervision-05-rectification")
 
-    # 3. The same inspector re-inspects after the rectification: compliant.
-    walker.take_task(declaration.enterprise.name, title)
+    # 4. The producer reports the rectification from the declaration's page, with its evidence.
+    check.refresh_from_db()
+    walker.sign_in("producer")
+    walker.click(page.get_by_role("link", name=declaration.reference).first)
+    expect(page.get_by_text(zh("Rectify by %(due)s") % {"due": f"{check.rectification_due:%Y-%m-%d}"})).to_be_visible()
+    walker.click(page.get_by_role("link", name=zh("Submit the rectification report")))
+    page.get_by_label(zh("What you rectified")).fill("已重印标签，补充专用标志编号。")
+    page.get_by_label(zh("Evidence (PDF, JPEG or PNG, ≤ 10 MB)")).set_input_files(
+        files={"name": "新标签.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    walker.shot("supervision-06-rectification-form")
+    walker.click(page.get_by_role("button", name=zh("Send the rectification report")))
+    expect(page.get_by_text(zh("Your rectification report was sent."))).to_be_visible()
+    # The declaration's page names the re-inspection and the inspector who holds it (ADR 0057).
+    assert zh("Re-inspect after rectification") in walker.next_steps()
+    reinspection = page.locator("section.next-step .next-step-item").filter(
+        has_text=zh("Re-inspect after rectification")
+    )
+    expect(reinspection.locator("ul.next-step-handlers")).to_contain_text(NAME_OF[inspector])
+    walker.shot("supervision-07-rectification-sent")
+
+    # 5. The same inspector re-inspects, reading the report beside the form: compliant.
+    walker.sign_in(inspector)
+    walker.take_task(declaration.enterprise.name, zh("Re-inspect after rectification"))
+    expect(page.get_by_text("已重印标签，补充专用标志编号。")).to_be_visible()
+    expect(page.get_by_role("link", name="新标签.pdf").first).to_be_visible()
+    walker.shot("supervision-08-reinspection-with-report")
     record_result(walker, "pass", zh("Compliant"), "已按要求整改，标签标注规范。")
     walker.open_done_case(declaration.enterprise.name)
     expect(page.locator("section.next-step .next-step-item")).to_have_count(0)
-    walker.shot("supervision-06-done")
+    walker.shot("supervision-09-done")
     assert SupervisionCheck.objects.get().status == SupervisionCheck.Status.COMPLIANT
 
-    # The README names the lead at step 1 and the inspectors to choose from; steps 2 and 3 are
-    # for whichever two the draw picks, so the walk's second login must be one of those.
+    # The README names the conflicted inspector, the lead (with the inspectors to choose from) and
+    # the producer; the checking steps are for whichever of the others the draw picks.
     journey = "A supervision campaign, from the draw to a check result"
-    assert readme_logins(journey) == ["zj_province_lead"]
-    step_one = README.read_text(encoding="utf-8").split(f"**{journey}", 1)[1].split("\n2. ", 1)[0]
-    named_inspectors = re.findall(r"`([a-z_]+)`", step_one.split("inspectors", 1)[1])
+    assert readme_logins(journey) == ["xh_county_inspector", "zj_province_lead", "producer"]
+    step_two = README.read_text(encoding="utf-8").split(f"**{journey}", 1)[1].split("\n2. ", 1)[1].split("\n3. ")[0]
+    named_inspectors = re.findall(r"`([a-z_]+)`", step_two.split("inspectors", 1)[1].split("then draw", 1)[0])
     assert named_inspectors == list(INSPECTORS)
-    assert walker.login_order() == ["zj_province_lead", inspector] and inspector in drawn
+    assert walker.login_order() == ["xh_county_inspector", "zj_province_lead", inspector, "producer", inspector]
+    assert inspector in drawn
     print(f"\nwalk supervision campaign: {walker.figures()}")

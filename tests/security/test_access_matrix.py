@@ -11,12 +11,21 @@ from dataclasses import dataclass, field
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from viewflow.workflow.models import Process, Task
 
 from audit.models import AuditEvent
 from cases.applications import services as application_services
 from cases.enforcement.services import case_decide_filing, case_verify
-from cases.models import Application, Declaration, EnforcementCase, ExpertOpinion, Regime, SupervisionCheck
+from cases.models import (
+    Application,
+    Declaration,
+    EnforcementCase,
+    ExpertOpinion,
+    RectificationReport,
+    Regime,
+    SupervisionCheck,
+)
 from cases.objections.services import objection_file
 from cases.register_import.columns import ImportKind
 from cases.register_import.services import register_import_run_now, register_import_upload
@@ -202,6 +211,26 @@ RULES: dict[str, Rule] = {
     "agreement:detail": rule("agreement entry", set()),
     "agreement:publish": rule("agreement entry", set(), statuses=(405,)),
     "api:staff-agreement-name-detail": rule("agreement entry", set()),
+    # The remaining page actions through the API (ADR 0057): as each page; POST-only ones answer a GET with 405.
+    "api:objection-file": rule("objection token", EVERYONE, statuses=(405,)),
+    "api:staff-objection-list": rule("application", PROVINCE),
+    "api:staff-objection-detail": rule("objection", PROVINCE),
+    "api:staff-objection-admissibility": rule("objection", PROVINCE, statuses=(405,)),
+    "api:staff-objection-decision": rule("objection", PROVINCE, statuses=(405,)),
+    "api:applicant-objection-list": rule("application", {"applicant body"}),
+    # The world's objection is just received: the applicant sees it once found admissible.
+    "api:applicant-objection-detail": rule("objection", set()),
+    "api:applicant-objection-reply": rule("objection", {"applicant body"}, statuses=(405,)),
+    "api:staff-enforcement-case-evidence": rule("enforcement case", ZHEJIANG_STAFF, statuses=(405,)),
+    "api:staff-enforcement-case-clock-pause": rule("enforcement case", ZHEJIANG_STAFF, statuses=(405,)),
+    "api:staff-enforcement-case-clock-resume": rule("enforcement case", ZHEJIANG_STAFF, statuses=(405,)),
+    "api:staff-enforcement-case-clock-extend": rule("enforcement case", ZHEJIANG_STAFF, statuses=(405,)),
+    "api:staff-enforcement-case-verification-extend": rule("enforcement case", ZHEJIANG_STAFF, statuses=(405,)),
+    "api:staff-note-list": rule("enforcement case notes", ZHEJIANG_STAFF),
+    "api:task-reassign": rule("task", {"lead"}, statuses=(405,)),
+    "api:declaration-rectification": rule("declaration", {"producer A"}, statuses=(405,)),
+    "api:declaration-rectification-reports": rule("declaration", {"producer A"}),
+    "api:staff-rectification-report-detail": rule("rectification report", ZHEJIANG_STAFF),
     "api:notification-detail": rule("notification", {"producer A"}),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
 }
@@ -390,6 +419,10 @@ def world(media_root) -> World:
     (media_root / "checks").mkdir(parents=True, exist_ok=True)
     (media_root / "checks" / "matrix.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     targets["check evidence"] = Target([evidence.pk], None)
+    report = RectificationReport.objects.create(
+        check_record=check, fixed="已整改", due_on=timezone.localdate(), submitted_by=producer_a
+    )
+    targets["rectification report"] = Target([report.pk], None)
     case_evidence = case.evidence.create(
         kind="document",
         description="询问笔录",

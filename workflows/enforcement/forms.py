@@ -7,6 +7,7 @@ from cases.enforcement.choices import ClockPause, FilingDecision, InvestigationA
 from cases.models import CaseEvidence, EnforcementCase, ViolationType
 from cases.uploads import EvidenceFileField
 from organizations.models import Department, Membership, Role
+from organizations.selectors import departments_of
 
 Outcome = EnforcementCase.Outcome
 YES_NO = lambda value: value == "yes"  # noqa: E731
@@ -212,6 +213,15 @@ class ExtensionForm(forms.Form):
     participants = forms.CharField(
         label=_("Participants of the collective decision (further extensions)"), max_length=1000, required=False
     )
+
+
+def intake_bureaus(user):
+    """The bureaus a member of the staff may open a case for: regional ones they work in."""
+    return Department.objects.filter(
+        pk__in=departments_of(user).filter(region__isnull=False).values("pk"),
+        memberships__user=user,
+        memberships__role__in=[Role.INSPECTOR, Role.LEAD, Role.STAFF],
+    ).distinct()
 
 
 class IntakeForm(KeepsChosenFiles, forms.Form):

@@ -20,8 +20,7 @@ from cases.enforcement.selectors import (
     is_case_officer,
     open_cases_of_officer,
 )
-from organizations.models import Department, Role
-from organizations.selectors import departments_of, is_staff_member
+from organizations.selectors import is_staff_member
 
 from ..visibility import staff_or_404
 from ..what_follows import told
@@ -179,11 +178,7 @@ def verification_extend(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 def case_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Staff enter an inspection finding, a transfer or an assignment from above."""
     _staff_only(request)
-    bureaus = Department.objects.filter(
-        pk__in=departments_of(request.user).filter(region__isnull=False).values("pk"),
-        memberships__user=request.user,
-        memberships__role__in=[Role.INSPECTOR, Role.LEAD, Role.STAFF],
-    ).distinct()
+    bureaus = forms.intake_bureaus(request.user)
     form = forms.IntakeForm(
         request.POST or None, request.FILES or None, bureaus=bureaus, staging=FileStaging(request.session)
     )

@@ -5,11 +5,12 @@ from viewflow import this
 from viewflow.workflow import flow
 
 from cases.common.history import StaffHistory, staff_history
-from cases.models import SupervisionCheck
+from cases.models import Declaration, SupervisionCheck
 from deadlines.services import deadline_start
 
 from ..base import TerroirFlow
 from ..case_header import CaseHeader
+from ..next_step import register_sub_case
 from ..visibility import JurisdictionCheck
 from .views import CheckResultView, RevocationDecisionView
 
@@ -127,3 +128,7 @@ class SupervisionCheckFlow(TerroirFlow):
         """A check's results are recorded on the check, what they did to the declaration (drawn,
         rectification, revocation) on the declaration: its page tells both."""
         return staff_history(artifact, artifact.declaration, everything=everything)
+
+
+# The declaration's page names the check's task (the re-inspection, the revocation decision) as its next step.
+register_sub_case(Declaration, SupervisionCheck, "declaration")

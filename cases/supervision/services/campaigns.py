@@ -18,6 +18,7 @@ from ...declarations.choices import DeclarationAction
 from ...models import ConflictOfInterest, Declaration, SupervisionCampaign, SupervisionCheck, next_in_sequence
 from ..choices import SupervisionAction
 from ..draw import DrawImpossible, draw_by_ids, sample_count
+from ..notices import tell_of_conflict
 from ..selectors import conflict_applies, conflicts_in_force
 
 
@@ -78,7 +79,17 @@ def conflict_declare(
         comment=conflict.reason,
         data={"inspector": inspector.pk, "for_another": actor.pk != inspector.pk},
     )
+    tell_of_conflict(
+        [*_leads_of(inspector).exclude(pk=actor.pk), inspector if actor.pk != inspector.pk else None], conflict
+    )
     return conflict
+
+
+def _leads_of(inspector: User):
+    """The active leads of the bodies the inspector works in."""
+    bodies = Membership.objects.filter(user=inspector, is_active=True).values("department_id")
+    leads = Membership.objects.filter(department_id__in=bodies, role=Role.LEAD, is_active=True).values("user_id")
+    return User.objects.filter(pk__in=leads, is_active=True).order_by("pk")
 
 
 @transaction.atomic
