@@ -71,6 +71,9 @@ STAFF = [
     StaffPersona("wc_county_inspector", "孟凡宇", "AMR-230184", (Role.STAFF, Role.INSPECTOR), "五常市 inspector"),
     StaffPersona("wc_county_reviewer", "宋雨", "AMR-230184", (Role.STAFF,), "五常市 case reviewer (not an inspector)"),
     StaffPersona("wc_county_lead", "于洪涛", "AMR-230184", (Role.LEAD,), "五常市 lead"),
+    # 信息中心: runs the national GI site, reviews (staff) and publishes (lead) the provinces' pages.
+    StaffPersona("xxzx_staff", "温雅婷", "XXZX", (Role.STAFF,), "信息中心 staff (reviews national site pages)"),
+    StaffPersona("xxzx_lead", "严志华", "XXZX", (Role.LEAD,), "信息中心 lead (publishes national site pages)"),
 ]
 
 ENTERPRISES = [

@@ -145,13 +145,10 @@ def figure_records(report: StatisticsReport, code: str):
 
 
 SUMMARY_STATES = (StatisticsReport.Status.SUBMITTED, StatisticsReport.Status.ACCEPTED)
+# Work plans and media reports are counted from the records now (promotion.statistics_figures).
 SUMMARY_NUMBERS = (
-    "plan_city_count",
-    "plan_county_count",
     "zone_count",
     "brand_count",
-    "central_media_reports",
-    "local_media_reports",
 )
 
 
@@ -163,7 +160,8 @@ def national_summary(year: int, period: int) -> dict:
         .order_by("province__code")
     )
     columns = [*FIGURES, *SUMMARY_NUMBERS]
-    rows, totals = [], dict.fromkeys(columns, 0)
+    rows: list = []
+    totals: dict = dict.fromkeys(columns, 0)
     for report in reports:
         values = {}
         if report.status in SUMMARY_STATES and report.current_snapshot_id:
@@ -172,10 +170,12 @@ def national_summary(year: int, period: int) -> dict:
                 values[code] = content["figures"].get(code, {}).get("value", 0)
             for name in SUMMARY_NUMBERS:
                 values[name] = content["answers"].get(name) or 0
-            values["plan_provincial"] = content["answers"].get("plan_provincial")
             for column in columns:
                 totals[column] += values[column]
         rows.append({"report": report, "values": values, "counted": bool(values)})
+    for code, figure in FIGURES.items():
+        if figure.share:
+            totals[code] = ""  # a percentage per province does not add up over provinces
     return {"rows": rows, "totals": totals, "columns": columns}
 
 

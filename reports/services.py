@@ -131,7 +131,6 @@ def report_live_content(report: StatisticsReport) -> dict:
 
 def _missing_answers(report: StatisticsReport) -> list[str]:
     required: dict[str, object] = {"contact_person": report.contact_person, "contact_phone": report.contact_phone}
-    required["plan_provincial"] = report.plan_provincial
     required["stage_report"] = report.stage_report.strip()
     return [
         StatisticsReport._meta.get_field(name).verbose_name for name, value in required.items() if value in ("", None)
