@@ -44,15 +44,22 @@ def _ensure_regional_staff(actor: User, bureau: Department) -> None:
     _ensure(actor, "work_as_staff", bureau)
 
 
+def _region_of(bureau: Department) -> Region:
+    if bureau.region is None:
+        raise PermissionDenied(_("Only provincial, city and county bureaus record these."))
+    return bureau.region
+
+
 def _ensure_inside(bureau: Department, region: Region) -> None:
-    if not region.code.startswith(bureau.region.prefix):
-        raise ValidationError({"region": _("Choose a region inside %(region)s.") % {"region": bureau.region.name}})
+    own = _region_of(bureau)
+    if not region.code.startswith(own.prefix):
+        raise ValidationError({"region": _("Choose a region inside %(region)s.") % {"region": own.name}})
 
 
 def _products_of(bureau: Department, products) -> list[ProtectedProduct]:
     products = list(products or [])
     outside = [
-        p.name for p in products if p.province_id is None or not bureau.region.code.startswith(p.province.prefix)
+        p.name for p in products if p.province_id is None or not _region_of(bureau).code.startswith(p.province.prefix)
     ]
     if outside:
         raise ValidationError(
@@ -180,7 +187,7 @@ def site_page_submit(*, actor: User, bureau: Department, product: ProtectedProdu
         raise ValidationError({"product": _("Only a product under protection has a page on the national site.")})
     if SitePage.objects.filter(product=product).exclude(status=SitePage.Status.PUBLISHED).exists():
         raise ValidationError({"product": _("A page of this product is already on its way; finish that one first.")})
-    scope = f"DFG-{bureau.region.code}-{timezone.localdate().year}"
+    scope = f"DFG-{_region_of(bureau).code}-{timezone.localdate().year}"
     page = SitePage(
         reference=f"{scope}-{next_in_sequence(scope):04d}",
         product=product,
