@@ -35,6 +35,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("marks/", include("marks.urls")),
     path("agreement/", include("agreement.urls")),
+    path("promotion/", include("promotion.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
     path("files/", include("cases.file_urls")),

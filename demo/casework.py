@@ -19,6 +19,7 @@ from workflows.enforcement.actions import open_case
 from workflows.task_actions import task_assign, task_decide
 
 from .agreement import seed_agreement
+from .promotion import seed_promotion
 
 # A one-page PDF and a 1×1 PNG: real files of their types, small enough to ship in code.
 DEMO_PDF = (
@@ -158,6 +159,7 @@ def seed_casework() -> list[str]:
         reports_open_period(actor=None, year=year, period=period)
         made.append("statistics reports")
     made += seed_agreement()
+    made += seed_promotion()
     return made
 
 
@@ -196,6 +198,10 @@ def _casework_models() -> list:
         "cases.DeclarationAttachment",
         "cases.Declaration",
         "documents.Document",
+        "promotion.SitePage",
+        "promotion.PublicityActivity",
+        "promotion.MediaReport",
+        "promotion.WorkPlan",
         "cases.ProtectedProduct",  # re-imported by seed_demo: a revoked or newly approved product is undone
     ]
     return [apps.get_model(name) for name in names]

@@ -74,6 +74,9 @@ STAFF = [
     # 国际司: the EU–China agreement lists (docs/adr/0052).
     StaffPersona("gjs_staff", "邓佳", "GJS", (Role.STAFF,), "国际司 staff (EU–China agreement lists)"),
     StaffPersona("gjs_lead", "罗振华", "GJS", (Role.LEAD,), "国际司 lead"),
+    # 信息中心: runs the national GI site, reviews (staff) and publishes (lead) the provinces' pages.
+    StaffPersona("xxzx_staff", "温雅婷", "XXZX", (Role.STAFF,), "信息中心 staff (reviews national site pages)"),
+    StaffPersona("xxzx_lead", "严志华", "XXZX", (Role.LEAD,), "信息中心 lead (publishes national site pages)"),
 ]
 
 ENTERPRISES = [

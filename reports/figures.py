@@ -39,6 +39,9 @@ class Figure:
     total: str = ""  # the sum of this field over the records instead of a count (marks printed, people reached)
     # The staff page of one of its records, when neither the model's get_absolute_url nor its flow gives one.
     record_url: Callable[[Any], str] | None = None
+    # A boolean lookup on the records: the figure is the percentage of records for which it holds
+    # (the share of products with a published page), the records being the whole it is a share of.
+    share: str = ""
 
 
 def _in_province(field: str, province: Region) -> dict:
@@ -188,7 +191,12 @@ def figure_count(figure: Figure, province: Region, start: datetime.date, end: da
     """The figure's value, the ids of the records behind it and, if it has one, its breakdown."""
     records = figure.records(province, start, end).order_by()
     ids = sorted(set(records.values_list("pk", flat=True)))
-    if figure.total:
+    if figure.share:
+        whole = records.count()
+        part = records.filter(**{figure.share: True}).count()
+        share = round(100 * part / whole, 1) if whole else 0
+        value = int(share) if share == int(share) else share
+    elif figure.total:
         total = records.aggregate(n=Sum(figure.total))["n"] or 0
         # Whole numbers stay integers (the XLSX writes numbers, the snapshot is JSON).
         value = int(total) if total == int(total) else round(float(total), 2)

@@ -33,9 +33,9 @@ ROWS: tuple[Row, ...] = (
         "plans",
         "制定工作方案情况",
         (
-            Cell("省局级", ("plan_provincial",), sublabel="是否制定工作方案"),
-            Cell("地市局（分支局）", ("plan_city_count",), sublabel="制定方案数"),
-            Cell("区县", ("plan_county_count",), sublabel="制定方案数"),
+            Cell("省局级", figures=("plans_provincial",), sublabel="是否制定工作方案"),
+            Cell("地市局（分支局）", figures=("plans_city",), sublabel="制定方案数"),
+            Cell("区县", figures=("plans_county",), sublabel="制定方案数"),
         ),
     ),
     Row(
@@ -108,7 +108,7 @@ ROWS: tuple[Row, ...] = (
         "site",
         "“中国国家地理标志产品保护网”地方馆信息更新情况",
         (
-            Cell("信息提交数量及产品覆盖率", ("site_submissions",)),
+            Cell("信息提交数量及产品覆盖率", ("site_submissions",), figures=("site_pages_submitted", "site_coverage")),
             Cell("开放共享使用国家地标网情况", ("site_sharing",)),
             Cell(PROBLEMS, ("site_problems",)),
         ),
@@ -117,9 +117,9 @@ ROWS: tuple[Row, ...] = (
         "publicity",
         "开展宣传情况",
         (
-            Cell("宣传活动与名称", ("publicity_activities",)),
-            Cell("中央媒体报道篇数", ("central_media_reports",)),
-            Cell("地方媒体报道篇数", ("local_media_reports",)),
+            Cell("宣传活动与名称", ("publicity_activities",), figures=("publicity_activities",)),
+            Cell("中央媒体报道篇数", figures=("media_central",)),
+            Cell("地方媒体报道篇数", figures=("media_local",)),
         ),
     ),
 )

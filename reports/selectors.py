@@ -219,10 +219,12 @@ def national_summary(year: int, period: int) -> dict:
                 values[code] = content["figures"].get(code, {}).get("value", 0)
             for name in SUMMARY_NUMBERS:
                 values[name] = content["answers"].get(name) or 0
-            values["plan_provincial"] = content["answers"].get("plan_provincial")
             for column in columns:
                 totals[column] += values[column]
         rows.append({"report": report, "values": values, "counted": bool(values)})
+    for code, figure in figure_registry.FIGURES.items():
+        if figure.share:
+            totals[code] = ""  # a percentage per province does not add up over provinces
     return {"rows": rows, "totals": totals, "columns": columns}
 
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "reports",
     "marks",
     "agreement",
+    "promotion",
     "demo",
     "rest_framework",
     "rest_framework.authtoken",

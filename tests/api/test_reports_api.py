@@ -51,7 +51,7 @@ def test_a_report_goes_from_opening_to_acceptance_with_tokens_only(province):
 
     filled = officer.patch(url(report), ANSWERS, format="json")
     assert filled.status_code == 200, filled.json()
-    assert filled.json()["answers"]["plan_city_count"] == 11 and filled.json()["answers"]["brand_plan"] is False
+    assert filled.json()["answers"]["zone_count"] == 1 and filled.json()["answers"]["brand_plan"] is False
 
     submitted = officer.post(url(report, "submit/"))
     assert submitted.status_code == 200, submitted.json()
@@ -100,9 +100,9 @@ def test_refusals_answer_in_json_and_change_nothing(province):
     assert lead.post(url(report, "submit/")).status_code == 403
 
     officer = with_token(province.officer)
-    bad = officer.patch(url(report), {"plan_city_count": -3, "zone_count": "many", "status": "accepted"}, format="json")
+    bad = officer.patch(url(report), {"brand_count": -3, "zone_count": "many", "status": "accepted"}, format="json")
     assert bad.status_code == 400
-    assert set(bad.json()["error"]["fields"]) == {"plan_city_count", "zone_count", "status"}
+    assert set(bad.json()["error"]["fields"]) == {"brand_count", "zone_count", "status"}
     empty = officer.post(url(report, "submit/"))  # nothing filled in yet
     assert empty.status_code == 400 and "联系人" in empty.json()["error"]["message"]
 

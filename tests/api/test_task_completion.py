@@ -363,6 +363,26 @@ def test_agreement_tasks(client, stranger):
     assert nodes_of(trace) == human and trace[-1][1] == "protected"
 
 
+# ------------------------------------------------------------------ national site pages (ADR 0054)
+
+
+def site_page_scenario(walk):
+    from promotion.actions import submit_site_page
+    from promotion.flows import SitePageFlow
+    from tests.promotion.conftest import PAGE_TEXT, bureau
+
+    province_staff = make_member("AMR-330000", Role.STAFF)
+    xxzx_staff, xxzx_lead = make_member("XXZX", Role.STAFF), make_member("XXZX", Role.LEAD)
+    page = submit_site_page(actor=province_staff, bureau=bureau("AMR-330000"), product=longjing(), **PAGE_TEXT)
+    walk.complete(SitePageFlow, page, "review", xxzx_staff, {"approve": "yes", "comment": ""})
+    walk.complete(SitePageFlow, page, "publish", xxzx_lead, {"approve": "yes", "comment": "已发布"})
+
+
+def test_site_page_tasks(client, stranger):
+    trace = walked_both_ways(client, stranger, site_page_scenario)
+    assert nodes_of(trace) == {"review", "publish"} and trace[-1][1] == "published"
+
+
 # ------------------------------------------------------------------ what the list tells a client
 
 

@@ -16,6 +16,7 @@ from django.test import Client
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+import promotion.flows  # noqa: F401  (the national site page flow)
 import reports.flows  # noqa: F401  (the statistics report flow)
 import workflows.registry  # noqa: F401  (imports every staff flow)
 from reports.models import Period
@@ -28,6 +29,7 @@ from tests.api.test_task_completion import (
     enforcement_scenario,
     report_scenario,
     revocation_scenario,
+    site_page_scenario,
     supervision_scenario,
 )
 from tests.browser.test_declaration_journey import log_in, zh
@@ -176,6 +178,7 @@ def test_every_human_task_page_draws_its_form_and_shows_refusals(page: Page, liv
         enforcement_scenario,
         report_scenario([Period.JULY]),
         agreement_scenario,
+        site_page_scenario,
     ):
         scenario(walk)
     human = {

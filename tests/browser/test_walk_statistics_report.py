@@ -37,9 +37,6 @@ def test_a_statistics_report_from_opening_to_acceptance(page: Page, live_server)
     page.wait_for_url("**/edit/")
     page.locator("input[name=contact_person]").fill("蒋丽")
     page.locator("input[name=contact_phone]").fill("0571-87654321")
-    page.locator("select[name=plan_provincial]").select_option(label=zh("Yes"))
-    walker.clicks += 1
-    page.locator("input[name=plan_city_count]").fill("11")
     page.locator("textarea[name=stage_report]").fill(
         "本期全省开展地理标志产品专用标志使用核查，重点核查西湖龙井等产品的用标企业，未发现重大问题。"
     )

@@ -308,7 +308,7 @@ def test_a_statistics_report_from_opening_to_acceptance_with_demo_people():
 
     seed()
     report = StatisticsReport.objects.get(bureau__code="AMR-330000")
-    answers = {"contact_person": "蒋丽", "contact_phone": "0571-87000000", "plan_provincial": True}
+    answers = {"contact_person": "蒋丽", "contact_phone": "0571-87000000"}
     answers["stage_report"] = "各项工作进展顺利"
     report_update(actor=_user("zj_stats"), report=report, answers=answers)
     submit_report(actor=_user("zj_stats"), report=report)

@@ -171,9 +171,6 @@ EXPECTED = {
 ANSWERS = {
     "contact_person": "张统计",
     "contact_phone": "0571-88888888",
-    "plan_provincial": True,
-    "plan_city_count": 11,
-    "plan_county_count": 37,
     "standard_system": "制定地方标准3项",
     "testing_system": "依托省质检院",
     "quality_system": "推行追溯体系",
@@ -182,7 +179,5 @@ ANSWERS = {
     "zone_count": 1,
     "brand_count": 4,
     "brand_plan": False,
-    "central_media_reports": 5,
-    "local_media_reports": 23,
     "stage_report": "一、工作进展\n本期完成监督检查。",
 }

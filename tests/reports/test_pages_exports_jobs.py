@@ -71,7 +71,8 @@ def test_csv_and_xlsx_hold_every_cell_and_the_counts(province, client):
     cells = {(line[0], line[1]): line[2] for line in lines[1:]}
     assert cells[("地理标志产品专用标志使用情况", "专用标志核准企业数量")].count("2家") == 2
     assert "3次" in cells[("地理标志产品监督检查情况", "监督检查产品类别及数量")]
-    assert cells[("开展宣传情况", "中央媒体报道篇数")] == "5"
+    # Counted from the promotion records (none in this world), no longer typed.
+    assert cells[("开展宣传情况", "中央媒体报道篇数")] == "中央媒体报道：0篇"
     assert len([key for key in cells if key[1] == "存在问题及原因"]) == 6
 
     # The XLSX is the form's layout (tests/reports/test_form_exports_provenance.py): the number under its heading.
@@ -123,10 +124,10 @@ def test_frozen_figure_page_keeps_the_submitted_records(province, client):
 def test_bad_input_is_refused_with_a_message_and_changes_nothing(province, client):
     client.force_login(province.officer)
     url = reverse("reports:edit", args=[province.report.pk])
-    response = client.post(url, {"contact_person": "张", "plan_city_count": "-3", "central_media_reports": "many"})
-    assert response.status_code == 200 and response.context["form"].errors.keys() >= {"plan_city_count"}
+    response = client.post(url, {"contact_person": "张", "zone_count": "-3", "brand_count": "many"})
+    assert response.status_code == 200 and response.context["form"].errors.keys() >= {"zone_count", "brand_count"}
     province.report.refresh_from_db()
-    assert province.report.contact_person == "" and province.report.plan_city_count is None
+    assert province.report.contact_person == "" and province.report.zone_count is None
     response = client.post(reverse("reports:submit", args=[province.report.pk]), follow=True)
     assert province.report.__class__.objects.get(pk=province.report.pk).status == StatisticsReport.Status.DRAFT
     assert any("联系人" in str(message) for message in response.context["messages"])
@@ -145,7 +146,7 @@ def test_officer_fills_and_submits_through_the_pages(province, client):
     # What follows and who acts (ADR 0039): the province's lead approves it.
     told = [str(message) for message in get_messages(submitted.wsgi_request)][-1]
     assert told.endswith("下一步：审核统计报告，由 浙江省市场监督管理局 负责人 办理。"), told
-    assert province.report.plan_provincial is True and province.report.local_media_reports == 23
+    assert province.report.zone_count == ANSWERS["zone_count"]
     assert client.get(reverse("reports:detail", args=[province.report.pk])).status_code == 200
 
 
@@ -156,7 +157,7 @@ def test_national_summary_adds_up_the_submitted_figures(province, client):
     client.force_login(province.kjs_staff)
     response = client.get(reverse("reports:summary"), {"year": YEAR, "period": PERIOD})
     totals = response.context["summary"]["totals"]
-    assert totals["checks"] == 3 and totals["enforcement_filed"] == 2 and totals["local_media_reports"] == 23
+    assert totals["checks"] == 3 and totals["enforcement_filed"] == 2 and totals["zone_count"] == 1
     body = client.get(reverse("reports:summary"), {"year": YEAR, "period": PERIOD, "format": "csv"}).content
     assert "浙江省" in body.decode("utf-8-sig")
 

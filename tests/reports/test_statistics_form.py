@@ -69,7 +69,7 @@ def test_pdf_shows_every_label_and_the_counts(province, tmp_path):
         # The label may wrap inside its cell; its end stands next to the number.
         label = _squeeze(str(FIGURES[code].label))
         assert f"{label[-4:]}：{value}{FIGURES[code].unit}" in text, code
-    assert "0571-88888888" in text and "张统计" in text and "是■" in text
+    assert "0571-88888888" in text and "张统计" in text and "否■" in text
     fonts = subprocess.run(
         [poppler("pdffonts"), str(tmp_path / "form.pdf")], capture_output=True, check=True, text=True
     ).stdout

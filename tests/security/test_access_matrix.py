@@ -5,6 +5,7 @@ login page, or out of the portal), never a 200 with the object's data and never 
 from someone not allowed changes nothing. A new URL with an id and no rule here fails the test.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -33,13 +34,14 @@ from cases.supervision.services import conflict_declare
 from documents.models import Document
 from notifications.models import Notification
 from organizations.models import Role
+from promotion import actions as promotion_actions
 from reports.actions import submit_report
 from reports.figures import FIGURES
 from reports.models import StatisticsReport
 from reports.services import report_update, reports_open_period
 from tests.factories import make_member
 from tests.factories.applications import Cast, applicant_body, draft_application
-from tests.factories.cases import draft_declaration, longjing, producer_with_enterprise
+from tests.factories.cases import draft_declaration, longjing, pdf_file, producer_with_enterprise
 from tests.factories.enforcement import hangzhou_bureau, received_case
 from tests.factories.supervision import draw_and_open, provincial_campaign
 from tests.reports.conftest import ANSWERS as REPORT_ANSWERS
@@ -231,6 +233,12 @@ RULES: dict[str, Rule] = {
     "api:declaration-rectification": rule("declaration", {"producer A"}, statuses=(405,)),
     "api:declaration-rectification-reports": rule("declaration", {"producer A"}),
     "api:staff-rectification-report-detail": rule("rectification report", ZHEJIANG_STAFF),
+    # The promotion programme (ADR 0054): a provincial bureau's work plan and national site page are
+    # seen by that bureau and national bodies (not by its cities); a page is corrected only once
+    # returned (the world's is under review).
+    "promotion:plan_document": rule("work plan", PROVINCE),
+    "promotion:site_page": rule("national site page", PROVINCE),
+    "promotion:site_page_edit": rule("national site page", set()),
     "api:notification-detail": rule("notification", {"producer A"}),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
 }
@@ -258,6 +266,7 @@ FLOW_VIEWERS = {
     "productrevocation": ZHEJIANG_STAFF,
     "statisticsreport": PROVINCE,
     "agreemententry": set(),
+    "sitepage": PROVINCE,
 }
 
 
@@ -456,6 +465,28 @@ def world(media_root) -> World:
     report = submit_report(actor=officer, report=report)
     targets["statistics report"] = Target([report.pk], report.province.name)
     targets["statistics figure"] = Target([report.pk, next(iter(FIGURES))], report.province.name)
+    # A work plan of Zhejiang's provincial bureau, and its page for the national site under review.
+    work_plan = promotion_actions.record_work_plan(
+        actor=cast.province_staff,
+        bureau=cast.province_staff.memberships.get().department,
+        title="浙江省地理标志保护工作方案",
+        adopted_on=datetime.date(YEAR, 1, 5),
+        covers_from=datetime.date(YEAR, 1, 1),
+        covers_to=datetime.date(YEAR, 12, 31),
+        document=pdf_file("工作方案.pdf"),
+    )
+    targets["work plan"] = Target([work_plan.pk], None)
+    site_page = promotion_actions.submit_site_page(
+        actor=cast.province_staff,
+        bureau=work_plan.bureau,
+        product=longjing(),
+        natural_background="山水",
+        cultural_background="人文",
+        area_description="西湖区",
+        standard="GB/T 18650-2008",
+        testing_body="检测中心",
+    )
+    targets["national site page"] = Target([site_page.pk], site_page.reference)
     # The announced application's process still waits at the province (its steps above were services).
     task = (
         Task.objects.filter(process__artifact_object_id=application.pk, process__flow_class=ApplicationFlow)
