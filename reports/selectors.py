@@ -210,7 +210,8 @@ def national_summary(year: int, period: int) -> dict:
     )
     codes = list(figure_registry.FIGURES)
     columns = [*codes, *SUMMARY_NUMBERS]
-    rows, totals = [], dict.fromkeys(columns, 0)
+    rows: list = []
+    totals: dict[str, int | str] = dict.fromkeys(columns, 0)
     for report in reports:
         values = {}
         if report.status in SUMMARY_STATES and report.current_snapshot_id:
