@@ -148,7 +148,6 @@ SUMMARY_STATES = (StatisticsReport.Status.SUBMITTED, StatisticsReport.Status.ACC
 SUMMARY_NUMBERS = (
     "plan_city_count",
     "plan_county_count",
-    "zone_count",
     "brand_count",
     "central_media_reports",
     "local_media_reports",

@@ -178,7 +178,6 @@ ANSWERS = {
     "quality_system": "推行追溯体系",
     "mark_printing": "印制标志12万枚",
     "poverty_measures": "培训班2期",
-    "zone_count": 1,
     "brand_count": 4,
     "brand_plan": False,
     "central_media_reports": 5,
