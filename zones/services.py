@@ -417,6 +417,12 @@ def zone_request_acceptance(*, actor: User, zone: Zone) -> Zone:
         raise ValidationError(
             _("The preparation lasts until %(date)s.") % {"date": zone.preparation_until.isoformat()}  # type: ignore[union-attr]
         )
+    if (
+        deadlines_for(zone)
+        .filter(rule_code=ANNUAL_REPORT, state__in=[Deadline.State.RUNNING, Deadline.State.OVERDUE])
+        .exists()
+    ):
+        raise ValidationError(_("Submit the outstanding annual report first."))
     return _transition(actor, zone, ZoneAction.REQUEST_ACCEPTANCE, zone.request_acceptance)
 
 

@@ -28,6 +28,7 @@ from tests.api.test_task_completion import (
     report_scenario,
     revocation_scenario,
     supervision_scenario,
+    zone_scenario,
 )
 from tests.browser.test_declaration_journey import log_in, zh
 from workflows.base import TerroirFlow
@@ -174,6 +175,7 @@ def test_every_human_task_page_draws_its_form_and_shows_refusals(page: Page, liv
         supervision_scenario,
         enforcement_scenario,
         report_scenario([Period.JULY]),
+        zone_scenario([("杭州市西湖区人民政府", "330106")]),
     ):
         scenario(walk)
     human = {

@@ -101,6 +101,8 @@ def test_from_the_draft_list_to_naming_on_the_calendar(cast):
         assert clock.due_on == datetime.date(2026, 12, 31) and clock.department == zone.bureau
         with pytest.raises(ValidationError, match="2029-04-15"):
             actions.request_acceptance(actor=cast.county_staff, zone=zone)
+    with at("2029-04-15"), pytest.raises(ValidationError):  # the reports are not in yet
+        actions.request_acceptance(actor=cast.county_staff, zone=zone)
     # Each year's report meets its clock and starts the next; none after the preparation's end.
     for year in (2026, 2027, 2028):
         with at(f"{year}-12-20"):

@@ -39,6 +39,9 @@ def named_zone(cast) -> Zone:
         zone = complete(zone, ZoneFlow.approve_publication, cast.kjs_lead, {"approve": True, "comment": ""})
     with at("2026-04-15"):
         zone = complete(zone, ZoneFlow.approve_preparation, cast.kjs_lead, {"approve": True, "comment": ""})
+    for year in (2026, 2027, 2028):
+        with at(f"{year}-12-01"):
+            actions.annual_report_submit(actor=cast.county_staff, zone=zone, progress="进展")
     with at("2029-04-16"):
         zone = actions.request_acceptance(actor=cast.county_staff, zone=zone)
         zone = complete(
