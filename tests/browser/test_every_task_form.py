@@ -155,7 +155,10 @@ class BrowserCheckedWalk(Walk):
             # Refused: the same page again, not a redirect to the next one.
             assert posted.value.status == 200, f"{where}: an empty form answered {posted.value.status}"
             try:  # the refused page replaces this one once it has arrived
-                self.page.wait_for_function(f"() => ({SENT_ERRORS})(document.querySelector('form.task-form')).length")
+                # Between the two pages there is no form: wait on, rather than fail on, a null.
+                self.page.wait_for_function(
+                    f"() => (f => f ? ({SENT_ERRORS})(f).length : 0)(document.querySelector('form.task-form'))"
+                )
             except PlaywrightTimeout:
                 pytest.fail(f"{where}: a refused submission sent no message")
             sent = self.page.locator("form.task-form").evaluate(SENT_ERRORS)
