@@ -20,6 +20,7 @@ from .views import (
     staff,
     supervision,
     team,
+    zones,
 )
 from .views.not_found import NotFoundView
 
@@ -30,6 +31,7 @@ router.register("register/products", register.ProductViewSet, basename="product"
 router.register("register/authorised-users", register.AuthorisedUserViewSet, basename="authorised-user")
 router.register("register/announcements", register.AnnouncementViewSet, basename="announcement")
 router.register("register/agreement-names", agreement.AgreementEntryViewSet, basename="agreement-name")
+router.register("register/zones", zones.ZoneViewSet, basename="zone")
 router.register("declarations", portal.DeclarationViewSet, basename="declaration")
 router.register("applications", portal.ApplicationViewSet, basename="application")
 router.register("staff/applications", staff.StaffApplicationViewSet, basename="staff-application")
@@ -55,6 +57,7 @@ router.register("staff/campaigns", supervision.CampaignViewSet, basename="staff-
 router.register("staff/conflicts", supervision.ConflictViewSet, basename="staff-conflict")
 router.register("staff/reports", reports.StatisticsReportViewSet, basename="staff-report")
 router.register("staff/agreement-names", agreement.StaffAgreementEntryViewSet, basename="staff-agreement-name")
+router.register("staff/zones", zones.StaffZoneViewSet, basename="staff-zone")
 router.register("tasks", staff.TaskViewSet, basename="task")
 router.register("notifications", notifications.NotificationViewSet, basename="notification")
 

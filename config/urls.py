@@ -36,6 +36,7 @@ urlpatterns = [
     path("marks/", include("marks.urls")),
     path("agreement/", include("agreement.urls")),
     path("promotion/", include("promotion.urls")),
+    path("zones/", include("zones.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
     path("files/", include("cases.file_urls")),

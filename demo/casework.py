@@ -20,6 +20,7 @@ from workflows.task_actions import task_assign, task_decide
 
 from .agreement import seed_agreement
 from .promotion import seed_promotion
+from .zones import seed_zones
 
 # A one-page PDF and a 1×1 PNG: real files of their types, small enough to ship in code.
 DEMO_PDF = (
@@ -160,6 +161,7 @@ def seed_casework() -> list[str]:
         made.append("statistics reports")
     made += seed_agreement()
     made += seed_promotion()
+    made += seed_zones()
     return made
 
 
@@ -178,6 +180,13 @@ def _casework_models() -> list:
         "notifications.Notification",
         "agreement.AgreementObjection",
         "agreement.AgreementEntry",
+        "zones.RectificationItem",
+        "zones.Tour",
+        "zones.Review",
+        "zones.AnnualReport",
+        "zones.ZoneObjection",
+        "zones.PolicyDocument",
+        "zones.Zone",
         "reports.ReportSnapshot",
         "reports.StatisticsReport",
         "cases.UsageReport",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, zones
 
 app_name = "register"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("revocations/", views.revocations, name="revocations"),
     path("supervision-results/", views.supervision_results, name="supervision"),
     path("announcements/", views.announcements, name="announcements"),
+    path("demonstration-zones/", zones.zones, name="zones"),
     path("announcements/<int:pk>/pdf/", views.announcement_pdf, name="announcement_pdf"),
     path("objections/<str:token>/", views.objection_new, name="objection_new"),
     path("eu-china-agreement/", views.agreement_names, name="agreement"),

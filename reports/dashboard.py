@@ -3,6 +3,7 @@ closed, deadlines met and days per stage, by province and by month. Every number
 aggregate query, so the page costs the same number of queries for ten cases or ten thousand."""
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
@@ -21,6 +22,14 @@ from .models import StatisticsReport
 
 # The 2016 plan's annual national targets (docs/domain.md §6).
 TARGETS = {"products": 120, "enterprises": 600, "zones": 5, "brands": 50}
+
+# Targets counted from the records of an app above this one (zones: the zones named in the year),
+# registered from its AppConfig.ready(); a target without one counts the provinces' reports.
+TARGET_COUNTS: dict[str, Callable[["Scope", int], int]] = {}
+
+
+def register_target_count(target: str, count: Callable[["Scope", int], int]) -> None:
+    TARGET_COUNTS[target] = count
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,7 @@ def target_progress(scope: Scope, year: int) -> dict[str, int]:
         .distinct()
         .count()
     )
-    # Zones and brand recommendations are not records of the system: the provinces report them.
+    # Brand recommendations (and zones, until an app counts them) are the provinces' reports.
     # The latest submitted report of each province in the year counts.
     zones = brands = 0
     latest: dict[int, StatisticsReport] = {}
@@ -84,7 +93,10 @@ def target_progress(scope: Scope, year: int) -> dict[str, int]:
         answers = snapshot.content["answers"] if snapshot is not None else {}
         zones += answers.get("zone_count") or 0
         brands += answers.get("brand_count") or 0
-    return {"products": products, "enterprises": enterprises, "zones": zones, "brands": brands}
+    progress = {"products": products, "enterprises": enterprises, "zones": zones, "brands": brands}
+    for target, count in TARGET_COUNTS.items():
+        progress[target] = count(scope, year)
+    return progress
 
 
 def _by_month(queryset, field: str) -> list[int]:

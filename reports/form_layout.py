@@ -90,8 +90,8 @@ ROWS: tuple[Row, ...] = (
         "zones",
         "示范区监督巡查情况",
         (
-            Cell("示范区体系建设运行情况", ("zone_operation",)),
-            Cell("示范区建设成效", ("zone_count", "zone_results")),
+            Cell("示范区体系建设运行情况", ("zone_operation",), figures=("zone_tours",)),
+            Cell("示范区建设成效", ("zone_results",), figures=("zones_named", "zones_preparing")),
             Cell(PROBLEMS, ("zone_problems",)),
         ),
     ),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "marks",
     "agreement",
     "promotion",
+    "zones",
     "demo",
     "rest_framework",
     "rest_framework.authtoken",
@@ -177,6 +178,8 @@ AXES_CLIENT_IP_CALLABLE = "register.throttle.client_address"
 TERROIR_LOGIN_DELAY_AFTER = 5
 TERROIR_LOGIN_DELAY_FIRST = 2
 TERROIR_LOGIN_DELAY_MAX = 60
+# Demonstration zones a province may recommend in a year when no quota was set for it (ADR 0050).
+TERROIR_ZONE_DEFAULT_QUOTA = 2
 # The login forms refuse a locked account themselves, with its time to retry, before reading the
 # password (accounts.forms); axes' middleware would replace those pages with its own.
 SILENCED_SYSTEM_CHECKS = ["axes.W002"]
@@ -345,6 +348,9 @@ SPECTACULAR_SETTINGS = {
         "AgreementObjectionStatusEnum": "agreement.models.AgreementObjection.Status",
         "ObjectionStatusEnum": "cases.models.Objection.Status",
         "YesNoEnum": "api.serializers.casework.YES_NO",
+        "ZoneStatusEnum": "zones.models.Zone.Status",
+        "ZoneLevelEnum": "zones.models.Level",
+        "TourResultEnum": "zones.models.Tour.Result",
     },
 }
 

@@ -65,7 +65,7 @@ def test_a_report_goes_from_opening_to_acceptance_with_tokens_only(province):
 
     accepted = kjs.get(url(report)).json()
     assert accepted["status"] == StatisticsReport.Status.ACCEPTED
-    assert accepted["content"]["answers"]["zone_count"] == ANSWERS["zone_count"]
+    assert accepted["content"]["answers"]["brand_count"] == ANSWERS["brand_count"]
 
 
 def test_exports_are_the_pages_files(province, client):
@@ -100,9 +100,9 @@ def test_refusals_answer_in_json_and_change_nothing(province):
     assert lead.post(url(report, "submit/")).status_code == 403
 
     officer = with_token(province.officer)
-    bad = officer.patch(url(report), {"brand_count": -3, "zone_count": "many", "status": "accepted"}, format="json")
+    bad = officer.patch(url(report), {"contact_phone": "1" * 51, "status": "accepted"}, format="json")
     assert bad.status_code == 400
-    assert set(bad.json()["error"]["fields"]) == {"brand_count", "zone_count", "status"}
+    assert set(bad.json()["error"]["fields"]) == {"contact_phone", "status"}
     empty = officer.post(url(report, "submit/"))  # nothing filled in yet
     assert empty.status_code == 400 and "联系人" in empty.json()["error"]["message"]
 

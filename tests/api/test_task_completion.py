@@ -383,6 +383,66 @@ def test_site_page_tasks(client, stranger):
     assert nodes_of(trace) == {"review", "publish"} and trace[-1][1] == "published"
 
 
+def zone_scenario(governments):
+    """A demonstration zone from the province's recommendation to its naming (ADR 0050). The two
+    waits (the draft list's 30 working days, the years of preparation) are shortened in the data."""
+
+    def scenario(walk):
+        from deadlines.models import Deadline
+        from organizations.models import Region
+        from tests.zones.conftest import mark_users, pdf
+        from zones import actions as zone_actions
+        from zones.clocks import DRAFT_LIST
+        from zones.flows import ZoneFlow
+        from zones.models import Zone
+
+        government, code = governments.pop()
+        bureau_staff = make_member(f"AMR-{code}", Role.STAFF)
+        province_staff, province_lead = make_member("AMR-330000", Role.STAFF), make_member("AMR-330000", Role.LEAD)
+        kjs_staff, kjs_lead = make_member("KJS", Role.STAFF), make_member("KJS", Role.LEAD)
+        if not Zone.objects.exists():  # the second walk's zone (杭州市 ⊃ 西湖区) counts the same two
+            mark_users(2)
+        zone = zone_actions.zone_create(actor=bureau_staff, government=government, region=Region.objects.get(code=code))
+        answers = {"standard_system": "标准", "testing_system": "检测", "quality_system": "质量"}
+        answers |= {"producers_count": 3, "output_share": 70, "no_quality_accident": True}
+        zone_actions.zone_update(actor=bureau_staff, zone=zone, answers=answers, products=[longjing()])
+        zone_actions.policy_add(actor=bureau_staff, zone=zone, title="扶持政策", uploaded_file=pdf())
+        zone = zone_actions.submit_zone(actor=bureau_staff, zone=zone)
+        yes = {"approve": "yes", "comment": ""}
+        walk.complete(ZoneFlow, zone, "recommend", province_staff, yes, invalid={"approve": "maybe"})
+        walk.complete(ZoneFlow, zone, "approve_recommendation", province_lead, yes)
+        walk.complete(ZoneFlow, zone, "review", kjs_staff, {"approve": "yes", "comment": "材料齐全"})
+        walk.complete(ZoneFlow, zone, "approve_publication", kjs_lead, yes)
+        yesterday = timezone.localdate() - datetime.timedelta(days=1)
+        Deadline.objects.filter(rule_code=DRAFT_LIST, target_id=zone.pk).update(due_on=yesterday)
+        walk.complete(ZoneFlow, zone, "approve_preparation", kjs_lead, yes)
+        Zone.objects.filter(pk=zone.pk).update(preparation_until=timezone.localdate())
+        zone_actions.annual_report_submit(actor=bureau_staff, zone=Zone.objects.get(pk=zone.pk), progress="进展")
+        zone_actions.request_acceptance(actor=bureau_staff, zone=Zone.objects.get(pk=zone.pk))
+        visit = {"approve": "yes", "experts": "专家组", "findings": "体系健全"}
+        walk.complete(ZoneFlow, zone, "site_visit", province_staff, visit)
+        walk.complete(ZoneFlow, zone, "assess", kjs_staff, {"approve": "yes", "assessment": "通过"})
+        walk.complete(ZoneFlow, zone, "name_zone", kjs_lead, yes)
+
+    return scenario
+
+
+def test_zone_tasks(client, stranger):
+    governments = [("杭州市人民政府", "330100"), ("杭州市西湖区人民政府", "330106")]
+    trace = walked_both_ways(client, stranger, zone_scenario(governments))
+    assert nodes_of(trace) == {
+        "recommend",
+        "approve_recommendation",
+        "review",
+        "approve_publication",
+        "approve_preparation",
+        "site_visit",
+        "assess",
+        "name_zone",
+    }
+    assert trace[-1][1] == "named"
+
+
 # ------------------------------------------------------------------ what the list tells a client
 
 

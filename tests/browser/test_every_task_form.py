@@ -31,6 +31,7 @@ from tests.api.test_task_completion import (
     revocation_scenario,
     site_page_scenario,
     supervision_scenario,
+    zone_scenario,
 )
 from tests.browser.test_declaration_journey import log_in, zh
 from workflows.base import TerroirFlow
@@ -157,7 +158,10 @@ class BrowserCheckedWalk(Walk):
             # Refused: the same page again, not a redirect to the next one.
             assert posted.value.status == 200, f"{where}: an empty form answered {posted.value.status}"
             try:  # the refused page replaces this one once it has arrived
-                self.page.wait_for_function(f"() => ({SENT_ERRORS})(document.querySelector('form.task-form')).length")
+                # Between the two pages there is no form: wait on, rather than fail on, a null.
+                self.page.wait_for_function(
+                    f"() => (f => f ? ({SENT_ERRORS})(f).length : 0)(document.querySelector('form.task-form'))"
+                )
             except PlaywrightTimeout:
                 pytest.fail(f"{where}: a refused submission sent no message")
             sent = self.page.locator("form.task-form").evaluate(SENT_ERRORS)
@@ -179,6 +183,7 @@ def test_every_human_task_page_draws_its_form_and_shows_refusals(page: Page, liv
         report_scenario([Period.JULY]),
         agreement_scenario,
         site_page_scenario,
+        zone_scenario([("杭州市西湖区人民政府", "330106")]),
     ):
         scenario(walk)
     human = {

@@ -239,6 +239,24 @@ RULES: dict[str, Rule] = {
     "promotion:plan_document": rule("work plan", PROVINCE),
     "promotion:site_page": rule("national site page", PROVINCE),
     "promotion:site_page_edit": rule("national site page", set()),
+    # Demonstration zones (ADR 0050): the zone's page for the staff whose jurisdiction covers it;
+    # the entering bureau (西湖区, no persona of the world) edits and reports, the 科技司 (none
+    # either) records objections, reviews and revokes; a tour is recorded by inspectors covering it.
+    "zones:detail": rule("zone", ZHEJIANG_STAFF),
+    "zones:edit": rule("zone", set()),
+    "zones:policy_new": rule("zone", set()),
+    "zones:submit": rule("zone", set(), statuses=(405,)),
+    "zones:annual_report": rule("zone", set()),
+    "zones:acceptance": rule("zone", set(), statuses=(405,)),
+    "zones:objection_new": rule("zone", set()),
+    "zones:objection_decide": rule("zone objection", set()),
+    "zones:review": rule("zone", set()),
+    "zones:revoke": rule("zone", set()),
+    "zones:tour_new": rule("zone", {"inspector assigned", "inspector not assigned"}),
+    "zones:item_done": rule("rectification item", set(), statuses=(405,)),
+    "zones:policy_file": rule("zone policy", ZHEJIANG_STAFF),
+    "api:zone-detail": rule("named zone", EVERYONE),
+    "api:staff-zone-detail": rule("zone", ZHEJIANG_STAFF),
     "api:notification-detail": rule("notification", {"producer A"}),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
 }
@@ -267,6 +285,7 @@ FLOW_VIEWERS = {
     "statisticsreport": PROVINCE,
     "agreemententry": set(),
     "sitepage": PROVINCE,
+    "zone": ZHEJIANG_STAFF,
 }
 
 
@@ -511,6 +530,7 @@ def world(media_root) -> World:
     # A second-batch name of the EU–China agreement, published for objections by the 国际司 (no
     # persona of the world is one of its people: tests/agreement covers its staff and lead).
     targets.update(_agreement_targets())
+    zone_world(world, media_root)
     return world
 
 
@@ -527,6 +547,63 @@ def _agreement_targets() -> dict:
         "agreement entry": Target([entry.pk], "金华火腿"),
         "agreement objection token": Target([entry.public_token], "金华火腿"),
     }
+
+
+def zone_world(world: World, media_root) -> None:
+    """杭州市西湖区人民政府's zone, submitted (its process waits at the province), with a policy file,
+    an objection and a tour's rectification item; and a named zone (宁波, public) for the API."""
+    from organizations.models import Region
+    from zones import actions as zone_actions
+    from zones.models import RectificationItem, Tour, Zone, ZoneObjection
+
+    county_staff = make_member("AMR-330106", Role.STAFF)
+    zone = zone_actions.zone_create(
+        actor=county_staff, government="杭州市西湖区人民政府", region=Region.objects.get(code="330106")
+    )
+    zone_actions.zone_update(
+        actor=county_staff,
+        zone=zone,
+        answers={
+            "standard_system": "标准",
+            "testing_system": "检测",
+            "quality_system": "质量",
+            "producers_count": 1,
+            "output_share": 80,
+            "no_quality_accident": True,
+        },
+        products=[longjing()],
+    )
+    policy = zone_actions.policy_add(
+        actor=county_staff,
+        zone=zone,
+        title="扶持政策",
+        uploaded_file=SimpleUploadedFile("政策.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
+    )
+    zone = zone_actions.submit_zone(actor=county_staff, zone=zone)
+    objection = ZoneObjection.objects.create(
+        zone=zone, objector="某合作社", grounds="数据有误", received_on=zone.created_at.date(), recorded_by=county_staff
+    )
+    tour = Tour.objects.create(
+        zone=zone,
+        bureau=county_staff.memberships.get().department,
+        toured_on=zone.created_at.date(),
+        result=Tour.Result.RECTIFY,
+        recorded_by=county_staff,
+    )
+    item = RectificationItem.objects.create(tour=tour, description="整改", due_on=zone.created_at.date())
+    world.targets["zone"] = Target([zone.pk], zone.reference)
+    world.targets["zone policy"] = Target([policy.pk], None)
+    world.targets["zone objection"] = Target([zone.pk, objection.pk], "某合作社")
+    world.targets["rectification item"] = Target([item.pk], None)
+    named = Zone.objects.create(
+        reference="SFQ-330200-2020-01",
+        government="宁波市人民政府",
+        region=Region.objects.get(code="330200"),
+        bureau=county_staff.memberships.get().department,
+        province=Region.objects.get(code="330000"),
+    )
+    Zone.objects.filter(pk=named.pk).update(status=Zone.Status.NAMED)
+    world.targets["named zone"] = Target([named.reference], "宁波市人民政府")
 
 
 def _login(client, user):
