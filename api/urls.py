@@ -7,7 +7,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from .views import auth, notifications, portal, register, reports, staff, supervision
+from .views import auth, brands, notifications, portal, register, reports, staff, supervision
 from .views.not_found import NotFoundView
 
 app_name = "api"
@@ -16,6 +16,7 @@ router = SimpleRouter()
 router.register("register/products", register.ProductViewSet, basename="product")
 router.register("register/authorised-users", register.AuthorisedUserViewSet, basename="authorised-user")
 router.register("register/announcements", register.AnnouncementViewSet, basename="announcement")
+router.register("register/brand-results", brands.BrandResultViewSet, basename="brand-result")
 router.register("declarations", portal.DeclarationViewSet, basename="declaration")
 router.register("applications", portal.ApplicationViewSet, basename="application")
 router.register("staff/applications", staff.StaffApplicationViewSet, basename="staff-application")
@@ -24,6 +25,7 @@ router.register("staff/enforcement-cases", staff.StaffEnforcementCaseViewSet, ba
 router.register("staff/campaigns", supervision.CampaignViewSet, basename="staff-campaign")
 router.register("staff/conflicts", supervision.ConflictViewSet, basename="staff-conflict")
 router.register("staff/reports", reports.StatisticsReportViewSet, basename="staff-report")
+router.register("staff/brand-rounds", brands.BrandRoundViewSet, basename="staff-brand-round")
 router.register("tasks", staff.TaskViewSet, basename="task")
 router.register("notifications", notifications.NotificationViewSet, basename="notification")
 

@@ -155,6 +155,10 @@ def seed_casework() -> list[str]:
         )
         reports_open_period(actor=None, year=year, period=period)
         made.append("statistics reports")
+    from .brands import seed_brands  # here: demo.brands borrows this module's helpers
+
+    if seed_brands(timezone.localdate()):
+        made.append("brand evaluation rounds")
     return made
 
 
@@ -171,6 +175,9 @@ def _casework_models() -> list:
         "deadlines.Deadline",
         "notifications.EmailDelivery",
         "notifications.Notification",
+        "brands.DossierFile",
+        "brands.Recommendation",
+        "brands.BrandRound",
         "reports.ReportSnapshot",
         "reports.StatisticsReport",
         "cases.UsageReport",

@@ -71,6 +71,12 @@ STAFF = [
     StaffPersona("wc_county_inspector", "孟凡宇", "AMR-230184", (Role.STAFF, Role.INSPECTOR), "五常市 inspector"),
     StaffPersona("wc_county_reviewer", "宋雨", "AMR-230184", (Role.STAFF,), "五常市 case reviewer (not an inspector)"),
     StaffPersona("wc_county_lead", "于洪涛", "AMR-230184", (Role.LEAD,), "五常市 lead"),
+    # Brand evaluation (docs/adr/0051): the 质量司 organises, the 中国品牌建设促进会 evaluates, the
+    # 信息中心 publishes on the register.
+    StaffPersona("zls_staff", "邓佳", "ZLS", (Role.STAFF,), "质量司 staff (brand evaluation rounds)"),
+    StaffPersona("zls_lead", "彭远", "ZLS", (Role.LEAD,), "质量司 lead (approves each stage of a round)"),
+    StaffPersona("ppb_staff", "任晓峰", "PPB", (Role.STAFF,), "中国品牌建设促进会 evaluator (scores and values)"),
+    StaffPersona("xxzx_staff", "田静", "XXZX", (Role.STAFF,), "信息中心 staff (publishes on the register)"),
 ]
 
 ENTERPRISES = [

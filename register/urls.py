@@ -12,6 +12,7 @@ urlpatterns = [
     path("revocations/", views.revocations, name="revocations"),
     path("supervision-results/", views.supervision_results, name="supervision"),
     path("announcements/", views.announcements, name="announcements"),
+    path("brands/", views.brands, name="brands"),
     path("announcements/<int:pk>/pdf/", views.announcement_pdf, name="announcement_pdf"),
     path("objections/<str:token>/", views.objection_new, name="objection_new"),
     path("report/", views.report, name="report"),

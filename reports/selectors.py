@@ -149,7 +149,6 @@ SUMMARY_NUMBERS = (
     "plan_city_count",
     "plan_county_count",
     "zone_count",
-    "brand_count",
     "central_media_reports",
     "local_media_reports",
 )
