@@ -5,15 +5,18 @@ login page, or out of the portal), never a 200 with the object's data and never 
 from someone not allowed changes nothing. A new URL with an id and no rule here fails the test.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from viewflow.workflow.models import Process, Task
 
 from audit.models import AuditEvent
+from brands import actions as brand_actions
 from cases.applications import services as application_services
 from cases.enforcement.services import case_decide_filing, case_verify
 from cases.models import Application, Declaration, EnforcementCase, ExpertOpinion, Regime, SupervisionCheck
@@ -23,7 +26,7 @@ from cases.register_import.services import register_import_run_now, register_imp
 from cases.supervision.services import conflict_declare
 from documents.models import Document
 from notifications.models import Notification
-from organizations.models import Role
+from organizations.models import Department, Role
 from reports.actions import submit_report
 from reports.figures import FIGURES
 from reports.models import StatisticsReport
@@ -194,6 +197,13 @@ RULES: dict[str, Rule] = {
     "api:staff-report-detail": rule("statistics report", PROVINCE),
     "api:staff-report-export": rule("statistics report", PROVINCE),
     "api:staff-report-submit": rule("statistics report", set(), statuses=(405,)),
+    # Brand evaluation rounds (ADR 0051): a round is a national programme every member of staff sees;
+    # the provincial bureaus' staff recommend; a dossier is its province's and the national bodies'.
+    "brands:detail": rule("brand round", STAFF),
+    "brands:recommend": rule("brand round", {"staff of the case's province", "staff of another province"}),
+    "brands:dossier_file": rule("brand dossier", PROVINCE),
+    "brands:dossier_file_preview": rule("brand dossier", PROVINCE),
+    "api:staff-brand-round-detail": rule("brand round", STAFF),
     "api:notification-detail": rule("notification", {"producer A"}),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
 }
@@ -220,6 +230,7 @@ FLOW_VIEWERS = {
     "enforcementcase": ZHEJIANG_STAFF,
     "productrevocation": ZHEJIANG_STAFF,
     "statisticsreport": PROVINCE,
+    "brandround": STAFF,
 }
 
 
@@ -435,6 +446,23 @@ def world(media_root) -> World:
     assert job.error_file
     targets["register import"] = Target([job.pk], None)
     targets["register import template"] = Target(["users", "csv"], None)
+    # A brand evaluation round calling for recommendations, with Zhejiang's recommendation and its dossier.
+    brand_round = brand_actions.open_round(
+        actor=make_member("ZLS", Role.STAFF),
+        year=timezone.localdate().year,
+        organiser=Department.objects.get(code="ZLS"),
+        recommendations_due=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    recommendation = brand_actions.recommend(
+        actor=cast.province_staff,
+        brand_round=brand_round,
+        product=longjing(),
+        has_plan=True,
+        reason="品质优良",
+        files=[SimpleUploadedFile("推荐材料.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")],
+    )
+    targets["brand round"] = Target([brand_round.pk], str(brand_round))
+    targets["brand dossier"] = Target([recommendation.dossier.get().pk], None)
     return world
 
 
