@@ -11,6 +11,7 @@ from .base import ID_PATTERN
 from .views import (
     agreement,
     auth,
+    brands,
     enforcement,
     notifications,
     objections,
@@ -32,6 +33,7 @@ router.register("register/authorised-users", register.AuthorisedUserViewSet, bas
 router.register("register/announcements", register.AnnouncementViewSet, basename="announcement")
 router.register("register/agreement-names", agreement.AgreementEntryViewSet, basename="agreement-name")
 router.register("register/zones", zones.ZoneViewSet, basename="zone")
+router.register("register/brand-results", brands.BrandResultViewSet, basename="brand-result")
 router.register("declarations", portal.DeclarationViewSet, basename="declaration")
 router.register("applications", portal.ApplicationViewSet, basename="application")
 router.register("staff/applications", staff.StaffApplicationViewSet, basename="staff-application")
@@ -58,6 +60,7 @@ router.register("staff/conflicts", supervision.ConflictViewSet, basename="staff-
 router.register("staff/reports", reports.StatisticsReportViewSet, basename="staff-report")
 router.register("staff/agreement-names", agreement.StaffAgreementEntryViewSet, basename="staff-agreement-name")
 router.register("staff/zones", zones.StaffZoneViewSet, basename="staff-zone")
+router.register("staff/brand-rounds", brands.BrandRoundViewSet, basename="staff-brand-round")
 router.register("tasks", staff.TaskViewSet, basename="task")
 router.register("notifications", notifications.NotificationViewSet, basename="notification")
 

@@ -37,6 +37,7 @@ urlpatterns = [
     path("agreement/", include("agreement.urls")),
     path("promotion/", include("promotion.urls")),
     path("zones/", include("zones.urls")),
+    path("brands/", include("brands.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
     path("files/", include("cases.file_urls")),

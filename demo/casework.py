@@ -162,6 +162,10 @@ def seed_casework() -> list[str]:
     made += seed_agreement()
     made += seed_promotion()
     made += seed_zones()
+    from .brands import seed_brands  # here: demo.brands borrows this module's helpers
+
+    if seed_brands(timezone.localdate()):
+        made.append("brand evaluation rounds")
     return made
 
 
@@ -187,6 +191,9 @@ def _casework_models() -> list:
         "zones.ZoneObjection",
         "zones.PolicyDocument",
         "zones.Zone",
+        "brands.DossierFile",
+        "brands.Recommendation",
+        "brands.BrandRound",
         "reports.ReportSnapshot",
         "reports.StatisticsReport",
         "cases.UsageReport",

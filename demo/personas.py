@@ -77,6 +77,11 @@ STAFF = [
     # 信息中心: runs the national GI site, reviews (staff) and publishes (lead) the provinces' pages.
     StaffPersona("xxzx_staff", "温雅婷", "XXZX", (Role.STAFF,), "信息中心 staff (reviews national site pages)"),
     StaffPersona("xxzx_lead", "严志华", "XXZX", (Role.LEAD,), "信息中心 lead (publishes national site pages)"),
+    # Brand evaluation (docs/adr/0051): the 质量司 organises, the 中国品牌建设促进会 evaluates, the
+    # 信息中心 publishes on the register.
+    StaffPersona("zls_staff", "韦嘉欣", "ZLS", (Role.STAFF,), "质量司 staff (brand evaluation rounds)"),
+    StaffPersona("zls_lead", "彭远", "ZLS", (Role.LEAD,), "质量司 lead (approves each stage of a round)"),
+    StaffPersona("ppb_staff", "任晓峰", "PPB", (Role.STAFF,), "中国品牌建设促进会 evaluator (scores and values)"),
 ]
 
 ENTERPRISES = [

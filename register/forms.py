@@ -30,6 +30,15 @@ class ProductSearchForm(forms.Form):
     )
 
 
+class BrandSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name or pinyin"), required=False, max_length=50)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, str(year)) for year in years]  # type: ignore[attr-defined]  # a choice field
+
+
 class AuthorisedUserSearchForm(forms.Form):
     q = forms.CharField(label=_("Enterprise name or credit code"), required=False, max_length=100)
     product = forms.CharField(label=_("GI product"), required=False, max_length=50)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("supervision-results/", views.supervision_results, name="supervision"),
     path("announcements/", views.announcements, name="announcements"),
     path("demonstration-zones/", zones.zones, name="zones"),
+    path("brand-top-50/", views.brands, name="brands"),
     path("announcements/<int:pk>/pdf/", views.announcement_pdf, name="announcement_pdf"),
     path("objections/<str:token>/", views.objection_new, name="objection_new"),
     path("eu-china-agreement/", views.agreement_names, name="agreement"),

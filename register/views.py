@@ -12,6 +12,7 @@ from agreement.forms import AgreementObjectionForm, EntrySearchForm
 from agreement.selectors import entries_of_product, entries_public, entry_open_to_objections
 from agreement.services import window_is_open
 from audit.anchors import anchors_public
+from brands.selectors import latest_published_result, published_results, published_years
 from cases.applications.selectors import (
     announcement_public,
     announcement_rows,
@@ -40,7 +41,7 @@ from workflows.applications.actions import file_objection
 from workflows.enforcement.actions import open_case
 from workflows.task_views import add_validation_error
 
-from .forms import AuthorisedUserSearchForm, ComplaintForm, ProductSearchForm, TrackingForm
+from .forms import AuthorisedUserSearchForm, BrandSearchForm, ComplaintForm, ProductSearchForm, TrackingForm
 from .objection_forms import ObjectionForm
 from .throttle import client_address, complaint_allowed, lookup_allowed, objection_allowed
 from .tracking import public_progress
@@ -80,6 +81,7 @@ def product_detail(request: HttpRequest, token: str) -> HttpResponse:
         "history": product_public_history(product),
         "agreement_entries": entries_of_product(product),
         "page": users,
+        "brand_result": latest_published_result(product),
         # Staff reach the product's case page (revocation, amendments) from its register entry.
         "staff_url": reverse("applications:product", args=[product.pk]) if is_staff_member(request.user) else "",
     }
@@ -112,6 +114,21 @@ def supervision_results(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(campaigns, 10).get_page(request.GET.get("page"))
     return render(request, "register/supervision.html", {"page": page})
+
+
+@login_not_required
+@require_GET
+def brands(request: HttpRequest) -> HttpResponse:
+    """The published brand top 50 of a year (the latest by default), searchable by name or pinyin."""
+    years = published_years()
+    form = BrandSearchForm(request.GET or None, years=years)
+    year, query = (years[0] if years else None), ""
+    if form.is_valid():
+        year = form.cleaned_data["year"] or year
+        query = form.cleaned_data["q"]
+    results = published_results(year=year, query=query) if year is not None else published_results().none()
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "register/brands.html", {"form": form, "page": page, "year": year})
 
 
 @login_not_required

@@ -18,7 +18,6 @@ from organizations.models import Region, Role
 from organizations.selectors import departments_of
 
 from .charts import bar_chart, progress_bar
-from .models import StatisticsReport
 
 # The 2016 plan's annual national targets (docs/domain.md §6).
 TARGETS = {"products": 120, "enterprises": 600, "zones": 5, "brands": 50}
@@ -73,27 +72,8 @@ def target_progress(scope: Scope, year: int) -> dict[str, int]:
         .distinct()
         .count()
     )
-    # Brand recommendations (and zones, until an app counts them) are the provinces' reports.
-    # The latest submitted report of each province in the year counts.
-    zones = brands = 0
-    latest: dict[int, StatisticsReport] = {}
-    reports = (
-        StatisticsReport.objects.filter(
-            scope.where("province"),
-            year=year,
-            status__in=[StatisticsReport.Status.SUBMITTED, StatisticsReport.Status.ACCEPTED],
-        )
-        .select_related("current_snapshot")
-        .order_by("period")
-    )
-    for report in reports:
-        latest[report.province_id] = report
-    for report in latest.values():
-        snapshot = report.current_snapshot if report.current_snapshot_id else None
-        answers = snapshot.content["answers"] if snapshot is not None else {}
-        zones += answers.get("zone_count") or 0
-        brands += answers.get("brand_count") or 0
-    progress = {"products": products, "enterprises": enterprises, "zones": zones, "brands": brands}
+    # Zones and brands are counted from their records by the apps that hold them (TARGET_COUNTS).
+    progress = {"products": products, "enterprises": enterprises, "zones": 0, "brands": 0}
     for target, count in TARGET_COUNTS.items():
         progress[target] = count(scope, year)
     return progress
@@ -192,7 +172,7 @@ def dashboard_context(scope: Scope, year: int) -> dict:
         (_("Newly protected products"), progress["products"], TARGETS["products"]),
         (_("Newly authorised enterprises"), progress["enterprises"], TARGETS["enterprises"]),
         (_("Demonstration zones"), progress["zones"], TARGETS["zones"]),
-        (_("Products recommended for the brand top 50"), progress["brands"], TARGETS["brands"]),
+        (_("Products in the published brand top 50"), progress["brands"], TARGETS["brands"]),
     ]
     month_labels = [str(month) for month in range(1, 13)]
     return {

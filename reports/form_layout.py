@@ -99,8 +99,9 @@ ROWS: tuple[Row, ...] = (
         "brands",
         "地理标志品牌评价推荐情况",
         (
-            Cell("是否有组织方案", ("brand_plan",)),
-            Cell("产品类别和数量", ("brand_count", "brand_categories")),
+            # Counted from the recommendations (brands.statistics_figures): any with a plan means yes.
+            Cell("是否有组织方案", figures=("brand_recommendations_with_plan",)),
+            Cell("产品类别和数量", ("brand_categories",), figures=("brand_recommendations",)),
             Cell(PROBLEMS, ("brand_problems",)),
         ),
     ),

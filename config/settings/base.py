@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "agreement",
     "promotion",
     "zones",
+    "brands",
     "demo",
     "rest_framework",
     "rest_framework.authtoken",
@@ -175,6 +176,10 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "accounts.lockout.client_username"
 AXES_CLIENT_IP_CALLABLE = "register.throttle.client_address"
+# The body a new brand evaluation round is organised by unless its opener chooses the other (质量司 or
+# 科技司); each round keeps its own (docs/adr/0051).
+TERROIR_BRAND_ORGANISER = env.str("TERROIR_BRAND_ORGANISER", default="ZLS")
+
 TERROIR_LOGIN_DELAY_AFTER = 5
 TERROIR_LOGIN_DELAY_FIRST = 2
 TERROIR_LOGIN_DELAY_MAX = 60

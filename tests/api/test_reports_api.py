@@ -51,7 +51,7 @@ def test_a_report_goes_from_opening_to_acceptance_with_tokens_only(province):
 
     filled = officer.patch(url(report), ANSWERS, format="json")
     assert filled.status_code == 200, filled.json()
-    assert filled.json()["answers"]["zone_count"] == 1 and filled.json()["answers"]["brand_plan"] is False
+    assert filled.json()["answers"]["brand_categories"] == "茶叶类"
 
     submitted = officer.post(url(report, "submit/"))
     assert submitted.status_code == 200, submitted.json()

@@ -14,6 +14,7 @@ PRODUCT_PACKAGES = (
     "accounts",
     "api",
     "audit",
+    "brands",
     "cases",
     "config",
     "deadlines",
@@ -57,8 +58,9 @@ def node_runs(source: str, nodes: frozenset[str]) -> list[int]:
 
 def is_a_door(path: Path) -> bool:
     relative = path.relative_to(ROOT).parts
-    # workflows/<kind>/actions.py, and reports/actions.py for the statistics report.
-    return relative[-1] == "actions.py" and relative[0] in ("workflows", "reports")
+    # workflows/<kind>/actions.py, reports/actions.py for the statistics report and brands/actions.py
+    # for the brand evaluation rounds.
+    return relative[-1] == "actions.py" and relative[0] in ("workflows", "reports", "brands")
 
 
 def test_the_detector_sees_a_node_run():

@@ -176,7 +176,6 @@ ANSWERS = {
     "quality_system": "推行追溯体系",
     "mark_printing": "印制标志12万枚",
     "poverty_measures": "培训班2期",
-    "brand_count": 4,
-    "brand_plan": False,
+    "brand_categories": "茶叶类",
     "stage_report": "一、工作进展\n本期完成监督检查。",
 }

@@ -16,6 +16,7 @@ from django.utils import timezone
 from viewflow.workflow.models import Process, Task
 
 from audit.models import AuditEvent
+from brands import actions as brand_actions
 from cases.applications import services as application_services
 from cases.enforcement.services import case_decide_filing, case_verify
 from cases.models import (
@@ -33,7 +34,7 @@ from cases.register_import.services import register_import_run_now, register_imp
 from cases.supervision.services import conflict_declare
 from documents.models import Document
 from notifications.models import Notification
-from organizations.models import Role
+from organizations.models import Department, Role
 from promotion import actions as promotion_actions
 from reports.actions import submit_report
 from reports.figures import FIGURES
@@ -257,6 +258,13 @@ RULES: dict[str, Rule] = {
     "zones:policy_file": rule("zone policy", ZHEJIANG_STAFF),
     "api:zone-detail": rule("named zone", EVERYONE),
     "api:staff-zone-detail": rule("zone", ZHEJIANG_STAFF),
+    # Brand evaluation rounds (ADR 0051): a round is a national programme every member of staff sees;
+    # the provincial bureaus' staff recommend; a dossier is its province's and the national bodies'.
+    "brands:detail": rule("brand round", STAFF),
+    "brands:recommend": rule("brand round", {"staff of the case's province", "staff of another province"}),
+    "brands:dossier_file": rule("brand dossier", PROVINCE),
+    "brands:dossier_file_preview": rule("brand dossier", PROVINCE),
+    "api:staff-brand-round-detail": rule("brand round", STAFF),
     "api:notification-detail": rule("notification", {"producer A"}),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
 }
@@ -286,6 +294,7 @@ FLOW_VIEWERS = {
     "agreemententry": set(),
     "sitepage": PROVINCE,
     "zone": ZHEJIANG_STAFF,
+    "brandround": STAFF,
 }
 
 
@@ -531,6 +540,23 @@ def world(media_root) -> World:
     # persona of the world is one of its people: tests/agreement covers its staff and lead).
     targets.update(_agreement_targets())
     zone_world(world, media_root)
+    # A brand evaluation round calling for recommendations, with Zhejiang's recommendation and its dossier.
+    brand_round = brand_actions.open_round(
+        actor=make_member("ZLS", Role.STAFF),
+        year=timezone.localdate().year,
+        organiser=Department.objects.get(code="ZLS"),
+        recommendations_due=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    recommendation = brand_actions.recommend(
+        actor=cast.province_staff,
+        brand_round=brand_round,
+        product=longjing(),
+        has_plan=True,
+        reason="品质优良",
+        files=[SimpleUploadedFile("推荐材料.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")],
+    )
+    targets["brand round"] = Target([brand_round.pk], str(brand_round))
+    targets["brand dossier"] = Target([recommendation.dossier.get().pk], None)
     return world
 
 
