@@ -7,7 +7,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from .views import auth, notifications, portal, register, reports, staff, supervision
+from .views import auth, marks, notifications, portal, register, reports, staff, supervision
 from .views.not_found import NotFoundView
 
 app_name = "api"
@@ -24,6 +24,10 @@ router.register("staff/enforcement-cases", staff.StaffEnforcementCaseViewSet, ba
 router.register("staff/campaigns", supervision.CampaignViewSet, basename="staff-campaign")
 router.register("staff/conflicts", supervision.ConflictViewSet, basename="staff-conflict")
 router.register("staff/reports", reports.StatisticsReportViewSet, basename="staff-report")
+router.register("staff/mark-printings", marks.PrintingViewSet, basename="staff-mark-printing")
+router.register("staff/mark-issues", marks.IssueViewSet, basename="staff-mark-issue")
+router.register("staff/usage-totals", marks.UsageTotalViewSet, basename="staff-usage-total")
+router.register("usage-report-dues", marks.UsageDueViewSet, basename="usage-report-due")
 router.register("tasks", staff.TaskViewSet, basename="task")
 router.register("notifications", notifications.NotificationViewSet, basename="notification")
 

@@ -339,6 +339,7 @@ SPECTACULAR_SETTINGS = {
         "CheckStatusEnum": "cases.models.SupervisionCheck.Status",
         "CampaignStatusEnum": "cases.models.SupervisionCampaign.Status",
         "StatisticsReportStatusEnum": "reports.models.StatisticsReport.Status",
+        "UsageReportDueStateEnum": "marks.selectors.DUE_STATE_CHOICES",
     },
 }
 
