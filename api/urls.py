@@ -13,6 +13,7 @@ from .views import (
     auth,
     brands,
     enforcement,
+    marks,
     notifications,
     objections,
     portal,
@@ -61,6 +62,10 @@ router.register("staff/reports", reports.StatisticsReportViewSet, basename="staf
 router.register("staff/agreement-names", agreement.StaffAgreementEntryViewSet, basename="staff-agreement-name")
 router.register("staff/zones", zones.StaffZoneViewSet, basename="staff-zone")
 router.register("staff/brand-rounds", brands.BrandRoundViewSet, basename="staff-brand-round")
+router.register("staff/mark-printings", marks.PrintingViewSet, basename="staff-mark-printing")
+router.register("staff/mark-issues", marks.IssueViewSet, basename="staff-mark-issue")
+router.register("staff/usage-totals", marks.UsageTotalViewSet, basename="staff-usage-total")
+router.register("usage-report-dues", marks.UsageDueViewSet, basename="usage-report-due")
 router.register("tasks", staff.TaskViewSet, basename="task")
 router.register("notifications", notifications.NotificationViewSet, basename="notification")
 

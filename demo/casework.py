@@ -19,6 +19,7 @@ from workflows.enforcement.actions import open_case
 from workflows.task_actions import task_assign, task_decide
 
 from .agreement import seed_agreement
+from .marks import seed_marks
 from .promotion import seed_promotion
 from .zones import seed_zones
 
@@ -166,6 +167,7 @@ def seed_casework() -> list[str]:
 
     if seed_brands(timezone.localdate()):
         made.append("brand evaluation rounds")
+    made += seed_marks()
     return made
 
 
@@ -194,6 +196,10 @@ def _casework_models() -> list:
         "brands.DossierFile",
         "brands.Recommendation",
         "brands.BrandRound",
+        "marks.NonUseReview",
+        "marks.UsageReportDue",
+        "marks.MarkIssue",
+        "marks.MarkPrinting",
         "reports.ReportSnapshot",
         "reports.StatisticsReport",
         "cases.UsageReport",

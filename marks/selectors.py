@@ -8,10 +8,13 @@ from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases.declarations.selectors import declarations_of_producer
 from cases.models import Declaration, ProtectedProduct, UsageReport
+from cases.usage_reports.selectors import reportable_years
 from organizations.models import Department, Membership, Region, Role
 from organizations.selectors import region_code_filter
 
+from .jobs import usage_report_due_on
 from .models import MarkIssue, MarkPrinting, UsageReportDue
 
 # Those who keep the bureau's mark records: its staff and its lead.
@@ -203,10 +206,14 @@ def dues_visible_to(user, year: int | None = None) -> list[tuple[UsageReportDue,
     ).select_related("declaration__enterprise", "declaration__product", "declaration__production_region")
     if year:
         dues = dues.filter(year=year)
-    dues = list(dues.order_by("due_on", "declaration__enterprise__name")[:500])
+    return _with_states(list(dues.order_by("due_on", "declaration__enterprise__name")[:500]))
+
+
+def _with_states(dues: list[UsageReportDue]) -> list[tuple[UsageReportDue, UsageReport | None, str]]:
+    """Each due with its report (one query for all) and its state today."""
     reports = {
         (report.declaration_id, report.year): report
-        for report in UsageReport.objects.filter(declaration_id__in=[due.declaration_id for due in dues])
+        for report in UsageReport.objects.filter(declaration_id__in={due.declaration_id for due in dues})
     }
     today = timezone.localdate()
     answer = []
@@ -224,4 +231,46 @@ def missing_reports_count(user) -> int:
         .filter(due_on__lt=timezone.localdate())
         .exclude(Exists(filed))
         .count()
+    )
+
+
+# The producer's side: its next report.
+
+
+@dataclass(frozen=True)
+class NextUsageReport:
+    year: int
+    due_on: datetime.date
+    late: bool
+
+
+def next_usage_report(declaration: Declaration, today: datetime.date | None = None) -> NextUsageReport | None:
+    """The oldest report the declaration still owes: a due the job created and nobody filed, else
+    the report of a year the mark may be used in that the job will ask for (last year's or this)."""
+    today = today or timezone.localdate()
+    filed = UsageReport.objects.filter(declaration_id=OuterRef("declaration_id"), year=OuterRef("year"))
+    due = UsageReportDue.objects.filter(declaration=declaration).exclude(Exists(filed)).order_by("due_on").first()
+    if due is not None:
+        return NextUsageReport(due.year, due.due_on, today > due.due_on)
+    if not declaration.is_authorised:
+        return None
+    years = [year for year in reportable_years(declaration) if year >= today.year - 1]
+    if not years:
+        return None
+    due_on = usage_report_due_on(min(years))
+    return NextUsageReport(min(years), due_on, today > due_on)
+
+
+# For the API's schema: the states a due may be in.
+DUE_STATE_CHOICES = list(DUE_STATE_LABELS.items())
+
+
+def dues_of_producer(user) -> list[tuple[UsageReportDue, UsageReport | None, str]]:
+    """The dues of the declarations of the user's enterprises, newest first, with their state."""
+    return _with_states(
+        list(
+            UsageReportDue.objects.filter(declaration__in=declarations_of_producer(user))
+            .select_related("declaration__enterprise", "declaration__product")
+            .order_by("-due_on", "declaration__reference")[:500]
+        )
     )

@@ -356,6 +356,7 @@ SPECTACULAR_SETTINGS = {
         "ZoneStatusEnum": "zones.models.Zone.Status",
         "ZoneLevelEnum": "zones.models.Level",
         "TourResultEnum": "zones.models.Tour.Result",
+        "UsageReportDueStateEnum": "marks.selectors.DUE_STATE_CHOICES",
     },
 }
 

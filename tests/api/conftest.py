@@ -12,6 +12,17 @@ def _fresh_throttles():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """The API activates the caller's language in the test's own thread (PreferredLanguageMixin):
+    give the next test the language this one started with."""
+    from django.utils import translation
+
+    language = translation.get_language()
+    yield
+    translation.activate(language)
+
+
 @pytest.fixture
 def api():
     return APIClient()

@@ -77,6 +77,25 @@ def test_no_operation_answers_5xx_or_breaks_the_schema(live_server, caller):
     assert tried == len(operations), f"only {tried} of {len(operations)} operations within the time limit"
 
 
+def _fuzz(live_server, operations, headers: dict) -> None:
+    base_url = live_server.url
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        def check(case):
+            case.call_and_validate(base_url=base_url, headers=headers, checks=CHECKS)
+
+        check()
+
+
 SUPERVISION_PATHS = ("/api/staff/campaigns/", "/api/staff/conflicts/")
 
 
@@ -95,24 +114,6 @@ def test_supervision_operations_as_an_allowed_and_a_forbidden_user(live_server, 
     ]
     assert len(operations) == 8
     _fuzz(live_server, operations, headers)
-
-
-def _fuzz(live_server, operations, headers) -> None:
-    for operation in operations:
-
-        @given(case=operation.as_strategy())
-        @settings(
-            max_examples=EXAMPLES_PER_OPERATION,
-            deadline=None,
-            derandomize=True,
-            database=None,
-            phases=[Phase.explicit, Phase.generate],
-            suppress_health_check=list(HealthCheck),
-        )
-        def check(case):
-            case.call_and_validate(base_url=live_server.url, headers=headers, checks=CHECKS)
-
-        check()
 
 
 # The remaining page actions (ADR 0057): objections, enforcement, notes, reassignment, rectification.
@@ -136,4 +137,35 @@ def test_casework_operations_as_an_allowed_and_a_forbidden_user(live_server, cal
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/schema/")
     operations = [result.ok() for result in schema.get_all_operations() if CASEWORK.match(result.ok().path)]
     assert len(operations) == 23, sorted(f"{o.method} {o.path}" for o in operations)
+    _fuzz(live_server, operations, headers)
+
+
+MARKS_PATHS = (
+    "/api/staff/mark-printings/",
+    "/api/staff/mark-issues/",
+    "/api/staff/usage-totals/",
+    "/api/usage-report-dues/",
+)
+
+
+@pytest.mark.parametrize("persona", ["clerk", "producer"])
+def test_marks_operations_as_an_allowed_and_a_forbidden_user(live_server, caller, persona):
+    """The special marks' operations (ADR 0060), as a county clerk with a print run and an issue
+    for ids to meet, and as a producer who may only read its dues."""
+    import datetime
+
+    from marks.services import issue_record, printing_record
+    from organizations.models import Department
+    from tests.factories.supervision import published_declarations
+
+    clerk, xihu = make_member("AMR-330106", Role.STAFF), Department.objects.get(code="AMR-330106")
+    (declaration,) = published_declarations(1)
+    day = datetime.date(2026, 5, 6)
+    printing_record(actor=clerk, bureau=xihu, product=declaration.product, printed_on=day, serial_from=1, serial_to=50)
+    issue_record(actor=clerk, bureau=xihu, declaration=declaration, issued_on=day, quantity=5)
+    user = clerk if persona == "clerk" else producer_with_enterprise()[0]
+    headers = {"Authorization": f"Token {Token.objects.create(user=user).key}"}
+    schema = schemathesis.openapi.from_url(f"{live_server.url}/api/schema/")
+    operations = [result.ok() for result in schema.get_all_operations() if result.ok().path.startswith(MARKS_PATHS)]
+    assert len(operations) == 8
     _fuzz(live_server, operations, headers)

@@ -1,9 +1,11 @@
 """In Chromium, clicking only visible controls: a producer files its usage report and the
 provincial bureau's staff sees it added up; a county clerk records a print run and an issue."""
 
+import datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from playwright.sync_api import Page, expect
 
 from cases.declarations.notices import producer_accounts
@@ -81,3 +83,35 @@ def test_a_county_clerk_records_a_print_run_and_an_issue(page: Page, live_server
     page.screenshot(path=str(SHOTS / "marks-index.png"), full_page=True)
     assert MarkPrinting.objects.get().quantity == 1000
     assert MarkIssue.objects.get().quantity == 600
+
+
+def test_a_producer_sees_when_its_usage_report_is_due_and_that_it_is_late(page: Page, live_server):
+    """The dues job asked for a report two years back; the producer, opening its declaration from
+    the portal, reads the date and that it has passed, files the report, then sees the next one's.
+    Browser tests run on the real clock (ADR 0027): the dates are relative to today."""
+    from django.utils import timezone
+
+    from marks.jobs import create_usage_report_dues
+
+    SHOTS.mkdir(exist_ok=True)
+    year = timezone.localdate().year
+    with time_machine.travel(datetime.datetime(year - 2, 5, 6, 2, tzinfo=datetime.UTC)):
+        (declaration,) = published_declarations(1)
+    create_usage_report_dues(datetime.date(year - 1, 6, 1))  # the job as it ran last June
+    producer = producer_accounts(declaration).get()
+    log_in(page, live_server.url, producer.username)
+    page.get_by_role("link", name=declaration.reference).first.click()
+    due = page.locator(".usage-due")
+    expect(due).to_contain_text(f"{year - 2}年度使用情况报告 须于 {year - 1}-03-31 前提交")
+    expect(due).to_contain_text(zh("Overdue"))
+    page.screenshot(path=str(SHOTS / "marks-portal-usage-due-late.png"), full_page=True)
+    page.get_by_role("link", name=zh("Submit an annual usage report")).click()
+    page.get_by_label(zh("Year"), exact=True).select_option(str(year - 2))
+    page.get_by_label(zh("Actual output"), exact=False).first.fill("5000")
+    page.get_by_label(zh("Quantity sold with the mark"), exact=False).fill("4200")
+    page.get_by_label(zh("Labels with the mark printed")).fill("8000")
+    page.get_by_role("button", name=zh("Submit the report")).click()
+    expect(due).to_contain_text(f"{year - 1}年度使用情况报告 须于 {year}-03-31 前提交")
+    if timezone.localdate() <= datetime.date(year, 3, 31):
+        expect(due).not_to_contain_text(zh("Overdue"))
+    page.screenshot(path=str(SHOTS / "marks-portal-usage-due-next.png"), full_page=True)

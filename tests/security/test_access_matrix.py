@@ -33,6 +33,7 @@ from cases.register_import.columns import ImportKind
 from cases.register_import.services import register_import_run_now, register_import_upload
 from cases.supervision.services import conflict_declare
 from documents.models import Document
+from marks.models import MarkIssue, MarkPrinting
 from notifications.models import Notification
 from organizations.models import Department, Role
 from promotion import actions as promotion_actions
@@ -266,6 +267,9 @@ RULES: dict[str, Rule] = {
     "brands:dossier_file_preview": rule("brand dossier", PROVINCE),
     "api:staff-brand-round-detail": rule("brand round", STAFF),
     "api:notification-detail": rule("notification", {"producer A"}),
+    # Special marks (ADR 0060): the bureaus' staff and leads of the jurisdiction (inspectors keep no marks).
+    "api:staff-mark-printing-detail": rule("mark printing", PROVINCE),
+    "api:staff-mark-issue-detail": rule("mark issue", PROVINCE),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
 }
 
@@ -557,6 +561,15 @@ def world(media_root) -> World:
     )
     targets["brand round"] = Target([brand_round.pk], str(brand_round))
     targets["brand dossier"] = Target([recommendation.dossier.get().pk], None)
+    # A print run of the Xihu district bureau and an issue of it under the declaration.
+    from marks.services import issue_record, printing_record
+
+    clerk, xihu = make_member("AMR-330106", Role.STAFF), Department.objects.get(code="AMR-330106")
+    day = datetime.date(2026, 5, 6)
+    run = printing_record(actor=clerk, bureau=xihu, product=longjing(), printed_on=day, quantity=9)
+    issue = issue_record(actor=clerk, bureau=xihu, declaration=declaration, issued_on=day, quantity=4)
+    targets["mark printing"] = Target([run.pk], None)
+    targets["mark issue"] = Target([issue.pk], None)
     return world
 
 
@@ -965,3 +978,38 @@ def test_the_special_marks_pages_are_for_the_bureaus_staff_only(client, world):
             _login(client, world.users["producer A"])
             assert client.post(url, {"quantity": "5"}).status_code == 403
     assert checked == len(MARKS_PAGES) * len(PERSONAS)
+
+
+# The special marks' API lists (ADR 0060): the same people as the pages; a producer reads only the
+# reports it owes.
+MARKS_API_LISTS = ["api:staff-mark-printing-list", "api:staff-mark-issue-list", "api:staff-usage-total-list"]
+
+
+def test_the_special_marks_api_is_for_the_bureaus_staff_and_dues_for_their_producer(client, world):
+    allowed = {"staff of the case's province", "lead", "staff of another province"}
+    for name in MARKS_API_LISTS:
+        url = reverse(name)
+        for persona in PERSONAS:
+            _login(client, world.users[persona])
+            status = client.get(url).status_code
+            if persona in allowed:
+                assert status == 200, f"{persona} GET {url}: {status}"
+            else:
+                assert status in DENIED_STATUSES, f"{persona} GET {url}: {status}"
+    for name in ("api:staff-mark-printing-list", "api:staff-mark-issue-list"):
+        before = MarkPrinting.objects.count(), MarkIssue.objects.count()
+        for persona in PERSONAS:
+            if persona in allowed:
+                continue
+            _login(client, world.users[persona])
+            status = client.post(reverse(name), {"quantity": 5}, content_type="application/json").status_code
+            assert status in DENIED_STATUSES, f"{persona} POST {name}: {status}"
+        assert (MarkPrinting.objects.count(), MarkIssue.objects.count()) == before
+    url = reverse("api:usage-report-due-list")
+    for persona in PERSONAS:
+        _login(client, world.users[persona])
+        response = client.get(url)
+        if persona == "anonymous":
+            assert response.status_code in (401, 403)
+        else:
+            assert response.status_code == 200 and response.json() == [], persona  # no dues but one's own

@@ -24,6 +24,7 @@ from ..supervision import actions as supervision_actions
 from ..what_follows import told
 from . import actions
 from .portal_forms import DeclarationForm, RectificationReportForm, ResubmitForm, UsageReportForm, WithdrawForm
+from .usage_due import next_usage_report_of
 
 
 def _own_declaration(request: AuthenticatedHttpRequest, pk: int) -> Declaration:
@@ -80,6 +81,7 @@ def declaration_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             "resubmit_form": restore_refused_form(request.session, _correction_key(pk), ResubmitForm()),
             "usage_reports": declaration.usage_reports.all(),
             "reportable_years": reportable_years(declaration),
+            "next_usage_report": next_usage_report_of(declaration),
             "rectification": rectification,
             "rectification_report": rectification and rectification_report_due(rectification),
         },
