@@ -34,6 +34,7 @@ BRAND_RECOMMENDATIONS_WITH_PLAN = Figure(
     ),
     "个",
     _recommended_with_plan,
+    yes_no=True,
 )
 
 register_figures(BRAND_RECOMMENDATIONS, BRAND_RECOMMENDATIONS_WITH_PLAN)

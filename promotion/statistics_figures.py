@@ -61,6 +61,7 @@ FIGURES = (
         _("Work plans of the provincial bureau whose period covered overlaps the reporting period (0: none made)."),
         "个",
         _plans(Department.Kind.PROVINCIAL_BUREAU),
+        yes_no=True,
     ),
     Figure(
         "plans_city",
@@ -95,7 +96,7 @@ FIGURES = (
         share="has_published_page",
     ),
     Figure(
-        "publicity_activities",
+        "publicity_events",
         _("publicity and training activities"),
         _("Publicity, training and other activities held in the province in the period; their names are the records."),
         "次",

@@ -36,6 +36,8 @@ class Figure:
     records: Callable[[Region, datetime.date, datetime.date], QuerySet]
     distinct: str = "pk"  # what is counted once: e.g. an enterprise with two declarations counts once
     breakdown: str = ""  # grouped by this field as well (checks by product category)
+    # Printed as the form's 是 □ / 否 □ boxes, 是 ticked when the count is above zero (是否制定工作方案).
+    yes_no: bool = False
     total: str = ""  # the sum of this field over the records instead of a count (marks printed, people reached)
     # The staff page of one of its records, when neither the model's get_absolute_url nor its flow gives one.
     record_url: Callable[[Any], str] | None = None

@@ -118,7 +118,7 @@ ROWS: tuple[Row, ...] = (
         "publicity",
         "开展宣传情况",
         (
-            Cell("宣传活动与名称", ("publicity_activities",), figures=("publicity_activities",)),
+            Cell("宣传活动与名称", ("publicity_activities",), figures=("publicity_events",)),
             Cell("中央媒体报道篇数", figures=("media_central",)),
             Cell("地方媒体报道篇数", figures=("media_local",)),
         ),

@@ -49,6 +49,10 @@ def _lines_of(cell: FormCell) -> list[Line]:
     lines: list[Line] = []
     sublabel = cell.sublabel
     for figure in cell.figures:
+        if figure.yes_no:
+            # The printed prompt (是否制定工作方案) labels the boxes, ticked from the count.
+            lines.extend(Line(label=sublabel, text=f"{word} {box}", bold_label=True) for word, box in figure.boxes)
+            sublabel = ""
         lines.append(Line(label=figure.label, number=figure.value, unit=figure.unit))
         lines.extend(Line(label=f"　其中：{name}", number=count, unit=figure.unit) for name, count in figure.breakdown)
     for answer in cell.answers:

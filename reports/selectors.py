@@ -95,6 +95,15 @@ class FigureLine:
     unit: str
     method: str
     breakdown: list = field(default_factory=list)
+    yes_no: bool = False  # also printed as the 是/否 boxes, 是 when the count is above zero
+
+    @property
+    def boxes(self) -> list[tuple[str, str]]:
+        return yes_no_boxes(bool(self.value)) if self.yes_no else []
+
+    @property
+    def printed_boxes(self) -> list[tuple[str, str]]:
+        return yes_no_boxes(bool(self.value), PRINTED_TICK) if self.yes_no else []
 
 
 @dataclass
@@ -146,6 +155,7 @@ def _figure_line(code: str, figure: Figure, counted: dict) -> FigureLine:
         unit=figure.unit,
         method=str(figure.method),
         breakdown=breakdown_labels(counted.get("breakdown", {})),
+        yes_no=figure.yes_no,
     )
 
 

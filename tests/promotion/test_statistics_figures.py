@@ -70,7 +70,7 @@ def by_hand() -> dict:
             1 for p in pages if p.province.code == "330000" and START <= p.submitted_at.date() <= END
         ),
         "site_coverage": round(100 * sum(1 for p in products if p.pk in covered) / len(products)),
-        "publicity_activities": sum(1 for a in activities if inside(a.region.code) and START <= a.held_on <= END),
+        "publicity_events": sum(1 for a in activities if inside(a.region.code) and START <= a.held_on <= END),
         "media_central": sum(
             1 for r in reports if r.level == "central" and inside(r.region.code) and START <= r.published_on <= END
         ),
@@ -89,7 +89,7 @@ def test_each_figure_matches_a_count_made_by_hand(records):
         "plans_county": 1,
         "site_pages_submitted": 2,
         "site_coverage": 50,
-        "publicity_activities": 2,
+        "publicity_events": 2,
         "media_central": 1,
         "media_local": 2,
     }
@@ -110,7 +110,7 @@ def test_the_statistics_form_shows_them_in_their_rows_instead_of_typed_fields(re
     assert shown == {
         "plans": [["plans_provincial"], ["plans_city"], ["plans_county"]],
         "site": [["site_pages_submitted", "site_coverage"], [], []],
-        "publicity": [["publicity_activities"], ["media_central"], ["media_local"]],
+        "publicity": [["publicity_events"], ["media_central"], ["media_local"]],
     }
     values = {f.code: f.value for row in rows.values() for cell in row.cells for f in cell.figures}
     assert {code: values[code] for code in by_hand()} == by_hand()
@@ -130,7 +130,7 @@ def test_the_records_page_of_a_figure_lists_its_records(records, client, people)
         r for r in reports_open_period(actor=None, year=2026, period=Period.JULY) if r.province.code == "330000"
     )
     client.force_login(people.province_lead)
-    page = client.get(reverse("reports:figure", args=[report.pk, "publicity_activities"]))
+    page = client.get(reverse("reports:figure", args=[report.pk, "publicity_events"]))
     assert page.status_code == 200
     text = page.content.decode()
     assert "茶博会" in text and "期后培训" not in text

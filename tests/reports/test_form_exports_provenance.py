@@ -11,6 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from cases.models import EnforcementCase
+from organizations.models import Role
 from reports.actions import submit_report
 from reports.documents import statistics_form_pdf
 from reports.figures import FIGURES, Figure, register_figures
@@ -18,12 +19,14 @@ from reports.form_layout import ALL_LABELS, ROWS, Cell, Row
 from reports.form_xlsx import report_form_xlsx
 from reports.services import report_update
 from tests.documents.test_rendering import poppler
+from tests.factories import make_member
+from tests.promotion.conftest import plan
 
 from .conftest import ANSWERS, EXPECTED, add_case
 
 pytestmark = [pytest.mark.django_db, pytest.mark.on_date("2026-06-15")]
 
-BOXES = ("是 ☑", "否 □")  # plan_provincial answered yes (conftest.ANSWERS)
+BOXES = ("是 □", "否 ☑")  # no provincial work plan among the fixture's records (promotion.statistics_figures)
 
 
 def _squeeze(text: str) -> str:
@@ -68,8 +71,7 @@ def test_xlsx_is_laid_out_like_the_printed_form_with_numbers_as_numbers(province
         number, unit = _beside(sheet, str(FIGURES[code].label))
         assert (number, unit) == (value, FIGURES[code].unit), code
         assert isinstance(number, int)
-    assert 11 in values and 37 in values and 23 in values and 5 in values
-    assert "11" not in values and "23" not in values  # never numbers as text
+    assert not [value for value in values if isinstance(value, str) and value.isdigit()]  # never numbers as text
     # The header lines carry their values; 填报时间 is the submission's date, a real date.
     assert _beside(sheet, "联系人：")[0] == "张统计" and _beside(sheet, "联系方式：")[0] == "0571-88888888"
     assert _beside(sheet, "填报单位：")[0] == report.bureau.name
@@ -90,12 +92,13 @@ def test_xlsx_is_laid_out_like_the_printed_form_with_numbers_as_numbers(province
     assert "一、工作进展" in _values(workbook["阶段性工作报告"])
 
 
-def test_xlsx_and_pdf_tick_the_box_of_the_answer_and_leave_both_empty_unanswered(province, tmp_path):
+def test_the_plan_box_is_ticked_from_the_provincial_work_plans_on_record(province, tmp_path):
     texts = {value for value in _values(_sheet(report_form_xlsx(province.report))) if isinstance(value, str)}
-    assert {"是 □", "否 □"} <= texts and not any("☑" in text for text in texts)
-    report = report_update(actor=province.officer, report=province.report, answers={"plan_provincial": False})
-    texts = {value for value in _values(_sheet(report_form_xlsx(report))) if isinstance(value, str)}
     assert {"是 □", "否 ☑"} <= texts
+    staff = make_member("AMR-330000", Role.STAFF)
+    plan(staff, "AMR-330000", datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
+    texts = {value for value in _values(_sheet(report_form_xlsx(province.report))) if isinstance(value, str)}
+    assert {"是 ☑", "否 □"} <= texts
 
 
 def test_export_neutralises_formulas_in_the_form_layout(province):
@@ -111,7 +114,7 @@ def test_pdf_has_every_label_of_the_seed_form(province, tmp_path):
         subprocess.run([poppler("pdftotext"), str(path), "-"], capture_output=True, check=True, text=True).stdout
     )
     assert [label for label in ALL_LABELS if _squeeze(label) not in text] == []
-    for label in ("填报时间：", "是■", "否□", "制定方案数", "张统计", "0571-88888888"):
+    for label in ("填报时间：", "是□", "否■", "制定方案数", "张统计", "0571-88888888"):
         assert label in text, label
     assert text.count("制定方案数") == 2
 
