@@ -13,11 +13,12 @@ class AgreementConfig(AppConfig):
         from workflows.registry import FLOW_VIEWSETS
         from workflows.viewsets import TerroirFlowViewset
 
-        from . import audit_actions  # noqa: F401  (declares this app's audit actions)
+        from . import archive_sections, audit_actions  # noqa: F401  (declares this app's audit actions)
         from .flows import AgreementEntryFlow
         from .navigation import agreement_link
 
         if not any(viewset._flow_class is AgreementEntryFlow for viewset in FLOW_VIEWSETS):
             FLOW_VIEWSETS.append(TerroirFlowViewset(AgreementEntryFlow, icon="public"))
+        archive_sections.register()
         if agreement_link not in EXTRA_LINKS:
             EXTRA_LINKS.append(agreement_link)

@@ -29,3 +29,6 @@ class BrandsConfig(AppConfig):
             EXTRA_LINKS.append(brands_link)
         VISIBLE_FILES.setdefault("brand_dossier", dossier_files_visible_to)
         register_target_count("brands", top_count)
+        from . import archive_sections
+
+        archive_sections.register()

@@ -13,11 +13,12 @@ class MarksConfig(AppConfig):
         from workflows.jobs import JOBS, Job
         from workflows.navigation import EXTRA_LINKS
 
-        from . import audit_actions, notices, statistics_figures  # noqa: F401  (registers actions and figures)
+        from . import archive_sections, audit_actions, notices, statistics_figures  # noqa: F401  (registers actions and figures)
         from .jobs import open_non_use_checks, remind_usage_reports
         from .navigation import marks_link
         from .selectors import next_usage_report
 
+        archive_sections.register()
         notices.register_kinds()
         if marks_link not in EXTRA_LINKS:
             EXTRA_LINKS.append(marks_link)

@@ -15,6 +15,7 @@ class ZonesConfig(AppConfig):
         from workflows.viewsets import TerroirFlowViewset
 
         from . import (
+            archive_sections,
             audit_actions,  # noqa: F401  (declares this app's audit actions)
             clocks,
             statistics_figures,
@@ -23,6 +24,7 @@ class ZonesConfig(AppConfig):
         from .navigation import zones_link
         from .statistics_figures import zones_named_in_year
 
+        archive_sections.register()
         clocks.register_rules()
         statistics_figures.register()
         register_target_count("zones", zones_named_in_year)

@@ -93,3 +93,24 @@ def test_who_reads_an_archive(client):
     assert client.get(detail).status_code == 404
     assert client.get(reverse("archives:list")).status_code == 403
     assert archives_visible_to(make_member("AMR-330100", Role.STAFF)).filter(pk=product.pk).exists()
+
+
+def test_the_promotion_records_of_a_product_are_in_its_archive():
+    """The apps above add their sections (ADR 0058): marks printed and an agreement entry show."""
+    from agreement.models import AgreementEntry
+    from marks.services import printing_record
+
+    product, _declaration = _complete_longjing()
+    clerk = make_member("AMR-330106", Role.STAFF)
+    printing_record(
+        actor=clerk,
+        bureau=Department.objects.get(code="AMR-330106"),
+        product=product,
+        printed_on=datetime.date(2026, 5, 6),
+        quantity=1200,
+    )
+    AgreementEntry.objects.create(annex="III", name="西湖龙井", product_class="茶叶", country="CN", product=product)
+    sections = {section.code: (entries, count) for section, entries, count in product_archive(product).sections}
+    assert sections["marks"][1] == 1 and "1200" in sections["marks"][0][0].title
+    assert sections["agreement"][1] == 1 and "西湖龙井" in sections["agreement"][0][0].title
+    assert sections["zones"] == ([], 0) and sections["brands"] == ([], 0)
