@@ -32,6 +32,7 @@ urlpatterns = [
     path("team/", include("workflows.team.urls")),
     path("register-import/", include("workflows.register_import.urls")),
     path("reports/", include("reports.urls")),
+    path("rural/", include("rural.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
     path("files/", include("cases.file_urls")),

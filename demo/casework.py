@@ -18,6 +18,8 @@ from workflows.declarations import actions as declaration_actions
 from workflows.enforcement.actions import open_case
 from workflows.task_actions import task_assign, task_decide
 
+from .rural import seed_rural
+
 # A one-page PDF and a 1×1 PNG: real files of their types, small enough to ship in code.
 DEMO_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
@@ -155,6 +157,7 @@ def seed_casework() -> list[str]:
         )
         reports_open_period(actor=None, year=year, period=period)
         made.append("statistics reports")
+    made += seed_rural()
     return made
 
 
@@ -173,6 +176,10 @@ def _casework_models() -> list:
         "notifications.Notification",
         "reports.ReportSnapshot",
         "reports.StatisticsReport",
+        "rural.Material",
+        "rural.Project",
+        "rural.Measure",
+        "rural.EffectReport",
         "cases.UsageReport",
         "cases.CaseExtension",
         "cases.CaseEvidence",

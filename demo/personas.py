@@ -71,6 +71,9 @@ STAFF = [
     StaffPersona("wc_county_inspector", "孟凡宇", "AMR-230184", (Role.STAFF, Role.INSPECTOR), "五常市 inspector"),
     StaffPersona("wc_county_reviewer", "宋雨", "AMR-230184", (Role.STAFF,), "五常市 case reviewer (not an inspector)"),
     StaffPersona("wc_county_lead", "于洪涛", "AMR-230184", (Role.LEAD,), "五常市 lead"),
+    # 计财司: rural revitalisation projects (evaluation, publication, final reports)
+    StaffPersona("jcs_staff", "唐文静", "JCS", (Role.STAFF,), "计财司 staff (evaluates projects, final reports)"),
+    StaffPersona("jcs_lead", "彭建国", "JCS", (Role.LEAD,), "计财司 lead (publishes projects)"),
 ]
 
 ENTERPRISES = [

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "workflows",
     "register",
     "reports",
+    "rural",
     "demo",
     "rest_framework",
     "rest_framework.authtoken",
