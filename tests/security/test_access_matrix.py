@@ -5,6 +5,7 @@ login page, or out of the portal), never a 200 with the object's data and never 
 from someone not allowed changes nothing. A new URL with an id and no rule here fails the test.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -23,11 +24,12 @@ from cases.register_import.services import register_import_run_now, register_imp
 from cases.supervision.services import conflict_declare
 from documents.models import Document
 from notifications.models import Notification
-from organizations.models import Role
+from organizations.models import Department, Role
 from reports.actions import submit_report
 from reports.figures import FIGURES
 from reports.models import StatisticsReport
 from reports.services import report_update, reports_open_period
+from rural.actions import apply_for_project, measure_record
 from tests.factories import make_member
 from tests.factories.applications import Cast, applicant_body, draft_application
 from tests.factories.cases import draft_declaration, longjing, producer_with_enterprise
@@ -194,6 +196,12 @@ RULES: dict[str, Rule] = {
     "api:staff-report-detail": rule("statistics report", PROVINCE),
     "api:staff-report-export": rule("statistics report", PROVINCE),
     "api:staff-report-submit": rule("statistics report", set(), statuses=(405,)),
+    # Rural revitalisation (ADR 0053): a project, measure and their files of 西湖区, for the bureaus
+    # whose region holds it and the national bodies (计财司), never another province.
+    "rural:project": rule("rural project", ZHEJIANG_STAFF),
+    "rural:measure": rule("rural measure", ZHEJIANG_STAFF),
+    "rural:material": rule("rural material", ZHEJIANG_STAFF),
+    "rural:material_preview": rule("rural material", ZHEJIANG_STAFF),
     "api:notification-detail": rule("notification", {"producer A"}),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
 }
@@ -220,6 +228,7 @@ FLOW_VIEWERS = {
     "enforcementcase": ZHEJIANG_STAFF,
     "productrevocation": ZHEJIANG_STAFF,
     "statisticsreport": PROVINCE,
+    "ruralproject": ZHEJIANG_STAFF,
 }
 
 
@@ -435,6 +444,31 @@ def world(media_root) -> World:
     assert job.error_file
     targets["register import"] = Target([job.pk], None)
     targets["register import template"] = Target(["users", "csv"], None)
+    # A rural revitalisation project 西湖区 applied for (awaiting 浙江省's recommendation) and a measure.
+    rural_staff = make_member("AMR-330106", Role.STAFF)
+    xihu = Department.objects.get(code="AMR-330106")
+    project = apply_for_project(
+        actor=rural_staff,
+        bureau=xihu,
+        title="茶园标准化示范",
+        region=xihu.region,
+        products=[longjing()],
+        summary="建设标准化茶园。",
+        files=[SimpleUploadedFile("申请书.pdf", b"%PDF-1.4\n%%EOF\n")],
+    )
+    targets["rural project"] = Target([project.pk], project.reference)
+    targets["rural material"] = Target([project.materials.get().pk], None)
+    measure = measure_record(
+        actor=rural_staff,
+        bureau=xihu,
+        kind="training",
+        title="专用标志使用培训",
+        held_on=datetime.date(2026, 6, 1),
+        regions=[xihu.region],
+        products=[],
+        participants=40,
+    )
+    targets["rural measure"] = Target([measure.pk], measure.title)
     return world
 
 
