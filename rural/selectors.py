@@ -4,7 +4,6 @@ which bureau a person enters them."""
 import datetime
 
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext_lazy as _
 
 from cases.models import ProtectedProduct
 from organizations.models import Department, Region, Role
@@ -95,6 +94,3 @@ def bureau_for(bureaus: list[Department], regions: list[Region]) -> Department |
     """The narrowest of the user's bureaus whose region holds every one of the regions."""
     holding = [bureau for bureau in bureaus if all(region.code.startswith(_area(bureau).prefix) for region in regions)]
     return max(holding, key=lambda bureau: len(_area(bureau).prefix), default=None)
-
-
-DESIGNATION_HELP = _("Designations in force on the day shown, including those of the province or prefecture.")

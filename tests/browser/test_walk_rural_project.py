@@ -49,7 +49,7 @@ def test_a_rural_project_from_application_to_final_report(page: Page, live_serve
     open_projects(walker)
     walker.click(page.get_by_role("link", name=zh("Apply for a project")))
     page.get_by_label(zh("Project title")).fill(TITLE)
-    page.get_by_label(zh("Region")).select_option(label="安溪县 (350524)")
+    page.get_by_label(zh("region")).select_option(label="安溪县 (350524)")
     walker.click(page.get_by_label("安溪铁观音"))
     page.get_by_label(zh("Aims and content")).fill("在三个乡镇建设标准化茶园，培训茶农，开设网店销售安溪铁观音。")
     page.get_by_label(zh("Budget (10,000 yuan)")).fill("60")
@@ -119,7 +119,14 @@ def test_a_rural_project_from_application_to_final_report(page: Page, live_serve
     project.refresh_from_db()
     assert project.status == Project.Status.COMPLETED
     assert Deadline.objects.get(pk=clock.pk).state == Deadline.State.MET
-    assert walker.signed_in == ["ax_county_staff", "fj_province_lead", "jcs_staff", "jcs_lead", "ax_county_staff", "jcs_staff"]
+    assert walker.signed_in == [
+        "ax_county_staff",
+        "fj_province_lead",
+        "jcs_staff",
+        "jcs_lead",
+        "ax_county_staff",
+        "jcs_staff",
+    ]
     print(f"\nwalk rural project: {walker.figures()}")
 
 
@@ -136,7 +143,7 @@ def test_a_county_records_a_measure_and_its_effects_and_the_statistics_form_coun
     page.get_by_label(zh("Kind of measure")).select_option(label=zh("培训 (training)"))
     page.get_by_label(zh("Title")).fill("茶农电商直播培训")
     page.get_by_label(zh("Date")).fill(today.isoformat())
-    page.get_by_label(zh("Regions")).select_option(label="安溪县 (350524)")
+    page.get_by_label(zh("regions")).select_option(label="安溪县 (350524)")
     walker.click(page.get_by_label("安溪铁观音"))
     page.get_by_label(zh("Participants")).fill("45")
     page.get_by_label(zh("Material (PDF, JPEG or PNG, ≤ 10 MB)")).set_input_files(
@@ -151,9 +158,9 @@ def test_a_county_records_a_measure_and_its_effects_and_the_statistics_form_coun
     # The effects of the days since the demo's own report.
     walker.click(page.locator(".rural-nav").get_by_role("link", name=zh("Effects")))
     walker.click(page.get_by_role("link", name=zh("Report effects")))
-    page.get_by_label(zh("Region")).select_option(label="安溪县 (350524)")
-    page.get_by_label(zh("Period from")).fill(today.isoformat())
-    page.get_by_label(zh("Period to")).fill(today.isoformat())
+    page.get_by_label(zh("region")).select_option(label="安溪县 (350524)")
+    page.get_by_label(zh("period from")).fill(today.isoformat())
+    page.get_by_label(zh("period to")).fill(today.isoformat())
     for label, value in (
         ("People reached", "80"),
         ("Households reached", "30"),
