@@ -26,7 +26,7 @@ EFFECTS_METHOD = _("The sum over the effect reports of the province's regions wh
 FIGURES = (
     Figure(
         "rural_measures",
-        _("measures taken (宣贯, 培训 …)"),
+        _("measures held"),
         _("Measures held in the period in a region of the province (a measure in several regions counts once)."),
         "项",
         _measures,
@@ -34,9 +34,16 @@ FIGURES = (
     Figure("rural_people", _("people reached"), EFFECTS_METHOD, "人", _effects, total="people_reached"),
     Figure("rural_households", _("households reached"), EFFECTS_METHOD, "户", _effects, total="households_reached"),
     Figure("rural_poor_employed", _("poor people employed"), EFFECTS_METHOD, "人", _effects, total="poor_employed"),
-    Figure("rural_output", _("GI product output (10,000 yuan)"), EFFECTS_METHOD, "万元", _effects, total="gi_output"),
     Figure(
-        "rural_online_sales", _("online sales (10,000 yuan)"), EFFECTS_METHOD, "万元", _effects, total="online_sales"
+        "rural_output", _("output of GI products (10,000 yuan)"), EFFECTS_METHOD, "万元", _effects, total="gi_output"
+    ),
+    Figure(
+        "rural_online_sales",
+        _("online sales of GI products (10,000 yuan)"),
+        EFFECTS_METHOD,
+        "万元",
+        _effects,
+        total="online_sales",
     ),
 )
 

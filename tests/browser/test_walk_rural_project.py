@@ -180,7 +180,14 @@ def test_a_county_records_a_measure_and_its_effects_and_the_statistics_form_coun
     # 福建省's statistics officer sees them counted in the poverty row.
     walker.sign_in("fj_stats")
     walker.open_from_menu(zh("Statistics"), "福建省")
-    row = page.get_by_role("row").filter(has_text="地理标志精准扶贫情况")
-    expect(row).to_contain_text(zh("measures taken (宣贯, 培训 …)"))
+    # The row's answers are in the line under its headings.
+    heading = page.locator("table.stat-form tr").filter(has_text="地理标志精准扶贫情况")
+    row = heading.locator("xpath=following-sibling::tr[1]")
+    expect(row).to_contain_text(zh("measures held"))
     expect(row).to_contain_text(zh("people reached"))
+    heading.scroll_into_view_if_needed()
     walker.shot("rural-10-statistics-row")
+    # The measures figure opens the measures behind it: the demo's and the one just recorded.
+    walker.click(row.get_by_role("link").first)
+    expect(page.get_by_role("link", name="茶农电商直播培训")).to_be_visible()
+    walker.shot("rural-11-figure-records")
