@@ -74,12 +74,12 @@ class AidDesignation(models.Model):
 
 
 class MeasureKind(models.TextChoices):
-    PUBLICITY = "publicity", _("宣贯 (policy publicity)")
-    TRAINING = "training", _("培训 (training)")
-    LECTURE = "lecture", _("宣讲 (lectures)")
+    PUBLICITY = "publicity", _("policy publicity")
+    TRAINING = "training", _("training")
+    LECTURE = "lecture", _("lectures")
     ECOMMERCE = "ecommerce", _("e-commerce channels")
     BRAND = "brand", _("brand promotion")
-    PAIRED = "paired", _("对口帮扶 (paired assistance)")
+    PAIRED = "paired", _("paired assistance")
     SURVEY = "survey", _("survey")
     PLANNING = "planning", _("planning")
 

@@ -163,5 +163,6 @@ def test_reset_wipes_the_casework_and_seeds_it_fresh():
     assert get_user_model().objects.filter(username="xh_county_staff").exists()
     from viewflow.workflow.models import Process
 
-    assert Process.objects.count() == 4  # two applications, the declaration, the complaint
+    # two applications, the declaration, the complaint, the rural project awaiting the 计财司
+    assert Process.objects.count() == 5
     assert verify_audit_chain().ok

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from audit.models import AuditEvent
 from organizations.models import Region
@@ -14,6 +15,13 @@ from rural.models import AidDesignation, AidKind
 from rural.selectors import designations_on, is_designated
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    # Commands speak the site's language (zh-hans); the messages are checked by their English msgids.
+    with translation.override("en"):
+        yield
 
 
 def _region(code):
