@@ -38,6 +38,7 @@ urlpatterns = [
     path("promotion/", include("promotion.urls")),
     path("zones/", include("zones.urls")),
     path("brands/", include("brands.urls")),
+    path("rural/", include("rural.urls")),
     path("notifications/", include("notifications.urls")),
     path("documents/", include("documents.urls")),
     path("files/", include("cases.file_urls")),

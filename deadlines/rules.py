@@ -120,6 +120,15 @@ RULES: dict[str, DeadlineRule] = {
             _("Statistics report by 30 July, 30 September or 30 December"),
             reminders=(10, 3),
         ),
+        # Rural revitalisation (§9): a published project is implemented within two years, then
+        # closed by its final report (docs/adr/0053).
+        DeadlineRule(
+            "rural.implementation",
+            PeriodKind.CALENDAR_MONTHS,
+            24,
+            _("Project implemented and reported within 2 years of publication"),
+            reminders=(10, 3),
+        ),
     ]
 }
 

@@ -21,6 +21,7 @@ from workflows.task_actions import task_assign, task_decide
 from .agreement import seed_agreement
 from .marks import seed_marks
 from .promotion import seed_promotion
+from .rural import seed_rural
 from .zones import seed_zones
 
 # A one-page PDF and a 1×1 PNG: real files of their types, small enough to ship in code.
@@ -168,6 +169,7 @@ def seed_casework() -> list[str]:
     if seed_brands(timezone.localdate()):
         made.append("brand evaluation rounds")
     made += seed_marks()
+    made += seed_rural()
     return made
 
 
@@ -202,6 +204,10 @@ def _casework_models() -> list:
         "marks.MarkPrinting",
         "reports.ReportSnapshot",
         "reports.StatisticsReport",
+        "rural.Material",
+        "rural.Project",
+        "rural.Measure",
+        "rural.EffectReport",
         "cases.UsageReport",
         "cases.CaseExtension",
         "cases.CaseEvidence",

@@ -82,6 +82,9 @@ STAFF = [
     StaffPersona("zls_staff", "韦嘉欣", "ZLS", (Role.STAFF,), "质量司 staff (brand evaluation rounds)"),
     StaffPersona("zls_lead", "彭远", "ZLS", (Role.LEAD,), "质量司 lead (approves each stage of a round)"),
     StaffPersona("ppb_staff", "任晓峰", "PPB", (Role.STAFF,), "中国品牌建设促进会 evaluator (scores and values)"),
+    # 计财司: rural revitalisation projects (evaluation, publication, final reports)
+    StaffPersona("jcs_staff", "唐文静", "JCS", (Role.STAFF,), "计财司 staff (evaluates projects, final reports)"),
+    StaffPersona("jcs_lead", "彭建国", "JCS", (Role.LEAD,), "计财司 lead (publishes projects)"),
 ]
 
 ENTERPRISES = [

@@ -81,8 +81,20 @@ ROWS: tuple[Row, ...] = (
         "poverty",
         "地理标志精准扶贫情况",
         (
-            Cell("采取措施（宣贯、培训等）", ("poverty_measures",)),
-            Cell("产生的效果", ("poverty_effects",)),
+            # Counted from the rural app's measures and effect reports (rural/statistics_figures.py);
+            # the typed fields stay beside them as remarks.
+            Cell("采取措施（宣贯、培训等）", ("poverty_measures",), figures=("rural_measures",)),
+            Cell(
+                "产生的效果",
+                ("poverty_effects",),
+                figures=(
+                    "rural_people",
+                    "rural_households",
+                    "rural_poor_employed",
+                    "rural_output",
+                    "rural_online_sales",
+                ),
+            ),
             Cell(PROBLEMS, ("poverty_problems",)),
         ),
     ),

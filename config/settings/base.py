@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "promotion",
     "zones",
     "brands",
+    "rural",
     "demo",
     "rest_framework",
     "rest_framework.authtoken",

@@ -163,6 +163,7 @@ def test_reset_wipes_the_casework_and_seeds_it_fresh():
     assert get_user_model().objects.filter(username="xh_county_staff").exists()
     from viewflow.workflow.models import Process
 
-    # Two applications, the declaration, the complaint and the two published brand evaluation rounds.
-    assert Process.objects.count() == 6
+    # Two applications, the declaration, the complaint, the two published brand evaluation rounds and
+    # the rural project awaiting the 计财司.
+    assert Process.objects.count() == 7
     assert verify_audit_chain().ok

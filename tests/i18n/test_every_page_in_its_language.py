@@ -54,7 +54,7 @@ ALLOWED_IN_CHINESE = {
 # Models whose text columns hold data people wrote or reference data (names, addresses, free
 # text), as opposed to interface text or machine codes (the audit trail's action codes, viewflow's
 # node names, notifications rendered from templates are not data here).
-DATA_APPS = ("accounts", "organizations", "cases", "reports", "documents", "teamwork", "deadlines")
+DATA_APPS = ("accounts", "organizations", "cases", "reports", "documents", "teamwork", "deadlines", "rural")
 # Text written once, in the language of its reader or its office at the time, and stored: shown
 # as it was written, like a letter already sent.
 DATA_FIELDS = {

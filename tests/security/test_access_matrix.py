@@ -41,6 +41,7 @@ from reports.actions import submit_report
 from reports.figures import FIGURES
 from reports.models import StatisticsReport
 from reports.services import report_update, reports_open_period
+from rural.actions import apply_for_project, measure_record
 from tests.factories import make_member
 from tests.factories.applications import Cast, applicant_body, draft_application
 from tests.factories.cases import draft_declaration, longjing, pdf_file, producer_with_enterprise
@@ -266,6 +267,12 @@ RULES: dict[str, Rule] = {
     "brands:dossier_file": rule("brand dossier", PROVINCE),
     "brands:dossier_file_preview": rule("brand dossier", PROVINCE),
     "api:staff-brand-round-detail": rule("brand round", STAFF),
+    # Rural revitalisation (ADR 0053): a project, measure and their files of 西湖区, for the bureaus
+    # whose region holds it and the national bodies (计财司), never another province.
+    "rural:project": rule("rural project", ZHEJIANG_STAFF),
+    "rural:measure": rule("rural measure", ZHEJIANG_STAFF),
+    "rural:material": rule("rural material", ZHEJIANG_STAFF),
+    "rural:material_preview": rule("rural material", ZHEJIANG_STAFF),
     "api:notification-detail": rule("notification", {"producer A"}),
     # Special marks (ADR 0060): the bureaus' staff and leads of the jurisdiction (inspectors keep no marks).
     "api:staff-mark-printing-detail": rule("mark printing", PROVINCE),
@@ -299,6 +306,7 @@ FLOW_VIEWERS = {
     "sitepage": PROVINCE,
     "zone": ZHEJIANG_STAFF,
     "brandround": STAFF,
+    "ruralproject": ZHEJIANG_STAFF,
 }
 
 
@@ -570,6 +578,31 @@ def world(media_root) -> World:
     issue = issue_record(actor=clerk, bureau=xihu, declaration=declaration, issued_on=day, quantity=4)
     targets["mark printing"] = Target([run.pk], None)
     targets["mark issue"] = Target([issue.pk], None)
+    # A rural revitalisation project 西湖区 applied for (awaiting 浙江省's recommendation) and a measure.
+    rural_staff = make_member("AMR-330106", Role.STAFF)
+    xihu = Department.objects.get(code="AMR-330106")
+    project = apply_for_project(
+        actor=rural_staff,
+        bureau=xihu,
+        title="茶园标准化示范",
+        region=xihu.region,
+        products=[longjing()],
+        summary="建设标准化茶园。",
+        files=[SimpleUploadedFile("申请书.pdf", b"%PDF-1.4\n%%EOF\n")],
+    )
+    targets["rural project"] = Target([project.pk], project.reference)
+    targets["rural material"] = Target([project.materials.get().pk], None)
+    measure = measure_record(
+        actor=rural_staff,
+        bureau=xihu,
+        kind="training",
+        title="专用标志使用培训",
+        held_on=datetime.date(2026, 6, 1),
+        regions=[xihu.region],
+        products=[],
+        participants=40,
+    )
+    targets["rural measure"] = Target([measure.pk], measure.title)
     return world
 
 
