@@ -112,9 +112,10 @@ def publish_daily_anchor(today: date | None = None) -> int:
     if AuditAnchor.objects.filter(day=today).exists():
         return 0
     seal_pending_events()
-    latest = AuditSeal.objects.order_by("-number").values_list("number", "key_id", "hash").first()
-    of_seal = latest is not None
-    if of_seal:
+    sealed = AuditSeal.objects.order_by("-number").values_list("number", "key_id", "hash").first()
+    of_seal = sealed is not None
+    if sealed is not None:
+        number, key_id, last_hash = sealed
         entries = chained_tail()[0] + (AuditSeal.objects.aggregate(events=Sum("events"))["events"] or 0)
     else:
         head = AuditChainHead.objects.filter(pk=1).first()
@@ -123,9 +124,8 @@ def publish_daily_anchor(today: date | None = None) -> int:
         last = AuditEvent.objects.filter(sequence=head.last_sequence).values_list("key_id", "hash").first()
         if last is None:
             return 0  # the head names an event not visible yet: next time
-        latest = (head.last_sequence, *last)
+        number, (key_id, last_hash) = head.last_sequence, last
         entries = head.last_sequence
-    number, key_id, last_hash = latest
     now = timezone.now()
     try:
         with transaction.atomic():
