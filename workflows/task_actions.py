@@ -15,7 +15,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Value
+from django.db.models import Value
 from django.utils.translation import gettext as _
 from viewflow.fsm import TransitionNotAllowed as TaskTransitionNotAllowed
 from viewflow.workflow.models import Task
@@ -24,12 +24,7 @@ from viewflow.workflow.status import STATUS
 from accounts.models import User
 from audit.transactions import errors_roll_back_everything
 from deadlines.services import deadlines_meet_for_task
-from organizations.selectors import (
-    holds_object_permission_column,
-    jurisdiction_in_sql,
-    remember_staff_member,
-    staff_membership_exists,
-)
+from organizations.selectors import holds_object_permission_column, remember_staff_member, staff_membership_exists
 
 from .base import remember_object_grant, remember_object_permissions, remember_visible_processes, stored_grant
 from .eligibility import eligible_tasks, remember_eligible_tasks
@@ -140,9 +135,13 @@ def _reread(actor: User, task: Task, *related: str, grant: bool = False) -> Task
     whether the actor is staff and sees its case, and (`grant`, to take it) holds the permission
     the task stored. The checks then need no query of their own (ADR 0059)."""
     flow = task.flow_task.flow_class.instance
-    with jurisdiction_in_sql():
-        seen = flow.processes_visible_to(actor, flow.process_class.objects.filter(pk=OuterRef("process_id")))
-    columns: dict[str, Any] = {"case_seen": Exists(seen)}
+    columns: dict[str, Any] = {}
+    # A flow seen by jurisdiction asks its own statement, compiled once; the case of a process never
+    # changes, so the copy read before the lock names it. Other flows' checks ask as before.
+    known_case = Task.process.is_cached(task)  # type: ignore[attr-defined]
+    if flow.seen_by_jurisdiction is not None and known_case and actor.is_authenticated and not actor.is_superuser:
+        case_id = task.process.artifact_object_id
+        columns["case_seen"] = flow.seen_by_jurisdiction.holds_column(user_id=actor.pk, case_id=case_id)
     if actor.is_superuser or not actor.is_authenticated:
         columns["actor_is_staff"] = Value(actor.is_superuser)
     else:
@@ -156,7 +155,7 @@ def _reread(actor: User, task: Task, *related: str, grant: bool = False) -> Task
     task = Task.objects.select_related("process", *related).annotate(**columns).get(pk=task.pk)
     if task.actor_is_staff:  # type: ignore[attr-defined]
         remember_staff_member(actor)
-    if task.case_seen:  # type: ignore[attr-defined]
+    if getattr(task, "case_seen", False):
         remember_visible_processes(actor, [task.process_id])
     if "actor_holds" in columns and stored_grant(task) == stored:
         remember_object_grant(actor, stored, bool(task.actor_holds))  # type: ignore[attr-defined]

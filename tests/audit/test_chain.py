@@ -119,11 +119,10 @@ def test_edited_state_is_caught_even_with_rehash_of_that_row():
 def test_deleted_middle_row_is_caught_by_its_seal():
     record_events(5)
     assert seal_pending_events() == 1
-    first = nth_event(0)
     _sql(f"DELETE FROM {AuditEvent._meta.db_table} WHERE id = %s", [nth_event(2).pk])
     with pytest.raises(CommandError) as error:
         call_command("verify_audit")
-    assert f"audit event #{first.sequence}" in str(error.value)
+    assert "seal S1" in str(error.value)
     assert "(4 found, 5 sealed): removed, added or moved" in str(error.value)
 
 

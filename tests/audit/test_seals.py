@@ -19,7 +19,7 @@ from audit import seals
 from audit.anchors import anchor_text, publish_daily_anchor
 from audit.hashing import SealDigest, seal_hash, signed_fields, standalone_event_hash
 from audit.models import AuditAnchor, AuditEvent, AuditSeal
-from audit.seals import seal_pending_events
+from audit.seals import chained_tail, seal_pending_events
 from audit.services import audit_record
 from audit.verification import verify_audit_chain
 from organizations.models import Department
@@ -60,6 +60,24 @@ def reseal(seal: AuditSeal, *, digest: str, events_count: int, previous_hash: st
     return new_hash
 
 
+def rewrite_with_the_key() -> None:
+    """What a holder of the key does: edit the first event, sign it again, and recompute every
+    seal in order over the events as they now are. Only a published anchor tells."""
+    first = events()[0]
+    first.to_state = "approved"
+    _sql(
+        f"UPDATE {AuditEvent._meta.db_table} SET to_state = 'approved', hash = %s WHERE id = %s",
+        [resign(first), first.pk],
+    )
+    previous = chained_tail()[1]
+    for seal in AuditSeal.objects.order_by("number"):
+        digest = SealDigest()
+        sealed = AuditEvent.objects.filter(sequence__gte=seal.first_sequence, sequence__lte=seal.last_sequence)
+        for sequence, event_hash in sealed.order_by("sequence").values_list("sequence", "hash"):
+            digest.add(sequence, event_hash)
+        previous = reseal(seal, digest=digest.hexdigest(), events_count=digest.events, previous_hash=previous)
+
+
 def test_recording_an_event_is_one_insert_and_locks_no_shared_row():
     department = Department.objects.get(code="KJS")
     ContentType.objects.get_for_model(department)  # cached per process
@@ -78,7 +96,8 @@ def test_seals_cover_the_events_in_order_and_chain_one_to_the_next():
     assert seal_pending_events() == 1
     first, second = AuditSeal.objects.order_by("number")
     numbered = [event.sequence for event in events()]
-    assert (first.first_sequence, first.last_sequence, first.events) == (numbered[0], numbered[2], 3)
+    # Ranges of numbers (which have gaps): from after the chained events, each from after the last.
+    assert (first.first_sequence, first.last_sequence, first.events) == (1, numbered[2], 3)
     assert (second.first_sequence, second.last_sequence, second.events) == (numbered[2] + 1, numbered[4], 2)
     assert second.previous_hash == first.hash
     report = verify_audit_chain()
@@ -133,19 +152,15 @@ def test_with_the_key_an_edit_resealed_is_caught_by_the_anchor(tmp_path):
     assert publish_daily_anchor(datetime.date(2026, 12, 7)) == 1
     anchor = AuditAnchor.objects.get()
     assert anchor.of_seal and anchor_text(anchor).startswith("S1:")
-    target = events()[1]
+    target = events()[0]
     target.to_state = "approved"
     _sql(
         f"UPDATE {AuditEvent._meta.db_table} SET to_state = 'approved', hash = %s WHERE id = %s",
         [resign(target), target.pk],
     )
     report = verify_audit_chain()
-    assert not report.ok and "removed, added or moved" in report.problem.reason
-    digest = SealDigest()
-    for event in events():
-        digest.add(event.sequence, event.hash)
-    seal = AuditSeal.objects.get()
-    reseal(seal, digest=digest.hexdigest(), events_count=3, previous_hash=seal.previous_hash)
+    assert not report.ok and "removed, added or moved" in report.problem.reason  # signed again, not sealed
+    rewrite_with_the_key()
     assert verify_audit_chain(anchors=[]).ok  # only the published anchor tells now
     with pytest.raises(CommandError) as error:
         call_command("verify_audit")
@@ -205,3 +220,15 @@ def test_an_event_still_in_flight_is_not_skipped_by_a_seal(monkeypatch):
     assert seal_pending_events() == 1
     assert AuditSeal.objects.get().events == 2
     assert verify_audit_chain().ok
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the append-only trigger is PostgreSQL's")
+def test_seals_are_append_only_on_postgresql():
+    from django.db import DatabaseError
+
+    record_events(1)
+    seal_pending_events()
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditSeal.objects.update(digest="f" * 64)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditSeal.objects.all().delete()
