@@ -46,8 +46,10 @@ def _locked_for_role(actor: User, role_permission: str, declaration: Declaration
         quote = connection.ops.quote_name
         region = f"{quote(Declaration._meta.db_table)}.{quote('production_region_id')}"
         holds = holds_permission_at_bureau_column(actor, f"organizations.{role_permission}", region_column=region)
+    # Only the declaration's row is locked: lock_declaration's select_related would lock the product
+    # and the enterprise too, which every check of that product shares (the hot row of ADR 0059).
     locked = (
-        Declaration.objects.select_for_update()
+        Declaration.objects.select_for_update(of=("self",))
         .select_related("enterprise", "product")
         .annotate(actor_holds_role=holds)
         .get(pk=declaration.pk)
