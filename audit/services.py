@@ -1,4 +1,5 @@
 import json
+import secrets
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -10,9 +11,10 @@ from django.utils import timezone
 from accounts.types import Actor
 
 from .actions import ensure_registered
-from .hashing import event_hash
+from .hashing import signed_fields, standalone_event_hash
 from .keys import current_key_id
-from .models import AuditChainHead, AuditEvent
+from .models import AuditEvent
+from .numbering import NextSequence
 from .selectors import SYSTEM_ACTOR
 
 
@@ -36,8 +38,8 @@ def audit_record(
 ) -> AuditEvent:
     """Append one event to the chain. Call it inside the service's transaction.
 
-    Inside audit_batch() the event is appended when the batch ends (its sequence, previous hash
-    and hash are set then); otherwise at once.
+    Inside audit_batch() the event is appended when the batch ends (its sequence, salt and hash
+    are set then); otherwise at once.
     """
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
@@ -100,13 +102,11 @@ def audit_record_many(changes: list[Change]) -> list[AuditEvent]:
 
 @contextmanager
 def audit_batch():
-    """Hold back the events recorded inside and append them to the chain together as the block's
-    last step, still inside its transaction (ADR 0022).
-
-    The chain head is then locked once, for the few statements that append, instead of from a
-    transaction's first event to its commit. Enter it inside the transaction (the flow lock's);
-    an error inside drops the held events with the rest of the transaction, and an event recorded
-    in a savepoint that was rolled back is dropped with it. A batch inside a batch joins it.
+    """Hold back the events recorded inside and insert them together as the block's last step,
+    still inside its transaction (ADR 0022): one INSERT whatever their number. Enter it inside the
+    transaction (the flow lock's); an error inside drops the held events with the rest of the
+    transaction, and an event recorded in a savepoint that was rolled back is dropped with it. A
+    batch inside a batch joins it.
     """
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
@@ -151,45 +151,19 @@ class _Marker:
 
 
 def _append_to_chain(events: list[AuditEvent]) -> None:
-    """Lock the head, number the events in order and sign each (HMAC, the current key, over the
-    one before), insert them and move the head."""
+    """Sign each event on its own (HMAC, the current key, with a random salt) and insert them in
+    one statement that also numbers them: no chain head to lock (ADR 0059). The worker's seals
+    put them in order and make a removal, an insertion or a move detectable."""
     if not events:
         return
-    head = _locked_chain_head()
     key_id = current_key_id()
-    for event in events:
-        event.sequence = head.last_sequence + 1
-        event.previous_hash = head.last_hash
+    for offset, event in enumerate(events, start=1):
+        event.sequence = NextSequence(offset)
+        event.previous_hash = ""
         event.key_id = key_id
-        event.hash = event_hash(
-            key_id=key_id,
-            sequence=event.sequence,
-            occurred_at=event.occurred_at.isoformat(),
-            actor_id=event.actor_id,
-            actor_label=event.actor_label,
-            action=event.action,
-            target_type=".".join(event.target_type.natural_key()),
-            target_id=event.target_id,
-            target_label=event.target_label,
-            from_state=event.from_state,
-            to_state=event.to_state,
-            comment=event.comment,
-            data=event.data,
-            previous_hash=event.previous_hash,
-        )
-        head.last_sequence, head.last_hash = event.sequence, event.hash
+        event.salt = secrets.token_hex(16)
+        event.hash = standalone_event_hash(key_id=key_id, salt=event.salt, **signed_fields(event))
     if len(events) == 1:
         events[0].save(force_insert=True)
     else:
         AuditEvent.objects.bulk_create(events)
-    head.save(update_fields=["last_sequence", "last_hash"])
-
-
-def _locked_chain_head() -> AuditChainHead:
-    try:
-        return AuditChainHead.objects.select_for_update().get(pk=1)
-    except AuditChainHead.DoesNotExist:
-        # Only after a table flush (tests); the migration creates the row.
-        with transaction.atomic():
-            AuditChainHead.objects.get_or_create(pk=1)
-        return AuditChainHead.objects.select_for_update().get(pk=1)

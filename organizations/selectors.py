@@ -7,7 +7,8 @@ from contextvars import ContextVar
 from typing import Literal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, Expression, F, OuterRef, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.lookups import StartsWith
 
 from .models import Department, Enterprise, Membership, Region, Role
@@ -43,6 +44,17 @@ def _persona_from_database(user) -> Persona:
     if user.enterprise_accounts.filter(is_active=True).exists():
         return "portal"
     return "public"
+
+
+def staff_membership_exists(user) -> Exists:
+    """Whether the user is staff, as a column of a query that is read anyway (then
+    remember_staff_member): no query of its own."""
+    return Exists(_staff_memberships(user))
+
+
+def remember_staff_member(user) -> None:
+    """The user was found staff in this request (staff_membership_exists)."""
+    setattr(user, _PERSONA_CACHE, "staff")
 
 
 def forget_persona(user) -> None:
@@ -198,9 +210,31 @@ def holds_permission_at_bureau_of(user, perm: str, *, region_id: int) -> bool:
     return _holds_grant(user, perm, ContentType.objects.get_for_model(Department).pk, bureau, [region_id])
 
 
-def _holds_grant(user, perm: str, content_type_id: int, object_sql: str, object_params: list) -> bool:
+def holds_object_permission_column(user, perm: str, *, content_type_id: int, object_pk) -> Expression:
+    """holds_object_permission as a column of a query that is read anyway (ADR 0059)."""
+    return _grant_column(user, perm, content_type_id, "%s", [str(object_pk)])
+
+
+def holds_permission_at_bureau_column(user, perm: str, *, region_column: str) -> Expression:
+    """holds_permission_at_bureau_of as a column of a query on the case: `region_column` is the
+    SQL of the case's region id column in that query (a column name, never input)."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
+
+    bureau = f"(SELECT CAST(id AS varchar) FROM {_table(Department)} WHERE region_id = {region_column})"  # noqa: S608
+    return _grant_column(user, perm, ContentType.objects.get_for_model(Department).pk, bureau, [])
+
+
+def _grant_column(user, perm: str, content_type_id: int, object_sql: str, object_params: list) -> Expression:
+    query = _grant_query(user, perm, content_type_id, object_sql, object_params)
+    if isinstance(query, bool):
+        return Value(query)
+    sql, params = query
+    return RawSQL(f"EXISTS ({sql})", params, output_field=BooleanField())  # noqa: S611 (parameters only)
+
+
+def _grant_query(user, perm: str, content_type_id: int, object_sql: str, object_params: list) -> bool | tuple:
+    """The grant check's statement and parameters, or its answer when no statement is needed."""
+    from django.contrib.contenttypes.models import ContentType
 
     if not (user.is_authenticated and user.is_active):
         return False
@@ -210,11 +244,17 @@ def _holds_grant(user, perm: str, content_type_id: int, object_sql: str, object_
     if ContentType.objects.get_for_id(content_type_id).app_label != app_label:
         return False  # guardian refuses a permission of another app than the object's
     on_grant: list = [content_type_id, codename, content_type_id]
+    return _grant_sql(object_sql), [user.pk, *on_grant, *object_params, user.pk, *on_grant, *object_params]
+
+
+def _holds_grant(user, perm: str, content_type_id: int, object_sql: str, object_params: list) -> bool:
+    from django.db import connection
+
+    query = _grant_query(user, perm, content_type_id, object_sql, object_params)
+    if isinstance(query, bool):
+        return query
     with connection.cursor() as cursor:
-        cursor.execute(
-            _grant_sql(object_sql),
-            [user.pk, *on_grant, *object_params, user.pk, *on_grant, *object_params],
-        )
+        cursor.execute(*query)
         return cursor.fetchone() is not None
 
 

@@ -22,6 +22,12 @@ class AuditedViewActivation(ViewActivation):
         # A flow without a case behind its process (the engine's own test flows): the process.
         return self.process.artifact or self.process
 
+    def _audited_case(self):
+        """The case the change of holder is recorded on; a flow may hand over a stand-in built
+        from its process (TerroirFlow.case_for_audit) instead of loading the case."""
+        case_for_audit = getattr(self.flow_class.instance, "case_for_audit", None)
+        return case_for_audit(self.process) if case_for_audit is not None else self._case()
+
     def _ref(self) -> TaskRef:
         return TaskRef(pk=self.task.pk, node=self.flow_task.name, title=self.flow_task.task_title)
 
@@ -36,7 +42,7 @@ class AuditedViewActivation(ViewActivation):
         """Taken by `user` from the queue; or given to them by a lead (`by`)."""
         super().assign.original(user)
         if by is None or by.pk == user.pk:
-            task_taken(actor=user, case=self._case(), task=self._ref())
+            task_taken(actor=user, case=self._audited_case(), task=self._ref())
         else:
             self._handed_over(by=by, previous=None, to=user)
 
@@ -45,7 +51,7 @@ class AuditedViewActivation(ViewActivation):
         """Back to the queue: by its holder, unless `by` says who (a lead)."""
         previous = self.task.owner
         super().unassign.original()
-        task_released(actor=by, case=self._case(), task=self._ref(), previous=previous)
+        task_released(actor=by, case=self._audited_case(), task=self._ref(), previous=previous)
 
     @Activation.status.super()
     def reassign(self, user=None, *, by=None):

@@ -22,6 +22,7 @@ from organizations.selectors import (
 from .assignment import audit_holders
 from .case_header import CaseHeader
 from .eligibility import task_allows
+from .gateways import lighter_gateways
 from .task_claims import use_terroir_claim_views
 from .visibility import JurisdictionCheck
 
@@ -67,6 +68,20 @@ def remember_object_permissions(user) -> None:
     setattr(user, _KNOWN_PERMISSIONS, frozenset(user._viewflow_per_object_perm_cache))
 
 
+# Grants of a task's stored permission read this request together with the task itself
+# (workflows.task_actions): (permission, content type id, object id) → held.
+_ANSWERED_GRANTS = "_terroir_answered_grants"
+
+
+def stored_grant(task) -> tuple:
+    return (task.owner_permission, task.owner_permission_content_type_id, str(task.owner_permission_obj_pk))
+
+
+def remember_object_grant(user, grant: tuple, held: bool) -> None:
+    """Call only with an answer holds_object_permission_column gave for `user` in this request."""
+    setattr(user, _ANSWERED_GRANTS, {**getattr(user, _ANSWERED_GRANTS, {}), grant: held})
+
+
 def _guarded_assign(flow_class, check):
     # The permission object is the one the task stored when it was created, the one viewflow's
     # queue offers it by: no query to recompute it (a case's bureau does not change under an open
@@ -77,7 +92,10 @@ def _guarded_assign(flow_class, check):
             allowed = check(user, task)
         else:
             known = getattr(user, _KNOWN_PERMISSIONS, None)
-            if known is not None:
+            answered = getattr(user, _ANSWERED_GRANTS, {}).get(stored_grant(task))
+            if answered is not None:
+                held = answered
+            elif known is not None:
                 held = f"{task.owner_permission}_{task.owner_permission_obj_pk}" in known
             else:
                 held = holds_object_permission(
@@ -155,6 +173,7 @@ class TerroirFlow(flow.Flow):
         for node in cls._nodes_by_name.values():
             _title_unnamed_node(node)
             audit_holders(node)
+            lighter_gateways(node)
             use_terroir_claim_views(node)
             for name in _TASK_CHECKS:
                 check = getattr(node, name, None)
@@ -162,6 +181,12 @@ class TerroirFlow(flow.Flow):
                     # The node instance is this flow's own copy: set on it, the URL wrappers pick it up.
                     guard = {"can_assign": _guarded_assign, "can_execute": _guarded_execute}.get(name, _guarded)
                     setattr(node, name, guard(cls, check))
+
+    def case_for_audit(self, process):
+        """The case a task's change of holder is recorded on (workflows.assignment). A flow whose
+        process data holds the case's label returns a stand-in with its id and label instead
+        (DeclarationFlow): the event is the same, without reading the case (ADR 0059)."""
+        return process.artifact or process
 
     def case_url(self, process) -> str:
         """The page of the process's case: no query (the case's id is on the process)."""

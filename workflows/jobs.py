@@ -15,6 +15,7 @@ from viewflow.workflow.status import STATUS
 from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
 
 from audit.anchors import publish_daily_anchor
+from audit.seals import seal_pending_events
 from cases.common.staging import sweep_staged_files
 from deadlines.jobs import check_deadlines
 from documents.jobs import sweep_orphan_documents
@@ -89,7 +90,10 @@ JOBS: list[Job] = [
     Job("sweep_staged_files", sweep_staged_files, every_seconds=3600),
     # Someone waits on the page for the check of the file they uploaded.
     Job("run_register_imports", run_register_imports, every_seconds=2, once_per_period=False),
-    # Once a day, the first run publishes the chain's head (ADR 0043); the others read one row.
+    # The events written since the last seal, sealed in order (ADR 0059): what is not sealed yet
+    # is the window in which a removal or a move would go unseen, so a short one.
+    Job("seal_audit_events", seal_pending_events, every_seconds=60),
+    # Once a day, the first run seals and publishes the latest seal (ADR 0043, 0059); the others read one row.
     Job("publish_audit_anchor", publish_daily_anchor, every_seconds=600),
 ]
 

@@ -15,15 +15,18 @@ from typing import Any
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Value
 from django.utils.translation import gettext as _
 from viewflow.fsm import TransitionNotAllowed as TaskTransitionNotAllowed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from accounts.models import User
+from audit.transactions import errors_roll_back_everything
 from deadlines.services import deadlines_meet_for_task
+from organizations.selectors import holds_object_permission_column, remember_staff_member, staff_membership_exists
 
-from .base import remember_object_permissions, remember_visible_processes
+from .base import remember_object_grant, remember_object_permissions, remember_visible_processes, stored_grant
 from .eligibility import eligible_tasks, remember_eligible_tasks
 from .registry import FLOW_VIEWSETS
 
@@ -127,6 +130,38 @@ def _in_lock_transaction():
     return transaction.atomic(savepoint=False)
 
 
+def _reread(actor: User, task: Task, *related: str, grant: bool = False) -> Task:
+    """The task read again under the lock, and in the same query what the node's checks ask:
+    whether the actor is staff and sees its case, and (`grant`, to take it) holds the permission
+    the task stored. The checks then need no query of their own (ADR 0059)."""
+    flow = task.flow_task.flow_class.instance
+    columns: dict[str, Any] = {}
+    # A flow seen by jurisdiction asks its own statement, compiled once; the case of a process never
+    # changes, so the copy read before the lock names it. Other flows' checks ask as before.
+    known_case = Task.process.is_cached(task)  # type: ignore[attr-defined]
+    if flow.seen_by_jurisdiction is not None and known_case and actor.is_authenticated and not actor.is_superuser:
+        case_id = task.process.artifact_object_id
+        columns["case_seen"] = flow.seen_by_jurisdiction.holds_column(user_id=actor.pk, case_id=case_id)
+    if actor.is_superuser or not actor.is_authenticated:
+        columns["actor_is_staff"] = Value(actor.is_superuser)
+    else:
+        columns["actor_is_staff"] = staff_membership_exists(actor)
+    # The stored permission of a task does not change: the one of the copy read before the lock.
+    stored = stored_grant(task)
+    if grant and task.owner_permission and task.owner_permission_content_type_id and task.owner_permission_obj_pk:
+        columns["actor_holds"] = holds_object_permission_column(
+            actor, task.owner_permission, content_type_id=stored[1], object_pk=stored[2]
+        )
+    task = Task.objects.select_related("process", *related).annotate(**columns).get(pk=task.pk)
+    if task.actor_is_staff:  # type: ignore[attr-defined]
+        remember_staff_member(actor)
+    if getattr(task, "case_seen", False):
+        remember_visible_processes(actor, [task.process_id])
+    if "actor_holds" in columns and stored_grant(task) == stored:
+        remember_object_grant(actor, stored, bool(task.actor_holds))  # type: ignore[attr-defined]
+    return task
+
+
 class TaskTakenFirst(TaskTransitionNotAllowed):
     """Someone else took the task between this person's look and their click: a lost race, which
     answers 409 like the others (workflows.conflicts, api.errors), not a refusal."""
@@ -135,7 +170,7 @@ class TaskTakenFirst(TaskTransitionNotAllowed):
 def task_assign(*, actor: User, task: Task) -> Task:
     """Take a task from the queue (as the page's "assign")."""
     with _locked(task), _in_lock_transaction():
-        task = Task.objects.select_related("process").get(pk=task.pk)
+        task = _reread(actor, task, grant=True)
         if not task.flow_task.can_assign(actor, task):
             if _lost_the_race(actor, task):
                 raise TaskTakenFirst(_("Someone else took this task first."))
@@ -194,10 +229,12 @@ def task_complete(*, actor: User, task: Task, data, files=None) -> Task:
 
 def task_decide(*, actor: User, task: Task, decide: Callable) -> Task:
     """Run decide(activation) on a taken task, meet its clocks and complete it: one transaction
-    under the process lock, with the node's own permission checked (the page does the same)."""
-    with _locked(task), _in_lock_transaction():
+    under the process lock, with the node's own permission checked (the page does the same).
+    Nothing here catches an error: any rolls the whole of it back, so the services it calls need
+    no savepoint of their own (audit.transactions)."""
+    with _locked(task), _in_lock_transaction(), errors_roll_back_everything():
         # The owner too: can_execute compares it with the actor.
-        task = Task.objects.select_related("process", "owner").get(pk=task.pk)
+        task = _reread(actor, task, "owner")
         if task.status == STATUS.NEW:
             raise PermissionDenied(_("Take the task first."))
         if not task.flow_task.can_execute(actor, task):

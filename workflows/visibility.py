@@ -14,6 +14,8 @@ import functools
 
 from django.contrib.auth import get_user_model
 from django.db import connections
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from organizations.selectors import is_staff_member, jurisdiction_in_sql, region_code_filter
@@ -43,11 +45,20 @@ class JurisdictionCheck:
         return self.model.objects.filter(region_code_filter(user, self.region_code_field))
 
     def holds(self, *, user_id: int, case_id, using: str = "default") -> bool:
+        with connections[using].cursor() as cursor:
+            cursor.execute(*self._bound(user_id, case_id, using))
+            return cursor.fetchone() is not None
+
+    def holds_column(self, *, user_id: int, case_id, using: str = "default") -> RawSQL:
+        """holds() as a column of a query that is read anyway (workflows.task_actions, ADR 0059):
+        the same statement, compiled once."""
+        sql, params = self._bound(user_id, case_id, using)
+        return RawSQL(f"EXISTS ({sql})", params, output_field=BooleanField())  # noqa: S611 (parameters only)
+
+    def _bound(self, user_id: int, case_id, using: str) -> tuple[str, list]:
         sql, params = self._statement(using)
         values = {_USER_ID: user_id, _CASE_ID: case_id}
-        with connections[using].cursor() as cursor:
-            cursor.execute(sql, [values.get(param, param) if type(param) is int else param for param in params])
-            return cursor.fetchone() is not None
+        return sql, [values.get(param, param) if type(param) is int else param for param in params]
 
     @functools.cache  # noqa: B019 (one per flow and database, for the life of the process)
     def _statement(self, using: str) -> tuple[str, tuple]:

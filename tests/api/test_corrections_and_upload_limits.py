@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Max
 from viewflow.workflow.models import Task
 
 from audit.models import AuditEvent
@@ -44,7 +45,7 @@ def correction_requested(published):
 
 def test_the_producer_resubmits_the_correction_and_the_bureau_checks_again(correction_requested):
     producer, declaration = correction_requested
-    events = AuditEvent.objects.count()
+    events = AuditEvent.objects.aggregate(last=Max("sequence"))["last"] or 0  # numbers have gaps (ADR 0059)
     response = signed_in(producer).post(
         f"/api/declarations/{declaration.pk}/resubmit/",
         {"comment": "已补充产地", "correction": pdf_file("label.pdf")},

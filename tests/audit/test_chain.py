@@ -6,6 +6,7 @@ from django.db import connection, models, transaction
 
 from audit.actions import register
 from audit.models import AuditEvent
+from audit.seals import seal_pending_events
 from audit.selectors import audit_events_for
 from audit.services import AuditOutsideTransaction, audit_record
 from audit.verification import verify_audit_chain
@@ -37,16 +38,19 @@ def record_events(count: int, actor=None):
             )
 
 
-def test_events_chain_and_verify():
+def test_events_are_signed_numbered_and_verify():
     actor = UserFactory()
     record_events(5, actor=actor)
     events = list(AuditEvent.objects.order_by("sequence"))
-    assert [event.sequence for event in events] == [1, 2, 3, 4, 5]
+    assert len(events) == 5
     for before, after in itertools.pairwise(events):
-        assert after.previous_hash == before.hash
+        assert before.sequence < after.sequence
+    # Signed on their own (ADR 0059): no previous hash, a salt of their own, the seals order them.
+    assert {event.previous_hash for event in events} == {""}
+    assert len({event.salt for event in events}) == 5
     assert events[0].actor == actor and events[0].actor_label == str(actor)
     report = verify_audit_chain()
-    assert report.ok and report.checked == 5
+    assert report.ok and report.checked == 5 and report.unsealed == 5
     assert list(audit_events_for(Department.objects.get(code="KJS"))) == events
 
 
@@ -67,7 +71,7 @@ def test_rolled_back_change_leaves_no_event():
         raise Boom
     assert not AuditEvent.objects.exists()
     record_events(1)
-    assert AuditEvent.objects.get().sequence == 1
+    assert AuditEvent.objects.count() == 1
     assert verify_audit_chain().ok
 
 
@@ -87,41 +91,47 @@ def test_verify_audit_command_passes_on_intact_chain(capsys):
     assert "3 events verified" in capsys.readouterr().out
 
 
+def nth_event(index: int) -> AuditEvent:
+    return AuditEvent.objects.order_by("sequence")[index]
+
+
 def test_edited_row_is_named(capsys):
     record_events(4)
-    target = AuditEvent.objects.get(sequence=3)
+    target = nth_event(2)
     _sql(f"UPDATE {AuditEvent._meta.db_table} SET comment = %s WHERE id = %s", ["篡改", target.pk])
     with pytest.raises(CommandError) as error:
         call_command("verify_audit")
-    assert f"audit event #3 (id {target.pk})" in str(error.value)
+    assert f"audit event #{target.sequence} (id {target.pk})" in str(error.value)
     assert "edited" in str(error.value)
 
 
 def test_edited_state_is_caught_even_with_rehash_of_that_row():
     record_events(4)
-    target = AuditEvent.objects.get(sequence=2)
-    # A forger who rewrites the row's own hash still breaks the link to the next event.
+    target = nth_event(1)
+    # A forger who rewrites the row's own hash without the key cannot make it an HMAC.
     _sql(
         f"UPDATE {AuditEvent._meta.db_table} SET to_state = 'approved', hash = %s WHERE id = %s", ["f" * 64, target.pk]
     )
     report = verify_audit_chain()
-    assert not report.ok and report.problem.sequence == 2
+    assert not report.ok and report.problem.sequence == target.sequence
 
 
-def test_deleted_middle_row_is_named():
+def test_deleted_middle_row_is_caught_by_its_seal():
     record_events(5)
-    _sql(f"DELETE FROM {AuditEvent._meta.db_table} WHERE sequence = 3")
+    assert seal_pending_events() == 1
+    _sql(f"DELETE FROM {AuditEvent._meta.db_table} WHERE id = %s", [nth_event(2).pk])
     with pytest.raises(CommandError) as error:
         call_command("verify_audit")
-    assert "audit event #3" in str(error.value) and "missing" in str(error.value)
+    assert "seal S1" in str(error.value)
+    assert "(4 found, 5 sealed): removed, added or moved" in str(error.value)
 
 
-def test_deleted_last_row_is_caught_by_the_head():
+def test_deleted_last_row_is_caught_by_its_seal():
     record_events(3)
-    _sql(f"DELETE FROM {AuditEvent._meta.db_table} WHERE sequence = 3")
+    assert seal_pending_events() == 1
+    _sql(f"DELETE FROM {AuditEvent._meta.db_table} WHERE id = %s", [nth_event(2).pk])
     report = verify_audit_chain()
-    assert not report.ok
-    assert report.problem.sequence == 3
+    assert not report.ok and "seal S1" in report.problem.reason
 
 
 def test_admin_cannot_change_or_delete_events(admin_client):

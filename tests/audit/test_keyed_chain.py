@@ -1,6 +1,9 @@
 """A database administrator cannot rewrite the audit trail (ADR 0043): each event is an HMAC under
 a key kept outside the database, and the chain's head is published each day where the database
-cannot reach (the anchor file, the register, printed statistics forms)."""
+cannot reach (the anchor file, the register, printed statistics forms).
+
+Most tests here write events chained one to the next, as before ADR 0059 (tests/audit/chained.py):
+an upgraded installation keeps them. The sealed events since are tested in test_seals.py."""
 
 import base64
 import datetime
@@ -15,6 +18,8 @@ from audit.anchors import anchor_file, anchor_text, publish_daily_anchor
 from audit.hashing import UNKEYED, event_hash
 from audit.models import AuditAnchor, AuditChainHead, AuditEvent
 from audit.verification import verify_audit_chain
+from tests.audit.chained import chained_fields as _fields
+from tests.audit.chained import write_chained_events
 from tests.audit.test_chain import _sql, record_events
 
 pytestmark = pytest.mark.django_db
@@ -22,23 +27,6 @@ pytestmark = pytest.mark.django_db
 K1 = "k1:" + base64.b64encode(b"1" * 32).decode()
 K2 = "k2:" + base64.b64encode(b"2" * 32).decode()
 GUESSED = "k1:" + base64.b64encode(b"x" * 32).decode()  # the forger's key under the real key id
-
-
-def _fields(event: AuditEvent) -> dict:
-    return {
-        "sequence": event.sequence,
-        "occurred_at": event.occurred_at.isoformat(),
-        "actor_id": event.actor_id,
-        "actor_label": event.actor_label,
-        "action": event.action,
-        "target_type": ".".join(event.target_type.natural_key()),
-        "target_id": event.target_id,
-        "target_label": event.target_label,
-        "from_state": event.from_state,
-        "to_state": event.to_state,
-        "comment": event.comment,
-        "data": event.data,
-    }
 
 
 def forge(from_sequence: int, *, key_id: str | None = None) -> None:
@@ -64,7 +52,7 @@ def rehash(from_sequence: int, *, key_id: str | None = None) -> None:
 
 @override_settings(AUDIT_HMAC_KEYS=[K1])
 def test_events_are_signed_with_the_current_key():
-    record_events(3)
+    write_chained_events(3)
     events = list(AuditEvent.objects.order_by("sequence"))
     assert {event.key_id for event in events} == {"k1"}
     first = events[0]
@@ -75,7 +63,7 @@ def test_events_are_signed_with_the_current_key():
 
 @override_settings(AUDIT_HMAC_KEYS=[K1])
 def test_a_rewrite_with_the_public_hash_is_caught():
-    record_events(5)
+    write_chained_events(5)
     forge(3, key_id=UNKEYED)
     report = verify_audit_chain()
     assert not report.ok
@@ -84,7 +72,7 @@ def test_a_rewrite_with_the_public_hash_is_caught():
 
 @override_settings(AUDIT_HMAC_KEYS=[K1])
 def test_a_rewrite_without_the_key_is_caught():
-    record_events(5)
+    write_chained_events(5)
     with override_settings(AUDIT_HMAC_KEYS=[GUESSED]):
         forge(3)  # every hash from #3 on recomputed, under a key of the forger's making
     report = verify_audit_chain()
@@ -96,7 +84,7 @@ def test_a_rewrite_without_the_key_is_caught():
 
 @override_settings(AUDIT_HMAC_KEYS=[K1], AUDIT_UNKEYED_EVENTS=4)
 def test_a_rewrite_of_the_whole_chain_as_unkeyed_is_caught_by_an_anchor():
-    record_events(4)
+    write_chained_events(4)
     assert publish_daily_anchor(datetime.date(2026, 12, 7)) == 1
     # Every event rewritten with the public hash, as if never keyed, within the number of
     # unkeyed events the environment allows (an installation upgraded from ADR 0001).
@@ -107,9 +95,9 @@ def test_a_rewrite_of_the_whole_chain_as_unkeyed_is_caught_by_an_anchor():
 
 @override_settings(AUDIT_HMAC_KEYS=[K1])
 def test_with_the_key_a_rewrite_before_the_last_anchor_is_caught():
-    record_events(4)
+    write_chained_events(4)
     assert publish_daily_anchor(datetime.date(2026, 12, 7)) == 1
-    record_events(2)
+    write_chained_events(2)
     forge(2)  # the forger holds the key: every HMAC recomputes
     report = verify_audit_chain(anchors=[])
     assert report.ok  # only the anchors tell
@@ -120,7 +108,7 @@ def test_with_the_key_a_rewrite_before_the_last_anchor_is_caught():
 
 @override_settings(AUDIT_HMAC_KEYS=[K1])
 def test_the_anchor_file_outside_the_database_is_enough(capsys):
-    record_events(4)
+    write_chained_events(4)
     publish_daily_anchor(datetime.date(2026, 12, 7))
     line = json.loads(anchor_file().read_text(encoding="utf-8"))
     assert (line["day"], line["sequence"], line["key_id"]) == ("2026-12-07", 4, "k1")
@@ -133,13 +121,13 @@ def test_the_anchor_file_outside_the_database_is_enough(capsys):
 
 @override_settings(AUDIT_HMAC_KEYS=[K1])
 def test_an_anchor_read_off_a_printed_form_is_checked(capsys):
-    record_events(3)
+    write_chained_events(3)
     publish_daily_anchor(datetime.date(2026, 12, 7))
     printed = anchor_text(AuditAnchor.objects.get())
     anchor_file().unlink()
     _sql(f"DELETE FROM {AuditAnchor._meta.db_table}")
     call_command("verify_audit", "--anchor", printed)
-    assert "3 events verified, 1 published anchors matched" in capsys.readouterr().out
+    assert "3 events verified (0 not sealed yet), 1 published anchors matched" in capsys.readouterr().out
     forge(2)
     with pytest.raises(CommandError, match="--anchor"):
         call_command("verify_audit", "--anchor", printed)
@@ -149,7 +137,7 @@ def test_an_anchor_read_off_a_printed_form_is_checked(capsys):
 
 @override_settings(AUDIT_HMAC_KEYS=[K1])
 def test_events_removed_after_an_anchor_are_caught():
-    record_events(5)
+    write_chained_events(5)
     publish_daily_anchor(datetime.date(2026, 12, 7))
     _sql(f"DELETE FROM {AuditEvent._meta.db_table} WHERE sequence >= 4")
     last = AuditEvent.objects.get(sequence=3)
@@ -166,7 +154,8 @@ def test_the_anchor_is_published_once_a_day():
     record_events(1)
     assert publish_daily_anchor(day) == 0
     assert publish_daily_anchor(day + datetime.timedelta(days=1)) == 1
-    assert list(AuditAnchor.objects.values_list("sequence", flat=True)) == [3, 2]
+    # Each names the latest seal, made just before (ADR 0059).
+    assert list(AuditAnchor.objects.values_list("sequence", "of_seal")) == [(2, True), (1, True)]
     assert len(anchor_file().read_text(encoding="utf-8").splitlines()) == 2
     assert verify_audit_chain().anchors == 4  # each in the table and in the file
 
@@ -185,16 +174,16 @@ def test_a_rotated_key_still_verifies_what_it_signed():
         assert verify_audit_chain().ok
     with override_settings(AUDIT_HMAC_KEYS=[K2]):  # k1 dropped too soon
         report = verify_audit_chain()
-        assert not report.ok and report.problem.sequence == 1
+        assert not report.ok and report.problem.sequence == AuditEvent.objects.earliest("sequence").sequence
         assert "the key 'k1', which is not configured" in report.problem.reason
 
 
 @override_settings(AUDIT_UNKEYED_EVENTS=3)
 def test_events_written_before_keying_stay_verifiable_and_are_sealed_by_the_first_keyed_one():
-    record_events(3)
+    write_chained_events(3)
     rehash(1, key_id=UNKEYED)  # three events as ADR 0001 wrote them: the public SHA-256, no key id
     assert verify_audit_chain().ok
-    record_events(2)  # the first keyed event signs over the last unkeyed hash
+    write_chained_events(2)  # the first keyed event signs over the last unkeyed hash
     assert AuditEvent.objects.get(sequence=4).key_id == "dev"
     assert verify_audit_chain().ok
     forge(2, key_id=UNKEYED)  # the old events rewritten, and the keyed ones after them as unkeyed
@@ -204,7 +193,7 @@ def test_events_written_before_keying_stay_verifiable_and_are_sealed_by_the_firs
 
 
 def test_a_new_installation_accepts_no_unkeyed_event():
-    record_events(2)
+    write_chained_events(2)
     rehash(1, key_id=UNKEYED)  # the whole chain rewritten with the public hash
     report = verify_audit_chain()
     assert not report.ok and report.problem.sequence == 1 and "AUDIT_UNKEYED_EVENTS" in report.problem.reason

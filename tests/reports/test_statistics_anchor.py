@@ -1,5 +1,5 @@
-"""Every issued statistics form prints the audit chain's latest anchor (ADR 0043): a copy of the
-chain's head on paper, which `verify_audit --anchor` checks the chain against."""
+"""Every issued statistics form prints the audit trail's latest anchor (ADR 0043): a copy of its
+latest seal on paper (ADR 0059), which `verify_audit --anchor` checks the trail against."""
 
 import datetime
 
@@ -12,7 +12,7 @@ from documents.models import Document
 from reports.actions import submit_report
 from reports.services import report_lead_decide, report_update
 from tests.audit.test_chain import _sql
-from tests.audit.test_keyed_chain import forge
+from tests.audit.test_seals import rewrite_with_the_key
 
 from .conftest import ANSWERS
 from .test_statistics_form import _pdf_text, _squeeze
@@ -37,7 +37,7 @@ def test_the_issued_form_prints_the_anchor_and_verify_checks_it(province, tmp_pa
     (tmp_path / "media" / "audit" / "anchors.jsonl").unlink()
     _sql(f"DELETE FROM {AuditAnchor._meta.db_table}")
     call_command("verify_audit", "--anchor", printed)
-    forge(1)  # rewritten with the key: every HMAC recomputes, and only the paper tells
+    rewrite_with_the_key()  # every HMAC and seal recomputed with the key: only the paper tells
     call_command("verify_audit")
     with pytest.raises(CommandError, match="does not match the anchor"):
         call_command("verify_audit", "--anchor", printed)

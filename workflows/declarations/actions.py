@@ -137,12 +137,13 @@ def decide_in_process_check(*, actor: User, activation, data: dict) -> None:
     the flow's switch reads it."""
     # The service locks and re-reads the declaration by its id: loading process.artifact first
     # would cost a query for a copy that is thrown away.
-    declaration_check_in_process(
+    declaration = declaration_check_in_process(
         actor=actor,
         declaration=Declaration(pk=activation.process.artifact_object_id),
         outcome=data["outcome"],
         comment=data["comment"],
     )
+    flows.remember_routing(activation.process, declaration)  # the switch next needs no re-read
 
 
 def decide_suspension(*, actor: User, activation, data: dict) -> None:

@@ -29,19 +29,32 @@ def _bureau(process):
     return Department.objects.get(region_id=Subquery(production_region))
 
 
+_ROUTING = "_declaration_routing"
+
+
+def remember_routing(process, declaration: Declaration) -> None:
+    """What the service just wrote and returned, kept on the process for the switch that follows
+    in the same transaction (the switch's activation shares the process object): no re-read."""
+    setattr(process, _ROUTING, (declaration.status, declaration.suspension_proposed))
+
+
 def _routing(activation) -> tuple[str, bool]:
     """The declaration's status and whether a suspension is proposed: what the switch routes on.
 
-    Fresh, like _declaration, but only the two columns, read once for all the switch's cases
-    (the switch hands each case the same activation).
+    As the decision left them (remember_routing, taken off the process so that no later switch
+    reads them stale), or else fresh, like _declaration, but only the two columns; read once for
+    all the switch's cases (the switch hands each case the same activation).
     """
-    if not hasattr(activation, "_declaration_routing"):
-        activation._declaration_routing = (
-            Declaration.objects.filter(pk=activation.process.artifact_object_id)
-            .values_list("status", "suspension_proposed")
-            .get()
-        )
-    return activation._declaration_routing
+    if not hasattr(activation, _ROUTING):
+        routing = activation.process.__dict__.pop(_ROUTING, None)
+        if routing is None:
+            routing = (
+                Declaration.objects.filter(pk=activation.process.artifact_object_id)
+                .values_list("status", "suspension_proposed")
+                .get()
+            )
+        setattr(activation, _ROUTING, routing)
+    return getattr(activation, _ROUTING)
 
 
 def _awaits_correction(activation) -> bool:
@@ -76,6 +89,14 @@ class DeclarationFlow(TerroirFlow):
             url=self.reverse("process_detail", args=[process.pk]),
             product=declaration.product.name,
         )
+
+    def case_for_audit(self, process):
+        # The reference (the declaration's label) is written into the process data at publication
+        # and never changes: an audit event on a stand-in is the same as on the loaded declaration.
+        reference = (process.data or {}).get("reference")
+        if not reference:
+            return super().case_for_audit(process)
+        return Declaration(pk=process.artifact_object_id, reference=reference)
 
     start = flow.StartHandle(this.publish).Next(this.in_process_check)
 

@@ -18,7 +18,7 @@ class Command(BaseCommand):
             "--anchor",
             action="append",
             default=[],
-            metavar="SEQUENCE:KEY:HASH",
+            metavar="S12:KEY:HASH",
             help="an anchor as printed on an issued statistics form (repeatable)",
         )
         parser.add_argument(
@@ -39,6 +39,7 @@ class Command(BaseCommand):
             raise CommandError(f"Audit trail broken at {report.problem} ({report.checked} events verified before it).")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Audit trail intact: {report.checked} events verified, {report.anchors} published anchors matched."
+                f"Audit trail intact: {report.checked} events verified ({report.unsealed} not sealed yet), "
+                f"{report.anchors} published anchors matched."
             )
         )

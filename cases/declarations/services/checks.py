@@ -3,13 +3,15 @@ on a proposed suspension. The proposal is a fact on the declaration (suspension_
 check sets it, the decision requires and clears it, the flow's switch reads it."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Expression, Value
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.services import audit_record
+from audit.transactions import one_door_atomic
 from organizations.models import Department
-from organizations.selectors import holds_permission_at_bureau_of
+from organizations.selectors import holds_permission_at_bureau_column, holds_permission_at_bureau_of
 
 from ...models import Declaration
 from ..choices import IN_PROCESS_CHECK_ACTIONS, DeclarationAction, InProcessOutcome
@@ -34,13 +36,36 @@ def _ensure_role(actor: User, role_permission: str, declaration: Declaration) ->
         raise PermissionDenied(_("This step belongs to %(department)s.") % {"department": department.name})
 
 
-@transaction.atomic
+def _locked_for_role(actor: User, role_permission: str, declaration: Declaration) -> Declaration:
+    """lock_declaration and _ensure_role in one query: the grant is a column of the locked read
+    (ADR 0059)."""
+    holds: Expression
+    if actor.is_superuser:
+        holds = Value(True)
+    else:
+        quote = connection.ops.quote_name
+        region = f"{quote(Declaration._meta.db_table)}.{quote('production_region_id')}"
+        holds = holds_permission_at_bureau_column(actor, f"organizations.{role_permission}", region_column=region)
+    # Only the declaration's row is locked: lock_declaration's select_related would lock the product
+    # and the enterprise too, which every check of that product shares (the hot row of ADR 0059).
+    locked = (
+        Declaration.objects.select_for_update(of=("self",))
+        .select_related("enterprise", "product")
+        .annotate(actor_holds_role=holds)
+        .get(pk=declaration.pk)
+    )
+    if not locked.actor_holds_role:  # type: ignore[attr-defined]
+        department = checking_bureau(locked)
+        raise PermissionDenied(_("This step belongs to %(department)s.") % {"department": department.name})
+    return locked
+
+
+@one_door_atomic  # no savepoint when the caller rolls back everything on error (ADR 0059)
 def declaration_check_in_process(
     *, actor: User, declaration: Declaration, outcome: str, comment: str = ""
 ) -> Declaration:
     """The bureau looked over a new declaration: fine, ask for a correction, or propose suspension."""
-    declaration = lock_declaration(declaration)
-    _ensure_role(actor, "work_as_staff", declaration)
+    declaration = _locked_for_role(actor, "work_as_staff", declaration)
     if outcome in (InProcessOutcome.CORRECTION, InProcessOutcome.PROPOSE_SUSPENSION) and not comment.strip():
         raise ValidationError({"comment": _("Say what must be corrected or why suspension is proposed.")})
     if outcome not in IN_PROCESS_CHECK_ACTIONS:
