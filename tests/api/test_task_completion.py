@@ -461,3 +461,78 @@ def test_the_task_list_describes_the_form_to_send(client, stranger):
     assert form["officers"]["type"] == "multiple_choice" and not form["officers"]["required"]
     assert {choice["value"] for choice in form["officers"]["choices"]} == {str(i.pk) for i in bureau.inspectors}
     assert form["is_major"]["type"] == "boolean" and form["reason"]["type"] == "string"
+
+
+# ------------------------------------------------------------------ rural revitalisation projects (ADR 0053)
+
+
+def rural_scenario(walk):
+    """A project of 西湖区 from the province's recommendation to the 计财司's acceptance of its final report."""
+    from organizations.models import Department, Region
+    from rural.actions import apply_for_project
+    from rural.flows import RuralProjectFlow
+
+    county_staff, province_lead = make_member("AMR-330106", Role.STAFF), make_member("AMR-330000", Role.LEAD)
+    jcs_staff, jcs_lead = make_member("JCS", Role.STAFF), make_member("JCS", Role.LEAD)
+    project = apply_for_project(
+        actor=county_staff,
+        bureau=Department.objects.get(code="AMR-330106"),
+        title="茶园标准化与电商销售",
+        region=Region.objects.get(code="330106"),
+        products=[longjing()],
+        summary="建设标准化茶园，开设网店。",
+    )
+    flow = RuralProjectFlow
+    walk.complete(flow, project, "recommend", province_lead, {"recommend": "yes", "comment": "同意推荐"})
+    evaluation = {"approve": "yes", "comment": "评审通过"}
+    walk.complete(flow, project, "evaluate", jcs_staff, evaluation, invalid={"approve": "yes", "comment": ""})
+    walk.complete(flow, project, "publish", jcs_lead, {"publish": "yes", "comment": ""})
+    walk.complete(flow, project, "final_report", county_staff, {"report": "已建成茶园三处，网店销售120万元。"})
+    walk.complete(flow, project, "review_final", jcs_staff, {"accept": "yes", "comment": ""})
+
+
+def test_rural_project_tasks(client, stranger):
+    trace = walked_both_ways(client, stranger, rural_scenario)
+    assert [step[0] for step in trace] == ["recommend", "evaluate", "publish", "final_report", "review_final"]
+    assert trace[-1][1] == "completed"
+
+
+# ------------------------------------------------------------------ brand evaluation rounds (ADR 0051)
+
+
+def brand_scenario(years):
+    """A round's call closed by the 质量司's staff and approved by its lead: the round's two task kinds
+    (each later stage is the same two nodes with the stage's own fields: tests/brands)."""
+
+    def scenario(walk):
+        from brands import actions as brand_actions
+        from brands.flows import BrandRoundFlow
+        from organizations.models import Department
+        from tests.brands.conftest import dossier
+
+        zls_staff, zls_lead = make_member("ZLS", Role.STAFF), make_member("ZLS", Role.LEAD)
+        year = years.pop()
+        brand_round = brand_actions.open_round(
+            actor=zls_staff,
+            year=year,
+            organiser=Department.objects.get(code="ZLS"),
+            recommendations_due=datetime.date(year, 12, 31),
+        )
+        brand_actions.recommend(
+            actor=make_member("AMR-330000", Role.STAFF),
+            brand_round=brand_round,
+            product=longjing(),
+            has_plan=True,
+            reason="品质优良",
+            files=[dossier()],
+        )
+        too_long = {"comment": "长" * 4001}
+        walk.complete(BrandRoundFlow, brand_round, "work", zls_staff, {"comment": "推荐截止"}, invalid=too_long)
+        walk.complete(BrandRoundFlow, brand_round, "approve", zls_lead, {"approve": "yes", "comment": ""})
+
+    return scenario
+
+
+def test_brand_round_tasks(client, stranger):
+    trace = walked_both_ways(client, stranger, brand_scenario([2027, 2026]))
+    assert [step[0] for step in trace] == ["work", "approve"]

@@ -25,10 +25,12 @@ from tests.api.test_task_completion import (
     Walk,
     agreement_scenario,
     application_scenario,
+    brand_scenario,
     declaration_scenario,
     enforcement_scenario,
     report_scenario,
     revocation_scenario,
+    rural_scenario,
     site_page_scenario,
     supervision_scenario,
     zone_scenario,
@@ -184,6 +186,8 @@ def test_every_human_task_page_draws_its_form_and_shows_refusals(page: Page, liv
         agreement_scenario,
         site_page_scenario,
         zone_scenario([("杭州市西湖区人民政府", "330106")]),
+        rural_scenario,
+        brand_scenario([2026]),
     ):
         scenario(walk)
     human = {

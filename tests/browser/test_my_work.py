@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 def test_a_staff_member_lands_on_my_work_and_takes_a_task_in_place(page: Page, live_server):
     seed_demo()
-    declaration = Declaration.objects.get()
+    declaration = Declaration.objects.get(enterprise__accounts__user__username="producer")  # the demo's own
     task = Task.objects.get(flow_task=DeclarationFlow.in_process_check, status="NEW")
     deadline = Deadline.objects.get(task=task)
     days = WorkingCalendar().working_days_between(timezone.localdate(), deadline.due_on)

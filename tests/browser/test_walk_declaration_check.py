@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 def test_a_declaration_through_correction_and_re_check(page: Page, live_server):
     seed_demo()
-    declaration = Declaration.objects.get()
+    declaration = Declaration.objects.get(enterprise__accounts__user__username="producer")  # the demo's own
     reference = declaration.reference
     walker = Walker(page, live_server.url)
     check_title = zh("In-process check")
