@@ -41,7 +41,7 @@ class RecommendationForm(KeepsChosenFiles, forms.Form):
     def __init__(self, *args, brand_round: BrandRound, provinces, **kwargs):
         super().__init__(*args, **kwargs)
         # The bureau's own province's protected products not yet recommended in this round.
-        self.fields["product"].queryset = (
+        self.fields["product"].queryset = (  # type: ignore[attr-defined]
             ProtectedProduct.objects.filter(province__in=provinces, status=ProtectedProduct.Status.PROTECTED)
             .exclude(brand_recommendations__round=brand_round)
             .order_by("province__code", "name")

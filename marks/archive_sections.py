@@ -1,5 +1,7 @@
 """The product archive's section on special marks printed and issued (cases.products.archive, ADR 0058)."""
 
+import datetime
+
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -30,7 +32,7 @@ def _marks(product, limit: int):
         )
         for issue in issues[:limit]
     ]
-    entries.sort(key=lambda entry: entry.date, reverse=True)
+    entries.sort(key=lambda entry: entry.date or datetime.date.min, reverse=True)
     return entries[:limit], printings.count() + issues.count()
 
 

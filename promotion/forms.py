@@ -47,8 +47,8 @@ class ActivityForm(BureauForm):
     name = forms.CharField(label=_("Name of the activity"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of activity"), choices=ActivityKind.choices)
     held_on = _date(_("Held on"))
-    region = forms.ModelChoiceField(label=_("Region"), queryset=None)
-    products = forms.ModelMultipleChoiceField(
+    region: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Region"), queryset=None)
+    products: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("GI products concerned"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     description = forms.CharField(
@@ -62,7 +62,7 @@ class MediaReportForm(BureauForm):
     level = forms.ChoiceField(label=_("Central or local media"), choices=MediaLevel.choices, widget=forms.RadioSelect)
     published_on = _date(_("Published on"))
     link = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
-    region = forms.ModelChoiceField(label=_("Region"), queryset=None)
+    region: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Region"), queryset=None)
 
 
 class WorkPlanForm(BureauForm):

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
@@ -131,7 +131,7 @@ def plan_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def plan_document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def plan_document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     staff_or_404(request.user)
     plan = work_plan_visible_to(request.user, pk)
     if plan is None:

@@ -77,7 +77,7 @@ def read_designations(data: bytes) -> Loaded:
         valid_until = _date(until, "valid_until", errors, row) if until else None
         if not source:
             errors.append(_("Row %(row)d: name the source of the designation.") % {"row": row})
-        if errors:
+        if errors or kind is None or valid_from is None:
             loaded.errors.extend(errors)
             continue
         designation = AidDesignation(

@@ -86,7 +86,7 @@ class RevokeForm(forms.Form):
 
 class TourForm(forms.Form):
     toured_on = forms.DateField(label=_("Toured on"), widget=forms.DateInput(attrs={"type": "date"}))
-    inspectors = forms.ModelMultipleChoiceField(
+    inspectors: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Inspectors"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
     standard = forms.CharField(
