@@ -65,7 +65,7 @@ def test_a_report_goes_from_opening_to_acceptance_with_tokens_only(province):
 
     accepted = kjs.get(url(report)).json()
     assert accepted["status"] == StatisticsReport.Status.ACCEPTED
-    assert accepted["content"]["answers"]["brand_count"] == ANSWERS["brand_count"]
+    assert accepted["content"]["answers"]["brand_categories"] == ANSWERS["brand_categories"]
 
 
 def test_exports_are_the_pages_files(province, client):

@@ -45,6 +45,7 @@ STORED = {
     "check.revocation_approve",
     "check.revocation_reject",
     "check.rectification_report",
+    "check.non_use",  # two years without use (marks, ADR 0055)
 }
 
 
