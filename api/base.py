@@ -37,14 +37,16 @@ class IsStaffMember(permissions.BasePermission):
     """Members of a body (and superusers), as on the staff pages; the selectors then scope by region.
 
     A signed-in non-member asking for one case (or task) is told it is not found, as staff of
-    another province are and as for an id no row has; a list answers them 403 (ADR 0042)."""
+    another province are and as for an id no row has; a list answers them 403 (ADR 0042), unless
+    it is the list of one case's objections or notes, which names the case as its page does."""
 
     def has_permission(self, request, view) -> bool:
         if not (request.user and request.user.is_authenticated):
             return False
         if is_staff_member(request.user):
             return True
-        if getattr(view, "detail", False):
+        # One case's page, or a list under one case (its objections, its notes: /…/<case id>/…/).
+        if getattr(view, "detail", False) or any(name.endswith("_pk") for name in getattr(view, "kwargs", {})):
             raise Http404
         return False
 

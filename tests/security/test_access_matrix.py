@@ -305,7 +305,8 @@ FLOW_VIEWERS = {
     "agreemententry": set(),
     "sitepage": PROVINCE,
     "zone": ZHEJIANG_STAFF,
-    "brandround": STAFF,
+    # A national programme every member of staff sees, a bureau of another city included.
+    "brandround": STAFF | {"staff of another bureau"},
     "ruralproject": ZHEJIANG_STAFF,
 }
 

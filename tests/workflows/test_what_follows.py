@@ -14,12 +14,17 @@ from reports.models import Period
 from tests import flows
 from tests.api.test_task_completion import (
     Walk,
+    agreement_scenario,
     application_scenario,
+    brand_scenario,
     declaration_scenario,
     enforcement_scenario,
     report_scenario,
     revocation_scenario,
+    rural_scenario,
+    site_page_scenario,
     supervision_scenario,
+    zone_scenario,
 )
 from tests.browser.test_every_task_form import product_flows
 from tests.factories.applications import Cast, draft_application
@@ -66,6 +71,11 @@ def test_every_completed_task_says_what_was_done_and_what_follows(client, chines
         supervision_scenario,
         enforcement_scenario,
         report_scenario([Period.JULY]),
+        agreement_scenario,
+        site_page_scenario,
+        zone_scenario([("杭州市西湖区人民政府", "330106")]),
+        rural_scenario,
+        brand_scenario([2026]),
     ):
         scenario(walk)
     human = {
