@@ -263,12 +263,18 @@ def test_the_declaration_check_correction_and_recheck_with_demo_people():
     from workflows.declarations.flows import DeclarationFlow
 
     seed()
-    declaration = Declaration.objects.get()
+    declaration = Declaration.objects.get(enterprise__accounts__user__username="producer")
     journey = Journey(_process(DeclarationFlow, declaration))
     journey.step("in_process_check", "xh_county_staff", {"outcome": "correction", "comment": "标签样张缺少产地"})
-    resubmit(actor=_user("producer"), declaration=Declaration.objects.get(), comment="已补充标签样张")
+    resubmit(
+        actor=_user("producer"),
+        declaration=Declaration.objects.get(enterprise__accounts__user__username="producer"),
+        comment="已补充标签样张",
+    )
     journey.step("in_process_check", "xh_county_inspector", {"outcome": "ok", "comment": ""})
-    assert Declaration.objects.get().status == "published" and not open_human_tasks(journey.process)
+    assert Declaration.objects.get(
+        enterprise__accounts__user__username="producer"
+    ).status == "published" and not open_human_tasks(journey.process)
 
 
 def test_a_supervision_campaign_from_the_draw_to_a_check_result_with_demo_people():

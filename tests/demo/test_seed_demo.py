@@ -113,7 +113,7 @@ def test_every_persona_finds_casework_in_their_queue():
     for username in ("zj_province_staff", "xh_county_staff"):
         assert Task.objects.queue(flows, User.objects.get(username=username)).exists(), username
     assert set(Application.objects.values_list("status", flat=True)) == {"preliminary_examination", "objection_window"}
-    assert Declaration.objects.get().status == "published"
+    assert Declaration.objects.get(enterprise__accounts__user__username="producer").status == "published"
     assert EnforcementCase.objects.count() == 1
     from deadlines.models import Deadline
 
@@ -158,7 +158,7 @@ def test_reset_wipes_the_casework_and_seeds_it_fresh():
     assert fresh.status == "verifying" and fresh.pk != case.pk
     assert fresh.number not in first  # numbers are never reused
     assert set(Application.objects.values_list("status", flat=True)) == {"preliminary_examination", "objection_window"}
-    assert Declaration.objects.get().status == "published"
+    assert Declaration.objects.get(enterprise__accounts__user__username="producer").status == "published"
     assert ProtectedProduct.objects.get(name="西湖龙井").status == "protected"
     assert get_user_model().objects.filter(username="xh_county_staff").exists()
     from viewflow.workflow.models import Process
