@@ -13,8 +13,12 @@ def _entries(product, limit: int):
     return [
         ArchiveEntry(
             entry.protected_from,
-            f"{entry.get_annex_display()} · {entry.name}",
-            " · ".join(part for part in (entry.get_status_display(), entry.decision_reference) if part),
+            entry.name,
+            " · ".join(
+                part
+                for part in (entry.get_annex_display(), entry.get_status_display(), entry.decision_reference)
+                if part
+            ),
             reverse("agreement:detail", args=[entry.pk]),
         )
         for entry in entries[:limit]

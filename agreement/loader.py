@@ -3,6 +3,7 @@ nothing is entered unless the whole file is clean (docs/adr/0052)."""
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -55,7 +56,8 @@ def read_list(data: bytes) -> list[ListRow]:
     text = decode(data)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
-        header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
+        # "product class" or "Product-Class" is the column product_class: the page names them in words.
+        header = [re.sub(r"[\s-]+", "_", (name or "").strip().lower()) for name in (reader.fieldnames or [])]
     except csv.Error as error:
         raise ValidationError(_("Line 1: %(error)s") % {"error": error}) from None
     missing = [column for column in REQUIRED if column not in header]

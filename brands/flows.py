@@ -33,7 +33,11 @@ class BrandRoundFlow(TerroirFlow):
 
     process_title = _("Brand evaluation round")
     case_url_name = "brands:detail"
-    process_summary_template = "{{ process.data.title }}"
+    # In the reader's language (the title stored at the start is in the opener's).
+    process_summary_template = (
+        "{% load i18n %}{% if process.data.year %}{% blocktranslate with year=process.data.year %}"
+        "{{ year }} GI brand evaluation{% endblocktranslate %}{% else %}{{ process.data.title }}{% endif %}"
+    )
 
     def visible_artifacts(self, user):
         return rounds_visible_to(user)
@@ -75,5 +79,6 @@ class BrandRoundFlow(TerroirFlow):
 
     def begin(self, activation, *, brand_round):
         activation.process.artifact = brand_round
-        activation.process.data = {"title": str(brand_round)}
+        # 我的工作 shows the year as the case's number (case_facts): words would stay in the opener's language.
+        activation.process.data = {"number": str(brand_round.year), "year": brand_round.year}
         return brand_round

@@ -58,7 +58,7 @@ class ActivityForm(BureauForm):
 
 class MediaReportForm(BureauForm):
     title = forms.CharField(label=_("Title"), max_length=300)
-    outlet = forms.CharField(label=_("Outlet"), max_length=100, help_text=_("e.g. 人民日报, 浙江日报"))
+    outlet = forms.CharField(label=_("Outlet"), max_length=100, help_text=_("e.g. People's Daily, Zhejiang Daily"))
     level = forms.ChoiceField(label=_("Central or local media"), choices=MediaLevel.choices, widget=forms.RadioSelect)
     published_on = _date(_("Published on"))
     link = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")

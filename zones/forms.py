@@ -10,7 +10,9 @@ from .services import APPLICATION_FIELDS
 
 
 class ZoneCreateForm(forms.Form):
-    government = forms.CharField(label=_("Applying government"), max_length=100, help_text=_("e.g. 五常市人民政府"))
+    government = forms.CharField(
+        label=_("Applying government"), max_length=100, help_text=_("e.g. the People's Government of Wuchang City")
+    )
     region = forms.ModelChoiceField(label=_("Region of the government"), queryset=Region.objects.none())
     level = forms.ChoiceField(label=_("Level"), choices=Level.choices, initial=Level.NATIONAL)
 
@@ -29,6 +31,12 @@ class ZoneForm(forms.ModelForm):
     class Meta:
         model = Zone
         fields = list(APPLICATION_FIELDS)
+        # The model keeps the 办法's words; the form speaks the reader's language.
+        labels = {
+            "standard_system": _("Standards system"),
+            "testing_system": _("Testing system"),
+            "quality_system": _("Quality assurance system"),
+        }
         widgets = {
             "standard_system": forms.Textarea(attrs={"rows": 3}),
             "testing_system": forms.Textarea(attrs={"rows": 3}),
@@ -90,13 +98,13 @@ class TourForm(forms.Form):
         label=_("Inspectors"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
     standard = forms.CharField(
-        label="标准体系", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
+        label=_("Standards system"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
     )
     testing = forms.CharField(
-        label="检测体系", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
+        label=_("Testing system"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
     )
     quality = forms.CharField(
-        label="质量保证体系", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
+        label=_("Quality assurance system"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
     )
     result = forms.ChoiceField(label=_("Result"), choices=Tour.Result.choices, widget=forms.RadioSelect)
     problems = forms.CharField(

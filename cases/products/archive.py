@@ -44,6 +44,7 @@ class ArchiveEntry:
     title: str
     detail: str = ""
     url: str = ""
+    lang: str = ""  # the detail's language when it is data in one (region names), whatever the page's
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ def _standard_and_quality(product: ProtectedProduct, limit: int) -> tuple[list[A
         entries.append(ArchiveEntry(None, str(_("Quality characteristics")), product.quality_summary))
     area = "、".join(region.name for region in product.protected_area.all())
     if area:
-        entries.append(ArchiveEntry(None, str(_("Protected area")), area))
+        entries.append(ArchiveEntry(None, str(_("Protected area")), area, lang="zh-hans"))
     return entries, len(entries)
 
 

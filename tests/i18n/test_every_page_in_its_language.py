@@ -54,7 +54,21 @@ ALLOWED_IN_CHINESE = {
 # Models whose text columns hold data people wrote or reference data (names, addresses, free
 # text), as opposed to interface text or machine codes (the audit trail's action codes, viewflow's
 # node names, notifications rendered from templates are not data here).
-DATA_APPS = ("accounts", "organizations", "cases", "reports", "documents", "teamwork", "deadlines", "rural")
+DATA_APPS = (
+    "accounts",
+    "organizations",
+    "cases",
+    "reports",
+    "documents",
+    "teamwork",
+    "deadlines",
+    "rural",
+    "zones",
+    "brands",
+    "agreement",
+    "promotion",
+    "marks",
+)
 # Text written once, in the language of its reader or its office at the time, and stored: shown
 # as it was written, like a letter already sent.
 DATA_FIELDS = {
