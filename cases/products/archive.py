@@ -114,11 +114,17 @@ def archives_visible_to(user) -> QuerySet[ProtectedProduct]:
     return ProtectedProduct.objects.filter(region_code_filter(user, "province__code") | Q(pk__in=in_area))
 
 
+def _held(element: ArchiveElement) -> Case:
+    """1 on a product row whose archive holds the element, else 0: the page's ticks and the form's
+    count of complete archives read this one expression."""
+    return Case(When(element.present(), then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
 def with_completeness(products: QuerySet[ProtectedProduct]) -> QuerySet[ProtectedProduct]:
     """Each product annotated with `archive_elements`: how many of the elements its archive holds."""
     total: Any = Value(0, output_field=IntegerField())
     for element in ELEMENTS.values():
-        total = total + Case(When(element.present(), then=Value(1)), default=Value(0), output_field=IntegerField())
+        total = total + _held(element)
     return products.annotate(**{ELEMENTS_HELD: Coalesce(total, 0)})
 
 
@@ -133,14 +139,7 @@ def product_archive(product: ProtectedProduct, *, limit: int = SECTION_LIMIT) ->
         archive.sections.append((section, entries, count))
     flags = (
         ProtectedProduct.objects.filter(pk=product.pk)
-        .annotate(
-            **{
-                f"has_{element.code}": Case(
-                    When(element.present(), then=Value(1)), default=Value(0), output_field=IntegerField()
-                )
-                for element in ELEMENTS.values()
-            }
-        )
+        .annotate(**{f"has_{element.code}": _held(element) for element in ELEMENTS.values()})
         .values(*(f"has_{code}" for code in ELEMENTS))
         .first()
         or {}
