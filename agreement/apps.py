@@ -9,7 +9,7 @@ class AgreementConfig(AppConfig):
     def ready(self) -> None:
         # Like reports, this app sits on top of the workflows: it adds its flow and its staff menu
         # entry to their lists rather than have the layer below import it.
-        from workflows.navigation import EXTRA_LINKS
+        from workflows.navigation import PROGRAMME_LINKS
         from workflows.registry import FLOW_VIEWSETS
         from workflows.viewsets import TerroirFlowViewset
 
@@ -20,5 +20,5 @@ class AgreementConfig(AppConfig):
         if not any(viewset._flow_class is AgreementEntryFlow for viewset in FLOW_VIEWSETS):
             FLOW_VIEWSETS.append(TerroirFlowViewset(AgreementEntryFlow, icon="public"))
         archive_sections.register()
-        if agreement_link not in EXTRA_LINKS:
-            EXTRA_LINKS.append(agreement_link)
+        if agreement_link not in PROGRAMME_LINKS:
+            PROGRAMME_LINKS.append(agreement_link)

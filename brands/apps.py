@@ -11,7 +11,7 @@ class BrandsConfig(AppConfig):
         # its dossier files and its figures to their lists rather than have the layers below import it.
         from cases.views.files import VISIBLE_FILES
         from reports.dashboard import register_target_count
-        from workflows.navigation import EXTRA_LINKS
+        from workflows.navigation import PROGRAMME_LINKS
         from workflows.registry import FLOW_VIEWSETS
         from workflows.viewsets import TerroirFlowViewset
 
@@ -25,8 +25,8 @@ class BrandsConfig(AppConfig):
 
         if not any(viewset._flow_class is BrandRoundFlow for viewset in FLOW_VIEWSETS):
             FLOW_VIEWSETS.append(TerroirFlowViewset(BrandRoundFlow, icon="emoji_events"))
-        if brands_link not in EXTRA_LINKS:
-            EXTRA_LINKS.append(brands_link)
+        if brands_link not in PROGRAMME_LINKS:
+            PROGRAMME_LINKS.append(brands_link)
         VISIBLE_FILES.setdefault("brand_dossier", dossier_files_visible_to)
         register_target_count("brands", top_count)
         from . import archive_sections

@@ -11,7 +11,7 @@ class MarksConfig(AppConfig):
         # statistics figures to their lists rather than have the layers below import it.
         from workflows.declarations.usage_due import NEXT_USAGE_REPORT
         from workflows.jobs import JOBS, Job
-        from workflows.navigation import EXTRA_LINKS
+        from workflows.navigation import PROGRAMME_LINKS
 
         from . import archive_sections, audit_actions, notices, statistics_figures  # noqa: F401  (registers actions and figures)
         from .jobs import open_non_use_checks, remind_usage_reports
@@ -20,8 +20,8 @@ class MarksConfig(AppConfig):
 
         archive_sections.register()
         notices.register_kinds()
-        if marks_link not in EXTRA_LINKS:
-            EXTRA_LINKS.append(marks_link)
+        if marks_link not in PROGRAMME_LINKS:
+            PROGRAMME_LINKS.append(marks_link)
         if next_usage_report not in NEXT_USAGE_REPORT:
             NEXT_USAGE_REPORT.append(next_usage_report)
         if not any(job.name == "remind_usage_reports" for job in JOBS):

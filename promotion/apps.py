@@ -9,7 +9,7 @@ class PromotionConfig(AppConfig):
     def ready(self) -> None:
         # Like reports: this app adds its flow, its staff menu entry and its figures to the lists of the
         # layers it sits on, rather than have them import it.
-        from workflows.navigation import EXTRA_LINKS
+        from workflows.navigation import PROGRAMME_LINKS
         from workflows.registry import FLOW_VIEWSETS
         from workflows.viewsets import TerroirFlowViewset
 
@@ -24,5 +24,5 @@ class PromotionConfig(AppConfig):
         notices.register_kinds()
         if not any(viewset._flow_class is SitePageFlow for viewset in FLOW_VIEWSETS):
             FLOW_VIEWSETS.append(TerroirFlowViewset(SitePageFlow, icon="public"))
-        if promotion_link not in EXTRA_LINKS:
-            EXTRA_LINKS.append(promotion_link)
+        if promotion_link not in PROGRAMME_LINKS:
+            PROGRAMME_LINKS.append(promotion_link)

@@ -27,4 +27,4 @@ def promotion_link(user, memberships) -> MenuItem | None:
     ]
     if user.is_superuser or national or any(d.kind == Department.Kind.PROVINCIAL_BUREAU for d in regional):
         children.append(MenuItem(_("National site pages"), reverse("promotion:site_pages")))
-    return MenuItem(_("Promotion"), children=children)
+    return MenuItem(_("Publicity and the national site"), children=children)

@@ -9,7 +9,7 @@ class RuralConfig(AppConfig):
     def ready(self) -> None:
         # rural sits on top of the workflows and the statistics form: it adds its flow, menu entry
         # and figures to their lists rather than have the layers below import it.
-        from workflows.navigation import EXTRA_LINKS
+        from workflows.navigation import PROGRAMME_LINKS
         from workflows.registry import FLOW_VIEWSETS
         from workflows.viewsets import TerroirFlowViewset
 
@@ -24,5 +24,5 @@ class RuralConfig(AppConfig):
         notices.register_kinds()
         if not any(viewset._flow_class is RuralProjectFlow for viewset in FLOW_VIEWSETS):
             FLOW_VIEWSETS.append(TerroirFlowViewset(RuralProjectFlow, icon="agriculture"))
-        if rural_link not in EXTRA_LINKS:
-            EXTRA_LINKS.append(rural_link)
+        if rural_link not in PROGRAMME_LINKS:
+            PROGRAMME_LINKS.append(rural_link)

@@ -48,22 +48,51 @@ class MenuItem:
     unread_notifications: bool = False  # its count is the page's own (notifications.context_processors)
     children: list["MenuItem"] = field(default_factory=list)
 
+    @property
+    def has_sections(self) -> bool:
+        """A group some of whose entries are headings over links of their own (the programme's)."""
+        return any(child.children for child in self.children)
+
 
 # Entries from the layers above, after 监督检查: each takes the user and their memberships and
 # returns an item, or None when the user has no use for it.
 EXTRA_LINKS: list[Callable[..., MenuItem | None]] = []
 
+# The same, for the promotion programme's records (special marks, the agreement lists, publicity,
+# zones, brands, rural revitalisation): gathered in one group, 运用促进, so that the header keeps to
+# one line on a 1280-pixel screen whoever has them all. An entry with links of its own becomes a
+# heading with its links inside the group: one level of disclosure, no nested menus.
+PROGRAMME_LINKS: list[Callable[..., MenuItem | None]] = []
+
+
+def _leaves(items: list[MenuItem]) -> list[MenuItem]:
+    return [leaf for item in items for leaf in (_leaves(item.children) if item.children else [item])]
+
 
 def _mark_current(request, items: list[MenuItem]) -> None:
     """The entry whose address is the longest start of the page's: /reports/dashboard/ is the
-    dashboard's, not the statistics list's at /reports/."""
-    leaves = [leaf for item in items for leaf in (item.children or [item]) if leaf.url and "?" not in leaf.url]
+    dashboard's, not the statistics list's at /reports/. Its group (and section) are marked too."""
+    leaves = [leaf for leaf in _leaves(items) if leaf.url and "?" not in leaf.url]
     path = request.path
     matching = [leaf for leaf in leaves if path == leaf.url or (leaf.url != "/" and path.startswith(leaf.url))]
     if matching:
         max(matching, key=lambda leaf: len(leaf.url)).current = True
+
+    def propagate(item: MenuItem) -> bool:
+        item.current = any([propagate(child) for child in item.children]) or item.current
+        return item.current
+
     for item in items:
-        item.current = item.current or any(child.current for child in item.children)
+        propagate(item)
+
+
+def _programme(user, memberships) -> MenuItem | None:
+    """The programme's entries this user has: one group, or the entry alone when there is one."""
+    entries = [item for link in PROGRAMME_LINKS if (item := link(user, memberships)) is not None]
+    if len(entries) == 1:
+        return entries[0]
+    entries.sort(key=lambda entry: bool(entry.children))  # the single links first, then the sections
+    return MenuItem(_("GI promotion programme"), children=entries) if entries else None
 
 
 def staff_menu(request) -> list[MenuItem]:
@@ -106,6 +135,9 @@ def staff_menu(request) -> list[MenuItem]:
         item = extra(user, memberships)
         if item is not None:
             items.append(item)
+    programme = _programme(user, memberships)
+    if programme is not None:
+        items.append(programme)
     items.append(MenuItem(_("Public register"), reverse("register:home")))
     items.append(MenuItem(_("Notifications"), reverse("notifications:list"), unread_notifications=True))
     if not any(item.current for item in items):

@@ -10,7 +10,7 @@ class ZonesConfig(AppConfig):
         # zones sits on top of the workflows and reports: it adds its flow, its clocks, its figures,
         # its dashboard count and its menu entry to their lists rather than have them import it.
         from reports.dashboard import register_target_count
-        from workflows.navigation import EXTRA_LINKS
+        from workflows.navigation import PROGRAMME_LINKS
         from workflows.registry import FLOW_VIEWSETS
         from workflows.viewsets import TerroirFlowViewset
 
@@ -30,5 +30,5 @@ class ZonesConfig(AppConfig):
         register_target_count("zones", zones_named_in_year)
         if not any(viewset._flow_class is ZoneFlow for viewset in FLOW_VIEWSETS):
             FLOW_VIEWSETS.append(TerroirFlowViewset(ZoneFlow, icon="flag"))
-        if zones_link not in EXTRA_LINKS:
-            EXTRA_LINKS.append(zones_link)
+        if zones_link not in PROGRAMME_LINKS:
+            PROGRAMME_LINKS.append(zones_link)
