@@ -140,7 +140,7 @@ def _target_reference(target) -> tuple[ContentType | None, int | None]:
     return ContentType.objects.get_for_model(target), target.pk
 
 
-def notify_event(*, prefix: str, events: dict, event: str, recipients, target, link: str, context: dict):
+def notify_event(*, prefix: str, events: dict, event: str, recipients, target, context: dict, link: str = ""):
     """notify() for a kind registered with register_event_kinds; an unknown event is a bug."""
     if event not in events:
         raise ValueError(f"unknown {prefix} event {event!r}")

@@ -18,6 +18,7 @@ class ZonesConfig(AppConfig):
             archive_sections,
             audit_actions,  # noqa: F401  (declares this app's audit actions)
             clocks,
+            notices,
             statistics_figures,
         )
         from .flows import ZoneFlow
@@ -26,6 +27,7 @@ class ZonesConfig(AppConfig):
 
         archive_sections.register()
         clocks.register_rules()
+        notices.register_kinds()
         statistics_figures.register()
         register_target_count("zones", zones_named_in_year)
         if not any(viewset._flow_class is ZoneFlow for viewset in FLOW_VIEWSETS):

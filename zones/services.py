@@ -36,6 +36,7 @@ from .models import (
     ZoneObjection,
     ZoneQuota,
 )
+from .notices import event_of, tell_applicant
 
 KJS = "KJS"
 APPLICATION_FIELDS = (
@@ -94,6 +95,9 @@ def _transition(actor: Actor, zone: Zone, action: str, move, *, comment: str = "
     audit_record(
         actor=actor, action=action, target=zone, from_state=before, to_state=zone.status, comment=comment, data=data
     )
+    event = event_of(action, data)
+    if event is not None:
+        tell_applicant(zone, event, comment)
     return zone
 
 
@@ -439,7 +443,9 @@ def zone_site_visit(*, actor: User, zone: Zone, passed: bool, experts: str, find
         zone.save()
         audit_record(actor=actor, action=ZoneAction.SITE_VISIT, target=zone, data={"passed": True})
         return zone
-    return _transition(actor, zone, ZoneAction.SITE_VISIT, zone.fail_acceptance, data={"passed": False})
+    return _transition(
+        actor, zone, ZoneAction.SITE_VISIT, zone.fail_acceptance, comment=zone.site_visit_report, data={"passed": False}
+    )
 
 
 @transaction.atomic
@@ -451,7 +457,9 @@ def zone_assess(*, actor: User, zone: Zone, passed: bool, assessment: str) -> Zo
         raise ValidationError({"assessment": _("Give the assessment.")})
     zone.assessment = assessment.strip()
     if not passed:
-        return _transition(actor, zone, ZoneAction.ASSESS, zone.fail_acceptance, data={"passed": False})
+        return _transition(
+            actor, zone, ZoneAction.ASSESS, zone.fail_acceptance, comment=zone.assessment, data={"passed": False}
+        )
     zone.notice_on = _today()
     return _transition(actor, zone, ZoneAction.ASSESS, zone.publish_notice, data={"passed": True})
 
