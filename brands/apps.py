@@ -17,12 +17,14 @@ class BrandsConfig(AppConfig):
 
         from . import (
             audit_actions,  # noqa: F401  (declares this app's audit actions)
+            notices,
             statistics_figures,  # noqa: F401  (registers the form's brand figures)
         )
         from .flows import BrandRoundFlow
         from .navigation import brands_link
         from .selectors import dossier_files_visible_to, top_count
 
+        notices.register_kinds()
         if not any(viewset._flow_class is BrandRoundFlow for viewset in FLOW_VIEWSETS):
             FLOW_VIEWSETS.append(TerroirFlowViewset(BrandRoundFlow, icon="emoji_events"))
         if brands_link not in PROGRAMME_LINKS:

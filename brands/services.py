@@ -19,6 +19,7 @@ from organizations.selectors import bureau_of
 
 from .audit_actions import BrandAction
 from .models import TOP, BrandRound, DossierFile, Recommendation, Stage
+from .notices import tell_bureaus_their_results, tell_provinces_of_the_call
 from .stages import stage_department, stage_work
 
 ORGANISERS = ("ZLS", "KJS")
@@ -48,6 +49,7 @@ def round_open(*, actor: User, year: int, organiser: Department, recommendations
         year=year, organiser=organiser, recommendations_due=recommendations_due, opened_by=actor
     )
     audit_record(actor=actor, action=BrandAction.OPEN, target=brand_round, to_state=brand_round.status)
+    tell_provinces_of_the_call(brand_round)
     return brand_round
 
 
@@ -291,4 +293,5 @@ def _publish(actor: User, brand_round: BrandRound, *, published_on: datetime.dat
         to_state=brand_round.status,
         data={"published_on": published_on.isoformat()},
     )
+    tell_bureaus_their_results(brand_round)
     return brand_round
