@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
+from accounts.api_tokens import accepts_api_token
 from accounts.types import AuthenticatedHttpRequest
 from cases.common.history import staff_history
 from documents.serving import private_file_response
@@ -131,6 +132,7 @@ def plan_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@accepts_api_token
 def plan_document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     staff_or_404(request.user)
     plan = work_plan_visible_to(request.user, pk)

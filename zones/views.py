@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
+from accounts.api_tokens import accepts_api_token
 from accounts.types import AuthenticatedHttpRequest
 from cases.common.history import staff_history
 from cases.uploads import stored_file_type
@@ -339,6 +340,7 @@ def item_done(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect(zone)
 
 
+@accepts_api_token
 @require_GET
 def policy_file(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     staff_or_404(request.user)

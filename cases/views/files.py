@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest
 from django.views.decorators.http import require_GET
 
+from accounts.api_tokens import accepts_api_token
 from documents.serving import private_file_response
 
 from ..applications.selectors import application_attachments_visible_to
@@ -56,4 +57,4 @@ def file_view(kind: str, *, preview: bool):
         return _serve(visible_to(request.user).filter(pk=pk).first(), preview=preview)
 
     view.__name__ = f"{kind}_preview" if preview else kind
-    return view
+    return accepts_api_token(view)

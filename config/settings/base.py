@@ -63,6 +63,8 @@ MIDDLEWARE = [
     # After authentication: a signed-in user's own language applies when no cookie is set.
     "accounts.middleware.PreferredLanguageMiddleware",
     # Every page needs a login unless its view is marked @login_not_required (the public ones).
+    # Before the login check: the downloads the API links also open with an API token (accounts/api_tokens.py).
+    "accounts.api_tokens.ApiTokenDownloadsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages (it tells why): ends a session idle or old beyond its persona's limits (docs/adr/0010).
