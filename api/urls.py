@@ -17,6 +17,7 @@ from .views import (
     notifications,
     objections,
     portal,
+    programme,
     register,
     reports,
     staff,
@@ -66,6 +67,12 @@ router.register("staff/mark-printings", marks.PrintingViewSet, basename="staff-m
 router.register("staff/mark-issues", marks.IssueViewSet, basename="staff-mark-issue")
 router.register("staff/usage-totals", marks.UsageTotalViewSet, basename="staff-usage-total")
 router.register("usage-report-dues", marks.UsageDueViewSet, basename="usage-report-due")
+router.register("staff/rural-projects", programme.RuralProjectViewSet, basename="staff-rural-project")
+router.register("staff/rural-measures", programme.MeasureViewSet, basename="staff-rural-measure")
+router.register("staff/rural-effects", programme.EffectReportViewSet, basename="staff-rural-effect")
+router.register("staff/publicity-activities", programme.ActivityViewSet, basename="staff-publicity-activity")
+router.register("staff/media-reports", programme.MediaReportViewSet, basename="staff-media-report")
+router.register("staff/work-plans", programme.WorkPlanViewSet, basename="staff-work-plan")
 router.register("tasks", staff.TaskViewSet, basename="task")
 router.register("notifications", notifications.NotificationViewSet, basename="notification")
 

@@ -8,6 +8,7 @@ from someone not allowed changes nothing. A new URL with an id and no rule here 
 import datetime
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -41,7 +42,7 @@ from reports.actions import submit_report
 from reports.figures import FIGURES
 from reports.models import StatisticsReport
 from reports.services import report_update, reports_open_period
-from rural.actions import apply_for_project, measure_record
+from rural.actions import apply_for_project, effect_record, measure_record
 from tests.factories import make_member
 from tests.factories.applications import Cast, applicant_body, draft_application
 from tests.factories.cases import draft_declaration, longjing, pdf_file, producer_with_enterprise
@@ -278,6 +279,13 @@ RULES: dict[str, Rule] = {
     "api:staff-mark-printing-detail": rule("mark printing", PROVINCE),
     "api:staff-mark-issue-detail": rule("mark issue", PROVINCE),
     "api:notification-read": rule("notification", {"producer A"}, statuses=(405,)),
+    # The programme's records through the API (ADR 0062): as their pages.
+    "api:staff-rural-project-detail": rule("rural project", ZHEJIANG_STAFF),
+    "api:staff-rural-measure-detail": rule("rural measure", ZHEJIANG_STAFF),
+    "api:staff-rural-effect-detail": rule("rural effect", ZHEJIANG_STAFF),
+    "api:staff-publicity-activity-detail": rule("publicity activity", PROVINCE),
+    "api:staff-media-report-detail": rule("media report", PROVINCE),
+    "api:staff-work-plan-detail": rule("work plan", PROVINCE),
 }
 
 # viewflow's pages of every flow, by the last part of their URL name; the object is the process.
@@ -604,6 +612,39 @@ def world(media_root) -> World:
         participants=40,
     )
     targets["rural measure"] = Target([measure.pk], measure.title)
+    effects = effect_record(
+        actor=rural_staff,
+        bureau=xihu,
+        region=xihu.region,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 3, 31),
+        people_reached=100,
+        households_reached=30,
+        poor_employed=5,
+        gi_output=Decimal("120.00"),
+        online_sales=Decimal("30.00"),
+    )
+    targets["rural effect"] = Target([effects.pk], None)
+    activity = promotion_actions.record_activity(
+        actor=cast.province_staff,
+        bureau=work_plan.bureau,
+        name="专用标志使用培训",
+        kind="training",
+        held_on=datetime.date(YEAR, 3, 1),
+        region=work_plan.bureau.region,
+        products=[],
+    )
+    targets["publicity activity"] = Target([activity.pk], None)
+    report = promotion_actions.record_media_report(
+        actor=cast.province_staff,
+        bureau=work_plan.bureau,
+        title="地理标志助力乡村振兴",
+        outlet="浙江日报",
+        level="local",
+        published_on=datetime.date(YEAR, 3, 2),
+        region=work_plan.bureau.region,
+    )
+    targets["media report"] = Target([report.pk], None)
     return world
 
 
