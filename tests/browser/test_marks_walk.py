@@ -20,8 +20,9 @@ SHOTS = Path("test-results")
 
 
 def _open_marks_menu(page: Page, entry: str) -> None:
-    page.locator("summary", has_text=zh("Special marks")).click()
-    page.get_by_role("link", name=zh(entry)).click()
+    """The header's 运用促进 group, then the link under its 专用标志 heading."""
+    page.locator("header nav summary", has_text=zh("GI promotion programme")).click()
+    page.get_by_role("group", name=zh("Special marks")).get_by_role("link", name=zh(entry)).click()
 
 
 def test_a_usage_report_filed_is_added_up_for_the_province(page: Page, live_server):
