@@ -12,11 +12,6 @@ from rural.models import EffectReport, Material, Measure, Project
 from .common import label_of
 
 
-class _Names(serializers.RelatedField):
-    def to_representation(self, value) -> str:
-        return value.name
-
-
 class MaterialSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
 
@@ -33,7 +28,7 @@ class RuralProjectSerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="region.code", read_only=True)
     region_name = serializers.CharField(source="region.name", read_only=True)
     applicant = serializers.CharField(source="applicant.name", read_only=True)
-    products = _Names(many=True, read_only=True)
+    products = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     materials = MaterialSerializer(many=True, read_only=True)
 
     class Meta:
@@ -47,7 +42,7 @@ class MeasureSerializer(serializers.ModelSerializer):
     kind_label = label_of("kind")
     organiser = serializers.CharField(source="organiser.name", read_only=True)
     regions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    products = _Names(many=True, read_only=True)
+    products = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     materials = MaterialSerializer(many=True, read_only=True)
 
     class Meta:
@@ -85,7 +80,7 @@ class ActivitySerializer(serializers.ModelSerializer):
     kind_label = label_of("kind")
     bureau = serializers.CharField(source="bureau.name", read_only=True)
     region = serializers.CharField(source="region.code", read_only=True)
-    products = _Names(many=True, read_only=True)
+    products = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
 
     class Meta:
         model = PublicityActivity
