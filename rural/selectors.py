@@ -3,7 +3,9 @@ which bureau a person enters them."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from cases.models import ProtectedProduct
 from organizations.models import Department, Region, Role
@@ -90,7 +92,10 @@ def products_within(bureaus: list[Department]) -> QuerySet[ProtectedProduct]:
     return ProtectedProduct.objects.filter(province__code__in=provinces).order_by("name")
 
 
-def bureau_for(bureaus: list[Department], regions: list[Region]) -> Department | None:
-    """The narrowest of the user's bureaus whose region holds every one of the regions."""
+def bureau_for(bureaus: list[Department], regions: list[Region]) -> Department:
+    """The narrowest of the user's bureaus whose region holds every one of the regions; a
+    ValidationError saying so when none does (the page and the API give the same refusal)."""
     holding = [bureau for bureau in bureaus if all(region.code.startswith(_area(bureau).prefix) for region in regions)]
-    return max(holding, key=lambda bureau: len(_area(bureau).prefix), default=None)
+    if not holding:
+        raise ValidationError(_("No bureau of yours holds all these regions."))
+    return max(holding, key=lambda bureau: len(_area(bureau).prefix))

@@ -47,11 +47,8 @@ def _entry(request, form_class, template: str, save, title: str):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         regions = list(data.get("regions") or [data["region"]])
-        bureau = bureau_for(bureaus, regions)
         try:
-            if bureau is None:
-                raise ValidationError(_("No bureau of yours holds all these regions."))
-            record = save(bureau, data)
+            record = save(bureau_for(bureaus, regions), data)
         except ValidationError as error:
             add_validation_error(form, error)
         except PermissionDenied as error:

@@ -8,7 +8,7 @@ from rest_framework import serializers
 from cases.models import CaseEvidence, CheckEvidence, Objection, RectificationReport
 from teamwork.models import CaseNote
 
-from .common import label_of
+from .common import FileLinkSerializer, label_of
 
 # The pages' yes/no radio buttons (ENUM_NAME_OVERRIDES names the one enum they share).
 YES_NO = [("yes", "yes"), ("no", "no")]
@@ -151,15 +151,11 @@ class ReassignSerializer(serializers.Serializer):
     )
 
 
-class CheckEvidenceFileSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField()
+class CheckEvidenceFileSerializer(FileLinkSerializer):
+    url_name = "files:check_evidence"
 
-    class Meta:
+    class Meta(FileLinkSerializer.Meta):
         model = CheckEvidence
-        fields = ["id", "original_name", "file_type", "size", "sha256", "url"]
-
-    def get_url(self, evidence) -> str:
-        return reverse("files:check_evidence", args=[evidence.pk])
 
 
 class RectificationReportSerializer(serializers.ModelSerializer):

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
 from rest_framework import serializers
 
 from cases.uploads import validate_upload
@@ -9,6 +10,20 @@ class RegionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Region
         fields = ["code", "name"]
+
+
+class FileLinkSerializer(serializers.ModelSerializer):
+    """A stored file (cases.uploads' StoredFile fields) with the address of its download route,
+    `url_name`, which opens with a session or the API token (ADR 0061)."""
+
+    url_name: str
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        fields = ["id", "original_name", "file_type", "size", "sha256", "url"]
+
+    def get_url(self, stored) -> str:
+        return reverse(self.url_name, args=[stored.pk])
 
 
 def label_of(field_name: str):

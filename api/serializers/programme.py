@@ -9,18 +9,14 @@ from rest_framework import serializers
 from promotion.models import MediaReport, PublicityActivity, WorkPlan
 from rural.models import EffectReport, Material, Measure, Project
 
-from .common import label_of
+from .common import FileLinkSerializer, label_of
 
 
-class MaterialSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField()
+class MaterialSerializer(FileLinkSerializer):
+    url_name = "rural:material"
 
-    class Meta:
+    class Meta(FileLinkSerializer.Meta):
         model = Material
-        fields = ["id", "original_name", "file_type", "size", "sha256", "url"]
-
-    def get_url(self, material) -> str:
-        return reverse("rural:material", args=[material.pk])
 
 
 class RuralProjectSerializer(serializers.ModelSerializer):

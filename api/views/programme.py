@@ -75,10 +75,7 @@ def _rural_record(request, form_class, record: Callable[..., Any]):
         raise ValidationError(form.errors.as_data())
     data = dict(form.cleaned_data)
     region = data.pop("region")
-    bureau = bureau_for(bureaus, [region])
-    if bureau is None:
-        raise ValidationError({"region": ["No bureau of yours holds this region."]})
-    return record(actor=request.user, bureau=bureau, region=region, **data)
+    return record(actor=request.user, bureau=bureau_for(bureaus, [region]), region=region, **data)
 
 
 def _promotion_record(request, form_class, record: Callable[..., Any]):
