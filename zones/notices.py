@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from notifications.kinds import register_event_kinds
 from notifications.services import notify_event
-from organizations.models import Department, Role
+from organizations.models import Role
 from organizations.selectors import members_of
 
 from .audit_actions import ZoneAction
 from .models import Zone
+from .selectors import province_bureau
 
 EVENTS = {
     "declined": _("A demonstration zone was not recommended or not approved"),
@@ -48,8 +49,8 @@ def event_of(action: str, data: dict | None) -> str | None:
 def tell_applicant(zone: Zone, event: str, comment: str = "") -> None:
     recipients = [*members_of(zone.bureau_id, Role.STAFF), *members_of(zone.bureau_id, Role.LEAD)]
     if event in _PROVINCE_TOO:
-        province = Department.objects.filter(region=zone.province, kind=Department.Kind.PROVINCIAL_BUREAU).first()
-        if province is not None and province.pk != zone.bureau_id:
+        province = province_bureau(zone)
+        if province.pk != zone.bureau_id:  # a provincial zone's own bureau is told once
             recipients += members_of(province.pk, Role.LEAD)
     notify_event(
         prefix="zone",

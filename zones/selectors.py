@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.common.pinyin import normalize_query
 from deadlines.models import Deadline
 from deadlines.selectors import deadlines_for
-from organizations.models import Role
+from organizations.models import Department, Role
 from organizations.selectors import members_of, region_code_filter
 from workflows.next_step import MAX_CANDIDATES, Handler, NextStep
 
@@ -14,6 +14,11 @@ from .clocks import ANNUAL_REPORT
 from .models import Tour, Zone
 
 PUBLIC_STATES = (Zone.Status.NAMED, Zone.Status.REVOKED)
+
+
+def province_bureau(zone: Zone) -> Department:
+    """The bureau of the zone's province: it recommends, visits the site, and answers for its zones."""
+    return Department.objects.get(region=zone.province, kind=Department.Kind.PROVINCIAL_BUREAU)
 
 
 def zones_visible_to(user) -> QuerySet[Zone]:

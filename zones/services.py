@@ -37,6 +37,7 @@ from .models import (
     ZoneQuota,
 )
 from .notices import event_of, tell_applicant
+from .selectors import province_bureau
 
 KJS = "KJS"
 APPLICATION_FIELDS = (
@@ -54,10 +55,6 @@ APPLICATION_FIELDS = (
 # ---------------------------------------------------------------- who
 def national_office() -> Department:
     return Department.objects.get(code=KJS)
-
-
-def province_bureau(zone: Zone) -> Department:
-    return Department.objects.get(region=zone.province, kind=Department.Kind.PROVINCIAL_BUREAU)
 
 
 def reviewing_office(zone: Zone) -> Department:
